@@ -11,7 +11,7 @@ set -euo pipefail
 cd "$(dirname "$0")"
 
 PACKAGES=(
-  cmake ninja-build g++ pkg-config ca-certificates
+  cmake ninja-build g++ pkg-config ca-certificates libssl-dev
   libboost-dev libsqlite3-dev sqlite3 libprotobuf-dev protobuf-compiler
   libhowardhinnant-date-dev tzdata
   libgtest-dev libgmock-dev libbenchmark-dev

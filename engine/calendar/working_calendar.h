@@ -8,12 +8,21 @@
 // a corrected schedule means building a new calendar and swapping the pointer.
 //
 // Instants are UTC (motcua::Instant). Day boundaries, office hours and the
-// cutoff are Vietnam local time, converted through the Asia/Ho_Chi_Minh zone.
+// cutoff are Vietnam local time, converted through the Asia/Ho_Chi_Minh zone
+// (once, at Build: the per-day tables hold the resulting UTC instants).
 //
-// Working time is counted in seconds over office hours on working days. The
-// arithmetic precomputes, per day of its range, the cumulative working time
-// before that day, so each operation is a lookup plus a binary search, not a
+// Working time is counted in seconds over office hours on working days. Build
+// precomputes, per day of its range (1900–2100 by default, about 73,000 days,
+// a few MB), the cumulative working time before that day and the day's
+// sessions as UTC instants. Each operation is then a table lookup plus a
+// galloping search from the starting day (O(log of the distance)), never a
 // walk over days.
+//
+// Range: instants outside [first day 00:00, last day 24:00) Vietnam time are
+// errors (kInvalidArgument) for every Result-returning method; the noexcept
+// predicates answer false (and IsProvisional / DependsOnProvisional true: no
+// official data exists there), WorkingTimeBetween counts no working time
+// outside the range. Nothing outside the range is guessed.
 #ifndef MOTCUA_ENGINE_CALENDAR_WORKING_CALENDAR_H_
 #define MOTCUA_ENGINE_CALENDAR_WORKING_CALENDAR_H_
 
@@ -25,6 +34,8 @@
 
 #include "engine/base/status.h"
 #include "engine/base/time.h"
+#include "engine/calendar/office_hours.h"  // Session, OfficeHoursPeriod, OfficeHours
+#include "engine/calendar/year_overlay.h"  // YearSchedule, DayKind, DayInfo
 
 namespace motcua::calendar {
 
@@ -35,61 +46,33 @@ enum class DurationUnit {
   kSameDay,       // before the cutoff: close of that working day; after: close of the next
 };
 
+// How a procedure's duration is counted (ComputeDue):
+// - kWorkingHours / kWorkingDays: `amount` hours, or amount x 8 hours, of
+//   working time from the clock start (a receipt outside office hours counts
+//   from the next opening); due at the earliest instant the time has elapsed.
+//   Zero: due at the clock start.
+// - kCalendarDays: the received day (Vietnam date) + `amount` days, rolled
+//   forward to the first working day; due at that day's close (the end of its
+//   last session). The start day is not counted, as the Civil Code counts
+//   periods in days; the roll-forward is DOMAIN.md's. With amount 0 and a
+//   receipt after that day's close, the next working day's close.
+// - kSameDay: a receipt on a working day before `cutoff` (and before the
+//   day's close) is due at that day's close; otherwise (at or after the
+//   cutoff, or on a day off) at the close of the next working day. `amount`
+//   is ignored (but must not be negative).
 struct DeadlineSpec {
   DurationUnit unit = DurationUnit::kWorkingDays;
   int amount = 0;
-  std::chrono::minutes cutoff{15 * 60};  // same-day only; Vietnam time
-};
-
-// One office session of a day, [start, end) in minutes after local midnight.
-struct Session {
-  std::chrono::minutes start;
-  std::chrono::minutes end;
-};
-
-// Hours in force each year from (month, day) until the next period's start.
-struct OfficeHoursPeriod {
-  unsigned month = 1;
-  unsigned day = 1;
-  std::vector<Session> sessions;
-};
-
-struct OfficeHours {
-  std::vector<OfficeHoursPeriod> periods;
-  // 7:00–11:30 and 13:30–17:00 all year.
-  static OfficeHours Default();
-};
-
-// One year's official schedule (vn-official-days.json): weekdays off and
-// weekend days worked. A year that has one overrides the statutory rules.
-struct YearSchedule {
-  int year = 0;
-  std::vector<LocalDays> off;
-  std::vector<LocalDays> work;
+  std::chrono::minutes cutoff{15 * 60};  // same-day only; Vietnam time, 00:00–24:00
 };
 
 struct CalendarOptions {
   OfficeHours office_hours = OfficeHours::Default();
   std::vector<YearSchedule> official;
-  // The precomputed range; instants outside it are errors, not guesses.
+  // The precomputed range, within 1900–2100 (where the lunar calendar is
+  // verified); instants outside it are errors, not guesses.
   int first_year = 1900;
   int last_year = 2100;
-};
-
-// Why a day is (not) a working day; for `motcua calendar YEAR`.
-enum class DayKind {
-  kWorkday,               // Monday–Friday, nothing special
-  kWeekend,               // Saturday or Sunday
-  kOfficialDayOff,        // a weekday off in the official schedule
-  kOfficialWorkedWeekend, // a weekend day worked in the official schedule (làm bù)
-  kRuleHoliday,           // a statutory holiday in a provisional year
-  kRuleCompensatoryDay,   // nghỉ bù for a holiday on a weekend, provisional year
-};
-
-struct DayInfo {
-  LocalDays day;
-  DayKind kind;
-  std::string name;  // e.g. "Tết Nguyên đán", "Giỗ Tổ Hùng Vương"; may be empty
 };
 
 // A computed due time and whether it rests on a year with no official schedule.
@@ -101,7 +84,8 @@ struct Due {
 class WorkingCalendar {
  public:
   // Errors (kConfig) name the bad input: a session out of order, an `off`
-  // day that is a weekend, a year outside the range.
+  // day that is a weekend, a `work` day on a weekday, a year given twice or
+  // outside the range, a range outside 1900–2100.
   static Result<std::shared_ptr<const WorkingCalendar>> Build(CalendarOptions options);
 
   WorkingCalendar(const WorkingCalendar&) = delete;
@@ -110,24 +94,30 @@ class WorkingCalendar {
 
   int first_year() const noexcept;
   int last_year() const noexcept;
+  // Whether `t` lies in the precomputed range.
+  bool Covers(Instant t) const noexcept;
 
   bool IsWorkingDay(LocalDays day) const noexcept;
   // True when `year` has no official schedule loaded (its days come from rules).
   bool IsProvisional(int year) const noexcept;
   DayKind Classify(LocalDays day) const noexcept;
-  // The days of `year` that differ from plain Monday–Friday, in date order.
+  // The days of `year` that differ from plain Monday–Friday (weekdays off,
+  // weekend days worked), in date order; empty outside the range.
   std::vector<DayInfo> Exceptions(int year) const;
 
   bool InOfficeHours(Instant t) const noexcept;
-  // `t` itself when in office hours, else the next opening.
+  // `t` itself when in office hours, else the next opening. Sessions are
+  // half-open: at 11:30 sharp the morning session is over.
   Result<Instant> ClockStart(Instant t) const;
 
-  // The appointment for a dossier received at `received`: counted from the
-  // clock start, to the second. kInvalidArgument for a negative amount;
-  // kInvalidArgument when the result would leave the calendar's range.
+  // The appointment for a dossier received at `received`, to the second (see
+  // DeadlineSpec for each unit). kInvalidArgument for a negative amount, a
+  // cutoff outside 00:00–24:00, or a result that would leave the range.
+  // `provisional` is DependsOnProvisional(received, due).
   Result<Due> ComputeDue(Instant received, const DeadlineSpec& spec) const;
 
-  // Working time in [from, to); zero when to <= from.
+  // Working time in [from, to); zero when to <= from. Only the part inside
+  // the range counts (see the range note above; use Covers to check).
   std::chrono::seconds WorkingTimeBetween(Instant from, Instant to) const;
   // The earliest instant by which `amount` of working time has elapsed since
   // `from` (so adding a full day's hours from an opening lands on that day's
@@ -136,7 +126,9 @@ class WorkingCalendar {
   // The latest instant from which `amount` of working time remains before
   // `to` (the inverse of AddWorkingTime). amount >= 0.
   Result<Instant> SubtractWorkingTime(Instant to, std::chrono::seconds amount) const;
-  // Whether working time in [from, to] touches a provisional year.
+  // Whether the Vietnam dates from `from` to `to` (either order) touch a year
+  // without an official schedule, i.e. whether a deadline over that span
+  // must be recomputed when that year's schedule is published.
   bool DependsOnProvisional(Instant from, Instant to) const noexcept;
 
  private:

@@ -1,0 +1,36 @@
+#include "adapters/config/json_file.h"
+
+#include <fstream>
+#include <sstream>
+
+#include <google/protobuf/util/json_util.h>
+
+namespace motcua::config {
+
+Result<std::string> ReadFile(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Status(Error::kConfig, "không đọc được tệp " + path.string());
+  std::ostringstream content;
+  content << in.rdbuf();
+  if (in.bad()) return Status(Error::kConfig, "lỗi khi đọc tệp " + path.string());
+  return content.str();
+}
+
+Status ParseJson(const std::string& json, const std::string& what,
+                 google::protobuf::Message& message) {
+  message.Clear();
+  google::protobuf::util::JsonParseOptions options;
+  options.ignore_unknown_fields = false;
+  auto status = google::protobuf::util::JsonStringToMessage(json, &message, options);
+  if (!status.ok()) {
+    return Status(Error::kConfig, what + ": " + std::string(status.message()));
+  }
+  return Status::Ok();
+}
+
+Status ReadJsonFile(const std::filesystem::path& path, google::protobuf::Message& message) {
+  MOTCUA_ASSIGN_OR_RETURN(std::string json, ReadFile(path));
+  return ParseJson(json, path.string(), message);
+}
+
+}  // namespace motcua::config

@@ -1,0 +1,64 @@
+#include "adapters/config/server_config.h"
+
+#include <cstdlib>
+
+#include "adapters/config/json_file.h"
+#include "engine/base/time.h"
+
+namespace motcua::config {
+
+namespace {
+
+void Resolve(const std::filesystem::path& base, std::string& path) {
+  if (!path.empty() && std::filesystem::path(path).is_relative()) {
+    path = (base / path).lexically_normal().string();
+  }
+}
+
+}  // namespace
+
+void ApplyDefaults(v1::ServerConfig& c) {
+  if (c.listen().empty()) c.set_listen("127.0.0.1:8080");
+  if (c.threads() == 0) c.set_threads(2);
+  auto* alerts = c.mutable_alerts();
+  if (alerts->apology_lead_working_hours() == 0) alerts->set_apology_lead_working_hours(8);
+  auto* exp = c.mutable_export_();
+  if (exp->time().empty()) exp->set_time("17:30");
+  auto* limits = c.mutable_limits();
+  if (limits->max_body_bytes() == 0) limits->set_max_body_bytes(1 << 20);
+  if (limits->max_header_bytes() == 0) limits->set_max_header_bytes(16 << 10);
+  if (limits->max_connections() == 0) limits->set_max_connections(1024);
+  if (limits->max_requests_per_connection() == 0) limits->set_max_requests_per_connection(10000);
+  if (limits->idle_timeout_seconds() == 0) limits->set_idle_timeout_seconds(30);
+  if (limits->max_pending_commands() == 0) limits->set_max_pending_commands(20000);
+}
+
+Result<v1::ServerConfig> LoadServerConfig(const std::filesystem::path& path) {
+  v1::ServerConfig c;
+  MOTCUA_RETURN_IF_ERROR(ReadJsonFile(path, c));
+  ApplyDefaults(c);
+  if (c.unit_code().empty()) {
+    return Status(Error::kConfig, path.string() + ": thiếu unit_code (mã đơn vị tiếp nhận)");
+  }
+  if (c.unit_code().find_first_of(" /\\") != std::string::npos) {
+    return Status(Error::kConfig, path.string() + ": unit_code không được chứa khoảng trắng");
+  }
+  if (auto t = ParseClock(c.export_().time()); !t.ok()) {
+    return Status(Error::kConfig, path.string() + ": export.time: " + t.status().message());
+  }
+  const std::filesystem::path base = std::filesystem::absolute(path).parent_path();
+  Resolve(base, *c.mutable_db());
+  Resolve(base, *c.mutable_catalog_file());
+  Resolve(base, *c.mutable_calendar()->mutable_schedule_dir());
+  Resolve(base, *c.mutable_users_file());
+  Resolve(base, *c.mutable_targets_file());
+  Resolve(base, *c.mutable_export_()->mutable_dir());
+  return c;
+}
+
+std::filesystem::path DefaultConfigPath() {
+  if (const char* env = std::getenv("MOTCUA_CONFIG"); env && *env) return env;
+  return std::filesystem::path(MOTCUA_SOURCE_DIR) / "data" / "config" / "motcuad.json";
+}
+
+}  // namespace motcua::config

@@ -1,0 +1,35 @@
+// The one header through which motcua includes Asio and Beast.
+//
+// Boost 1.74's Asio uses std::exchange without including <utility>, which
+// GCC 12 in C++20 mode does not pull in on its own: include it first, here,
+// so no file depends on its own include order. Asio and Beast are compiled
+// once, in asio_impl.cc (BOOST_ASIO_SEPARATE_COMPILATION and
+// BOOST_BEAST_SEPARATE_COMPILATION, set by the motcua_asio target).
+#ifndef MOTCUA_ADAPTERS_HTTP_ASIO_H_
+#define MOTCUA_ADAPTERS_HTTP_ASIO_H_
+
+#include <utility>  // must precede every Asio header (see above)
+
+#include <boost/asio/bind_executor.hpp>
+#include <boost/asio/dispatch.hpp>
+#include <boost/asio/executor_work_guard.hpp>
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/post.hpp>
+#include <boost/asio/signal_set.hpp>
+#include <boost/asio/steady_timer.hpp>
+#include <boost/asio/strand.hpp>
+#include <boost/asio/thread_pool.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
+
+namespace motcua::http {
+
+namespace net = boost::asio;
+namespace beast = boost::beast;
+namespace bhttp = boost::beast::http;
+using tcp = boost::asio::ip::tcp;
+
+}  // namespace motcua::http
+
+#endif  // MOTCUA_ADAPTERS_HTTP_ASIO_H_

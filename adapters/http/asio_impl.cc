@@ -1,0 +1,7 @@
+// Asio's and Beast's compiled parts, built once for the whole project (as
+// Beast's own tests do in test/lib_asio.cpp and test/lib_beast.cpp) instead
+// of in every file that includes them.
+#include <utility>  // see asio.h
+
+#include <boost/asio/impl/src.hpp>
+#include <boost/beast/src.hpp>

@@ -1,0 +1,101 @@
+#include "adapters/http/authenticator.h"
+
+#include <set>
+
+#include "adapters/config/json_file.h"
+#include "adapters/crypto/sha256.h"
+
+namespace motcua::http {
+
+namespace {
+
+int HexValue(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  return -1;
+}
+
+// 64 hex digits to 32 bytes; empty on anything else.
+std::string DecodeHash(std::string_view hex) {
+  if (hex.size() != 64) return {};
+  std::string out(32, '\0');
+  for (std::size_t i = 0; i < 32; ++i) {
+    int hi = HexValue(hex[2 * i]);
+    int lo = HexValue(hex[2 * i + 1]);
+    if (hi < 0 || lo < 0) return {};
+    out[i] = static_cast<char>(hi * 16 + lo);
+  }
+  return out;
+}
+
+Status Unauthenticated(std::string message) {
+  return Status(Error::kUnauthenticated, std::move(message));
+}
+
+}  // namespace
+
+Result<std::shared_ptr<const Authenticator>> Authenticator::Build(const v1::Users& users,
+                                                                  const std::string& source) {
+  std::vector<Entry> entries;
+  std::set<std::string> names;
+  std::set<std::string> hashes;
+  for (const v1::User& u : users.users()) {
+    auto fail = [&](const std::string& why) {
+      return Status(Error::kConfig, source + ": người dùng '" + u.name() + "': " + why);
+    };
+    if (u.name().empty()) return fail("thiếu tên đăng nhập (name)");
+    if (!names.insert(u.name()).second) return fail("tên đăng nhập bị trùng");
+    Entry e;
+    e.principal.name = u.name();
+    e.principal.unit = u.unit();
+    for (int role : u.roles()) {
+      if (role == v1::ROLE_UNSPECIFIED) return fail("vai trò không hợp lệ");
+      e.principal.roles |= RoleBit(static_cast<v1::Role>(role));
+    }
+    if (e.principal.roles == 0) return fail("chưa có vai trò nào (roles)");
+    e.token_sha256 = DecodeHash(u.token_sha256());
+    if (e.token_sha256.empty()) {
+      return fail("token_sha256 phải là 64 chữ số thập lục phân (xem motcua hash-token)");
+    }
+    if (!hashes.insert(e.token_sha256).second) return fail("token_sha256 trùng với người khác");
+    e.expires_at = u.has_expires_at() ? u.expires_at().seconds() : 0;
+    e.revoked = u.revoked();
+    entries.push_back(std::move(e));
+  }
+  return std::shared_ptr<const Authenticator>(new Authenticator(std::move(entries)));
+}
+
+Result<std::shared_ptr<const Authenticator>> Authenticator::Load(
+    const std::filesystem::path& path) {
+  v1::Users users;
+  MOTCUA_RETURN_IF_ERROR(config::ReadJsonFile(path, users));
+  return Build(users, path.string());
+}
+
+Result<Principal> Authenticator::Authenticate(std::string_view authorization,
+                                              Instant now) const {
+  if (authorization.empty()) {
+    return Unauthenticated("cần đăng nhập: thiếu mã xác thực (Authorization: Bearer ...)");
+  }
+  constexpr std::string_view kScheme = "Bearer ";
+  if (authorization.size() <= kScheme.size() ||
+      authorization.substr(0, kScheme.size()) != kScheme) {
+    return Unauthenticated("mã xác thực phải có dạng 'Authorization: Bearer <mã>'");
+  }
+  const std::string presented = crypto::Sha256(authorization.substr(kScheme.size()));
+  // Compare with every entry, without stopping at a match, so the time taken
+  // does not tell which user (or whether any) matched.
+  const Entry* match = nullptr;
+  for (const Entry& e : users_) {
+    if (crypto::SecureEquals(presented, e.token_sha256)) match = &e;
+  }
+  if (match == nullptr) return Unauthenticated("mã xác thực không hợp lệ");
+  if (match->revoked) return Unauthenticated("mã xác thực đã bị thu hồi");
+  if (match->expires_at != 0 && ToUnixSeconds(now) >= match->expires_at) {
+    return Unauthenticated("mã xác thực đã hết hạn");
+  }
+  return match->principal;
+}
+
+}  // namespace motcua::http

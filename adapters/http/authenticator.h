@@ -1,0 +1,69 @@
+// Authenticator: who is calling. Officers present a bearer token
+// ("Authorization: Bearer T"); the users file (v1.Users JSON, the server
+// configuration's users_file) stores only each token's SHA-256, in hex. A
+// presented token is hashed and compared with every user's hash in constant
+// time, so neither the tokens nor the timing of a comparison reveal one.
+// Tokens are never logged or kept after the comparison.
+//
+// Immutable after construction: safe to share between threads.
+#ifndef MOTCUA_ADAPTERS_HTTP_AUTHENTICATOR_H_
+#define MOTCUA_ADAPTERS_HTTP_AUTHENTICATOR_H_
+
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "adapters/http/command_endpoints.h"
+#include "adapters/http/token_hash.h"
+#include "engine/base/status.h"
+#include "engine/base/time.h"
+#include "motcua/v1/config.pb.h"
+
+namespace motcua::http {
+
+// An authenticated officer.
+struct Principal {
+  std::string name;  // the actor recorded in every event they cause
+  std::string unit;
+  RoleMask roles = 0;
+
+  bool Has(v1::Role role) const { return (roles & RoleBit(role)) != 0; }
+  bool HasAny(RoleMask mask) const { return (roles & mask) != 0; }
+};
+
+class Authenticator {
+ public:
+  // Validates `users`: every user has a name (unique), at least one role and
+  // a 64-hex-digit token hash (unique). kConfig naming `source` and the user.
+  static Result<std::shared_ptr<const Authenticator>> Build(const v1::Users& users,
+                                                            const std::string& source);
+  // Reads and validates the users file.
+  static Result<std::shared_ptr<const Authenticator>> Load(const std::filesystem::path& path);
+
+  Authenticator(const Authenticator&) = delete;
+  Authenticator& operator=(const Authenticator&) = delete;
+
+  // The officer whose token the Authorization header carries, valid at
+  // `now`; kUnauthenticated when the header is missing or malformed, or the
+  // token unknown, expired or revoked.
+  Result<Principal> Authenticate(std::string_view authorization, Instant now) const;
+
+  std::size_t size() const { return users_.size(); }
+
+ private:
+  struct Entry {
+    Principal principal;
+    std::string token_sha256;  // raw 32 bytes
+    std::int64_t expires_at = 0;  // UTC seconds; 0 = never
+    bool revoked = false;
+  };
+  explicit Authenticator(std::vector<Entry> users) : users_(std::move(users)) {}
+
+  std::vector<Entry> users_;
+};
+
+}  // namespace motcua::http
+
+#endif  // MOTCUA_ADAPTERS_HTTP_AUTHENTICATOR_H_

@@ -1,0 +1,81 @@
+#include "adapters/http/body_codec.h"
+
+#include <google/protobuf/util/json_util.h>
+
+namespace motcua::http {
+
+namespace {
+
+// The media type without parameters (e.g. "; charset=utf-8"), lowercased.
+std::string MediaType(std::string_view header) {
+  std::string_view type = header.substr(0, header.find(';'));
+  while (!type.empty() && (type.back() == ' ' || type.back() == '\t')) type.remove_suffix(1);
+  while (!type.empty() && (type.front() == ' ' || type.front() == '\t')) type.remove_prefix(1);
+  std::string out(type);
+  for (char& c : out) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return out;
+}
+
+}  // namespace
+
+Result<BodyFormat> RequestFormat(std::string_view content_type) {
+  std::string type = MediaType(content_type);
+  if (type.empty() || type == kJsonType) return BodyFormat::kJson;
+  if (type == kProtobufType) return BodyFormat::kProtobuf;
+  return Status(Error::kBadRequest, "kiểu nội dung không được hỗ trợ '" + type +
+                                        "' (dùng application/json hoặc application/x-protobuf)");
+}
+
+BodyFormat ReplyFormat(std::string_view accept) {
+  // Any listed type will do; protobuf only when asked for by name.
+  std::size_t start = 0;
+  while (start <= accept.size()) {
+    std::size_t end = accept.find(',', start);
+    if (end == std::string_view::npos) end = accept.size();
+    if (MediaType(accept.substr(start, end - start)) == kProtobufType) return BodyFormat::kProtobuf;
+    start = end + 1;
+  }
+  return BodyFormat::kJson;
+}
+
+std::string_view ContentTypeOf(BodyFormat format) {
+  return format == BodyFormat::kProtobuf ? kProtobufType : kJsonType;
+}
+
+Status DecodeBody(std::string_view body, BodyFormat format, google::protobuf::Message& message) {
+  message.Clear();
+  if (body.empty()) return Status::Ok();
+  if (format == BodyFormat::kProtobuf) {
+    if (!message.ParseFromArray(body.data(), static_cast<int>(body.size()))) {
+      return Status(Error::kBadRequest, "nội dung protobuf không đọc được (" +
+                                            message.GetDescriptor()->name() + ")");
+    }
+    return Status::Ok();
+  }
+  google::protobuf::util::JsonParseOptions options;
+  options.ignore_unknown_fields = false;
+  auto status = google::protobuf::util::JsonStringToMessage(
+      google::protobuf::StringPiece(body.data(), body.size()), &message, options);
+  if (!status.ok()) {
+    return Status(Error::kBadRequest,
+                  "nội dung JSON không hợp lệ: " + std::string(status.message()));
+  }
+  return Status::Ok();
+}
+
+std::string EncodeBody(const google::protobuf::Message& message, BodyFormat format) {
+  std::string out;
+  if (format == BodyFormat::kProtobuf) {
+    message.SerializeToString(&out);
+    return out;
+  }
+  google::protobuf::util::JsonPrintOptions options;
+  options.preserve_proto_field_names = true;
+  // Printing a message we built cannot fail short of a broken invariant.
+  (void)google::protobuf::util::MessageToJsonString(message, &out, options);
+  return out;
+}
+
+}  // namespace motcua::http

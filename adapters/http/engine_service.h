@@ -1,0 +1,157 @@
+// EngineService: the engine's strand. It owns the Engine and the event log
+// (SqliteEventLog) and runs both on one dedicated thread with its own
+// single-threaded io_context, so neither needs a lock.
+//
+// Commands arrive from any thread through Submit(). On the engine thread each
+// is executed at once (later commands see its effects) into the current
+// CommitBatch; a flush queued behind the commands already waiting then
+// commits the whole batch in one transaction (group commit: one fsync for
+// every command that arrived together) and only then completes every
+// command's callback. If the commit fails, the engine's memory is rolled back
+// and every command of the batch fails with kStorage: nothing is
+// acknowledged before it is durable, and nothing is lost that was
+// acknowledged.
+//
+// Idempotency (idempotency.h): a command with a key whose record is already
+// committed gets the stored reply and writes nothing; one whose key is
+// already used in the uncommitted batch waits for that batch and gets the
+// same reply; the same key with a different request is kConflict.
+//
+// Thread safety: Submit() and Stop() may be called from any thread; the rest
+// runs on the engine thread. Callbacks run on the engine thread and must not
+// block (post the result to where it is needed).
+#ifndef MOTCUA_ADAPTERS_HTTP_ENGINE_SERVICE_H_
+#define MOTCUA_ADAPTERS_HTTP_ENGINE_SERVICE_H_
+
+#include <atomic>
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <thread>
+#include <utility>
+#include <vector>
+
+#include "adapters/http/asio.h"
+#include "adapters/sqlite/dossier_queries.h"
+#include "adapters/sqlite/sqlite_event_log.h"
+#include "engine/engine.h"
+#include "engine/ports/clock.h"
+#include "motcua/v1/command.pb.h"
+
+namespace motcua::http {
+
+struct CommandRequest {
+  v1::Command command;  // its actor already set from the authenticated user
+  std::string idempotency_key;  // empty: none
+  std::string fingerprint;      // RequestFingerprint(command) when a key is set
+};
+
+struct CommandResult {
+  Status status;  // OK, or why the command was refused (nothing written)
+  v1::CommandReply reply;  // when OK
+  // The reply is the stored answer to an earlier request with the same key.
+  bool replayed = false;
+};
+
+using CommandCallback = std::function<void(CommandResult)>;
+
+struct EngineServiceOptions {
+  std::string db_path;
+  // Commands accepted but not yet completed; more are refused (kOverloaded).
+  std::size_t max_pending = 20000;
+  // Commands per transaction at most; a full batch is committed at once.
+  std::size_t max_batch = 512;
+};
+
+class EngineService {
+ public:
+  // Opens (creating and migrating if needed) the log at options.db_path and
+  // replays it into a new engine. `clock` and `secrets` must outlive the
+  // service. The engine thread is not started yet.
+  static Result<std::unique_ptr<EngineService>> Open(
+      EngineServiceOptions options, engine::EngineOptions engine_options,
+      std::shared_ptr<const catalog::Catalog> catalog,
+      std::shared_ptr<const calendar::WorkingCalendar> calendar, Clock& clock,
+      SecretSource& secrets);
+
+  EngineService(const EngineService&) = delete;
+  EngineService& operator=(const EngineService&) = delete;
+  // Stop()s if still running.
+  ~EngineService();
+
+  // Starts the engine thread.
+  void Start();
+
+  // Queues `request`. OK: `done` will be called exactly once, on the engine
+  // thread, after the command's batch is committed (or has failed). An error
+  // (kOverloaded when max_pending commands wait, or once stopping) means the
+  // request was not taken and `done` will never be called.
+  Status Submit(CommandRequest request, CommandCallback done);
+
+  // Refuses further commands, executes and commits everything already
+  // queued, completes every callback, joins the engine thread and closes
+  // the log. Idempotent.
+  void Stop();
+
+  // Events replayed at Open.
+  std::uint64_t replayed_events() const { return replayed_events_; }
+  const catalog::Catalog& catalog() const { return *catalog_; }
+
+ private:
+  struct Pending {
+    CommandCallback done;
+    CommandResult result;
+    // In-batch duplicate of pending_[leader] under the same key: completes
+    // with the leader's result.
+    std::optional<std::size_t> leader;
+  };
+
+  EngineService(EngineServiceOptions options, std::unique_ptr<sqlite::SqliteEventLog> log,
+                std::unique_ptr<engine::Engine> engine,
+                std::shared_ptr<const catalog::Catalog> catalog, Clock& clock);
+
+  // Engine thread only, from here on.
+  void OnCommand(CommandRequest request, CommandCallback done);
+  // Validates and executes `request` into batch_; the result to answer with
+  // once the batch is durable.
+  CommandResult Execute(CommandRequest& request, bool& records_idempotency);
+  // The dossier `code`: its `committed` events, then the batch's events so
+  // far, numbered as the commit will number them.
+  v1::Dossier FoldWithBatch(const std::string& code, const std::vector<v1::Event>& committed);
+  void Flush();
+
+  const EngineServiceOptions options_;
+  std::unique_ptr<sqlite::SqliteEventLog> log_;
+  std::unique_ptr<engine::Engine> engine_;
+  std::shared_ptr<const catalog::Catalog> catalog_;
+  Clock& clock_;
+  std::uint64_t replayed_events_ = 0;
+
+  net::io_context ioc_{1};
+  std::optional<net::executor_work_guard<net::io_context::executor_type>> work_;
+  std::thread thread_;
+
+  // Guards the decision to post: a Submit racing Stop either posts before
+  // the engine thread is told to finish, or is refused.
+  std::mutex submit_mutex_;
+  bool stopping_ = false;  // GUARDED_BY(submit_mutex_)
+  std::atomic<std::size_t> queued_{0};
+
+  // Engine thread state.
+  std::unique_ptr<sqlite::DossierEventReader> reader_;
+  engine::CommitBatch batch_;
+  std::vector<Pending> pending_;
+  // (actor, key) of the uncommitted batch → index in pending_ of its leader.
+  std::map<std::pair<std::string, std::string>, std::size_t> batch_keys_;
+  // Fingerprints of the leaders, by the same index.
+  std::map<std::size_t, std::string> batch_fingerprints_;
+  bool flush_queued_ = false;
+};
+
+}  // namespace motcua::http
+
+#endif  // MOTCUA_ADAPTERS_HTTP_ENGINE_SERVICE_H_

@@ -1,0 +1,47 @@
+// The API's HTTP messages and how replies are built: a protobuf message in
+// the client's format, an error as ErrorReply JSON with the status its Error
+// maps to (error_mapping.h), or a document as text.
+//
+// Pure functions; safe from any thread.
+#ifndef MOTCUA_ADAPTERS_HTTP_HTTP_REPLY_H_
+#define MOTCUA_ADAPTERS_HTTP_HTTP_REPLY_H_
+
+#include <string>
+#include <string_view>
+
+#include <google/protobuf/message.h>
+
+#include "adapters/http/asio.h"
+#include "adapters/http/body_codec.h"
+#include "engine/base/status.h"
+
+namespace motcua::http {
+
+using Request = bhttp::request<bhttp::string_body>;
+using Response = bhttp::response<bhttp::string_body>;
+
+// What every reply copies from its request.
+struct ReplyTo {
+  unsigned version = 11;
+  bool keep_alive = true;
+  BodyFormat format = BodyFormat::kJson;
+
+  static ReplyTo Of(const Request& request);
+};
+
+inline constexpr std::string_view kServerName = "motcuad";
+// Seconds a client shed with 503 should wait before retrying.
+inline constexpr std::string_view kRetryAfterSeconds = "1";
+
+// 200 with `message` in the client's format.
+Response MessageResponse(const google::protobuf::Message& message, const ReplyTo& to);
+// The error's status with ErrorReply{code, message} as JSON, whatever the
+// client accepts (errors are read by people and scripts alike); 503 adds
+// Retry-After. `status` must not be OK.
+Response ErrorResponse(const Status& status, const ReplyTo& to);
+// 200 with a document, e.g. "text/html; charset=utf-8".
+Response DocumentResponse(std::string body, std::string_view content_type, const ReplyTo& to);
+
+}  // namespace motcua::http
+
+#endif  // MOTCUA_ADAPTERS_HTTP_HTTP_REPLY_H_

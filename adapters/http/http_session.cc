@@ -1,0 +1,187 @@
+#include "adapters/http/http_session.h"
+
+#include <utility>
+
+namespace motcua::http {
+
+namespace {
+
+bool IsHttpParseError(const beast::error_code& ec) {
+  return ec.category() == bhttp::make_error_code(bhttp::error::bad_target).category();
+}
+
+}  // namespace
+
+HttpSession::HttpSession(tcp::socket socket, const ApiHandler& handler, RequestLog& log,
+                         SessionRegistry& registry, SessionLimits limits)
+    : stream_(std::move(socket)),
+      handler_(handler),
+      log_(log),
+      registry_(registry),
+      limits_(limits) {}
+
+HttpSession::~HttpSession() {
+  if (registry_id_ != 0) registry_.Remove(registry_id_);
+}
+
+void HttpSession::Run() {
+  registry_id_ = registry_.Add(weak_from_this());
+  // The socket's executor is this session's strand: start there, so that no
+  // member is ever touched off the strand.
+  net::dispatch(stream_.get_executor(),
+                beast::bind_front_handler(&HttpSession::DoRead, shared_from_this()));
+}
+
+void HttpSession::Reject() {
+  registry_id_ = registry_.Add(weak_from_this());
+  net::dispatch(stream_.get_executor(), [self = shared_from_this()] {
+    self->read_closed_ = true;
+    ReplyTo to;
+    to.keep_alive = false;
+    self->queue_.push_back(Slot{self->next_id_++,
+                                ErrorResponse(Status(Error::kOverloaded,
+                                                     "máy chủ đang có quá nhiều kết nối; hãy "
+                                                     "thử lại sau ít giây"),
+                                              to),
+                                "-", "-", std::chrono::steady_clock::now()});
+    self->DoWrite();
+  });
+}
+
+void HttpSession::Stop() {
+  net::post(stream_.get_executor(), [self = shared_from_this()] {
+    if (self->closed_) return;
+    self->stopping_ = true;
+    self->read_closed_ = true;
+    if (self->reading_) {
+      beast::error_code ignored;
+      if (self->writing_) {
+        // Cancelling would abort the write too: end only the read side; the
+        // pending read then completes with end of stream.
+        self->stream_.socket().shutdown(tcp::socket::shutdown_receive, ignored);
+      } else {
+        self->stream_.socket().cancel(ignored);
+      }
+    }
+    // Answers already queued go out with Connection: close.
+    for (Slot& slot : self->queue_) {
+      if (slot.response) slot.response->keep_alive(false);
+    }
+    self->MaybeClose();
+  });
+}
+
+void HttpSession::Abort() {
+  net::post(stream_.get_executor(), [self = shared_from_this()] { self->Close(); });
+}
+
+void HttpSession::DoRead() {
+  if (reading_ || read_closed_ || closed_ || queue_.size() >= limits_.pipeline_limit) return;
+  parser_.emplace();
+  parser_->body_limit(limits_.max_body_bytes);
+  parser_->header_limit(limits_.max_header_bytes);
+  stream_.expires_after(limits_.idle_timeout);
+  reading_ = true;
+  bhttp::async_read(stream_, buffer_, *parser_,
+                    beast::bind_front_handler(&HttpSession::OnRead, shared_from_this()));
+}
+
+void HttpSession::OnRead(beast::error_code ec, std::size_t /*bytes*/) {
+  reading_ = false;
+  if (ec) {
+    read_closed_ = true;
+    if (ec == bhttp::error::body_limit || ec == bhttp::error::header_limit) {
+      AnswerUnreadable(Status(Error::kTooLarge,
+                              ec == bhttp::error::body_limit
+                                  ? "nội dung yêu cầu vượt quá giới hạn cho phép"
+                                  : "phần đầu yêu cầu vượt quá giới hạn cho phép"));
+    } else if (IsHttpParseError(ec) && ec != bhttp::error::end_of_stream &&
+               ec != bhttp::error::partial_message) {
+      AnswerUnreadable(Status(Error::kBadRequest, "yêu cầu HTTP không hợp lệ"));
+    }
+    // Otherwise the client went away, idled past the deadline, or we are
+    // stopping: nothing to answer. operation_aborted is not an error here.
+    MaybeClose();
+    return;
+  }
+
+  ++requests_;
+  Request request = parser_->release();
+  if (!request.keep_alive() || requests_ >= limits_.max_requests || stopping_) {
+    read_closed_ = true;
+  }
+  const std::uint64_t id = next_id_++;
+  queue_.push_back(Slot{id, std::nullopt, std::string(request.method_string()),
+                        std::string(request.target()), std::chrono::steady_clock::now()});
+
+  // The answer may come from another thread; it comes back through the
+  // strand, and until it does the io_context counts it as outstanding work.
+  net::any_io_executor work =
+      net::prefer(stream_.get_executor(), net::execution::outstanding_work.tracked);
+  handler_.Handle(std::move(request), [self = shared_from_this(), id, work](Response response) {
+    net::post(work, [self, id, response = std::move(response)]() mutable {
+      self->OnResponse(id, std::move(response));
+    });
+  });
+  DoRead();
+}
+
+void HttpSession::OnResponse(std::uint64_t id, Response response) {
+  if (closed_ || queue_.empty()) return;
+  const std::uint64_t index = id - queue_.front().id;
+  if (index >= queue_.size()) return;
+  // The last request of the connection gets Connection: close.
+  if (read_closed_ && id + 1 == next_id_) response.keep_alive(false);
+  if (stopping_) response.keep_alive(false);
+  queue_[index].response = std::move(response);
+  DoWrite();
+}
+
+void HttpSession::AnswerUnreadable(const Status& status) {
+  ReplyTo to;
+  to.keep_alive = false;
+  queue_.push_back(Slot{next_id_++, ErrorResponse(status, to), "-", "-",
+                        std::chrono::steady_clock::now()});
+  DoWrite();
+}
+
+void HttpSession::DoWrite() {
+  if (writing_ || closed_ || queue_.empty() || !queue_.front().response) return;
+  writing_ = true;
+  // A pending read's deadline covers the write too; with no read pending the
+  // write gets a deadline of its own, so a client that stops reading cannot
+  // hold the connection forever.
+  if (!reading_) stream_.expires_after(limits_.idle_timeout);
+  bhttp::async_write(stream_, *queue_.front().response,
+                     beast::bind_front_handler(&HttpSession::OnWrite, shared_from_this()));
+}
+
+void HttpSession::OnWrite(beast::error_code ec, std::size_t /*bytes*/) {
+  writing_ = false;
+  Slot& slot = queue_.front();
+  log_.Request(slot.method, slot.target, slot.response->result_int(),
+               std::chrono::steady_clock::now() - slot.start);
+  const bool keep_alive = slot.response->keep_alive();
+  queue_.pop_front();
+  if (ec || !keep_alive) {
+    Close();
+    return;
+  }
+  DoWrite();
+  DoRead();
+  MaybeClose();
+}
+
+void HttpSession::MaybeClose() {
+  if (read_closed_ && !reading_ && !writing_ && queue_.empty()) Close();
+}
+
+void HttpSession::Close() {
+  if (closed_) return;
+  closed_ = true;
+  beast::error_code ignored;
+  stream_.socket().shutdown(tcp::socket::shutdown_both, ignored);
+  stream_.close();
+}
+
+}  // namespace motcua::http

@@ -1,0 +1,105 @@
+// HttpSession: one HTTP/1.1 connection, in Beast's shape (STYLE items 9–10).
+//
+// The session lives on its own strand (the socket's executor) and owns
+// itself through shared_from_this(): every pending operation and every
+// request out at the engine or a query thread holds it alive, and nothing
+// else does. Requests may be pipelined: each is handed to the ApiHandler as
+// soon as it is read, and the responses are written strictly in request
+// order, one write at a time, from a queue of at most `pipeline_limit`
+// requests; reading pauses while the queue is full.
+//
+// Every read carries the idle deadline (tcp_stream::expires_after); a write
+// started while a read is pending shares that read's deadline. Requests
+// whose headers or body exceed the limits get 413 and the connection closes.
+// A request out at the engine keeps the io_context's work count up, so the
+// server's run() cannot return while an answer is owed.
+//
+// Thread safety: Run(), Stop(), Abort() and Reject() may be called from any
+// thread (they post to the strand); everything else runs on the strand.
+#ifndef MOTCUA_ADAPTERS_HTTP_HTTP_SESSION_H_
+#define MOTCUA_ADAPTERS_HTTP_HTTP_SESSION_H_
+
+#include <chrono>
+#include <cstdint>
+#include <deque>
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "adapters/http/api_handler.h"
+#include "adapters/http/asio.h"
+#include "adapters/http/http_reply.h"
+#include "adapters/http/request_log.h"
+#include "adapters/http/session_registry.h"
+
+namespace motcua::http {
+
+struct SessionLimits {
+  std::uint64_t max_body_bytes = 1 << 20;
+  std::uint32_t max_header_bytes = 16 << 10;
+  std::chrono::steady_clock::duration idle_timeout = std::chrono::seconds(30);
+  std::uint32_t max_requests = 10000;  // per connection
+  std::size_t pipeline_limit = 8;     // requests read but not yet answered
+};
+
+class HttpSession : public std::enable_shared_from_this<HttpSession> {
+ public:
+  // `handler`, `log` and `registry` must outlive the session.
+  HttpSession(tcp::socket socket, const ApiHandler& handler, RequestLog& log,
+              SessionRegistry& registry, SessionLimits limits);
+  ~HttpSession();
+
+  HttpSession(const HttpSession&) = delete;
+  HttpSession& operator=(const HttpSession&) = delete;
+
+  // Registers with the registry and starts reading.
+  void Run();
+  // Answers 503 (too many connections) without reading, then closes.
+  void Reject();
+  // Graceful: reads no more requests, answers those already read (each
+  // answer says Connection: close), then closes.
+  void Stop();
+  // Closes the socket now; answers still owed are dropped when they arrive.
+  void Abort();
+
+ private:
+  struct Slot {
+    std::uint64_t id;
+    std::optional<Response> response;  // set when the handler answered
+    std::string method;
+    std::string target;
+    std::chrono::steady_clock::time_point start;
+  };
+
+  void DoRead();
+  void OnRead(beast::error_code ec, std::size_t bytes);
+  void OnResponse(std::uint64_t id, Response response);
+  void DoWrite();
+  void OnWrite(beast::error_code ec, std::size_t bytes);
+  // Answers a request that could not be read (413, 400) and stops reading.
+  void AnswerUnreadable(const Status& status);
+  void MaybeClose();
+  void Close();
+
+  beast::tcp_stream stream_;
+  beast::flat_buffer buffer_;
+  std::optional<bhttp::request_parser<bhttp::string_body>> parser_;
+  const ApiHandler& handler_;
+  RequestLog& log_;
+  SessionRegistry& registry_;
+  const SessionLimits limits_;
+  std::uint64_t registry_id_ = 0;
+
+  std::deque<Slot> queue_;  // in request order
+  std::uint64_t next_id_ = 0;
+  std::uint32_t requests_ = 0;
+  bool reading_ = false;
+  bool writing_ = false;
+  bool read_closed_ = false;  // no more requests will be read
+  bool stopping_ = false;
+  bool closed_ = false;
+};
+
+}  // namespace motcua::http
+
+#endif  // MOTCUA_ADAPTERS_HTTP_HTTP_SESSION_H_

@@ -1,0 +1,81 @@
+// Server: accepts connections and runs an HttpSession for each, and shuts
+// down as a sequence (STYLE item 10), never by stopping the io_context:
+//
+//   1. Shutdown() closes the acceptor: no new connections.
+//   2. Every session is asked to Stop(): it reads no more requests, answers
+//      the ones it has (commands out at the engine are committed and
+//      answered), and closes.
+//   3. The server waits for the last session to go, up to the grace period.
+//   4. Sessions still open then are aborted (their answers are dropped;
+//      their commands still commit). run() returns once every pending
+//      operation has drained.
+//
+// Each connection is accepted onto its own strand. An accept error other
+// than the acceptor's closing is retried after a short delay instead of
+// ending the accept loop. At max_connections, a new connection gets 503 and
+// is closed.
+//
+// Thread safety: Listen() and Start() from the thread that builds the
+// server, before run(); Shutdown() from any thread.
+#ifndef MOTCUA_ADAPTERS_HTTP_SERVER_H_
+#define MOTCUA_ADAPTERS_HTTP_SERVER_H_
+
+#include <chrono>
+#include <functional>
+
+#include "adapters/http/api_handler.h"
+#include "adapters/http/asio.h"
+#include "adapters/http/http_session.h"
+#include "adapters/http/request_log.h"
+#include "adapters/http/session_registry.h"
+#include "engine/base/status.h"
+
+namespace motcua::http {
+
+struct ServerOptions {
+  SessionLimits session;
+  std::size_t max_connections = 1024;
+  std::chrono::steady_clock::duration shutdown_grace = std::chrono::seconds(10);
+};
+
+class Server {
+ public:
+  // `ioc`, `handler` and `log` must outlive the server, and the server must
+  // outlive the io_context's run().
+  Server(net::io_context& ioc, const ApiHandler& handler, RequestLog& log, ServerOptions options);
+
+  Server(const Server&) = delete;
+  Server& operator=(const Server&) = delete;
+
+  // Binds and listens; the bound endpoint (its port when asked for 0).
+  Result<tcp::endpoint> Listen(const tcp::endpoint& endpoint);
+  void Start();
+
+  // Begins the shutdown sequence above; `done` runs once every session is
+  // gone (on one of the io_context's threads). Later calls do nothing.
+  void Shutdown(std::function<void()> done);
+
+  std::size_t sessions() const { return registry_.size(); }
+
+ private:
+  void DoAccept();
+  void OnAccept(beast::error_code ec, tcp::socket socket);
+
+  net::io_context& ioc_;
+  const ApiHandler& handler_;
+  RequestLog& log_;
+  const ServerOptions options_;
+  // The acceptor and both timers share one strand.
+  tcp::acceptor acceptor_;
+  net::steady_timer retry_timer_;
+  net::steady_timer grace_timer_;
+  SessionRegistry registry_;
+  bool shutting_down_ = false;  // on the acceptor's strand
+};
+
+// Parses "HOST:PORT" (an IPv4 or IPv6 address, "[::1]:8080"; port 0–65535).
+Result<tcp::endpoint> ParseListenAddress(std::string_view text);
+
+}  // namespace motcua::http
+
+#endif  // MOTCUA_ADAPTERS_HTTP_SERVER_H_

@@ -1,0 +1,182 @@
+#include "adapters/sqlite/dossier_projection.h"
+
+#include "engine/base/proto_time.h"
+#include "engine/dossier/dossier_code.h"
+
+namespace motcua::sqlite {
+
+namespace {
+
+using K = v1::Event::KindCase;
+
+// The columns written from DossierState, in bind order after the four
+// static ones (code, unit, procedure, applicant_name).
+constexpr const char* kStateColumns[] = {
+    "channel", "status", "registered_at", "received_at", "clock_start", "appointment_at",
+    "original_appointment_at", "extended_appointment_at", "end_at", "returned_at", "paused_at",
+    "holder_unit", "holder_user", "fee_vnd", "payment_method", "result_kind", "return_method",
+    "satisfaction", "complaint", "supplement_requests", "handovers", "all_handovers_electronic",
+    "documents_reused", "documents_digitized", "apologized", "appointment_provisional",
+    "alerts_raised", "last_seq"};
+
+std::string UpsertSql() {
+  std::string cols = "code, unit, procedure, applicant_name";
+  std::string params = "?1, ?2, ?3, ?4";
+  std::string updates =
+      "unit = COALESCE(excluded.unit, unit), procedure = COALESCE(excluded.procedure, procedure), "
+      "applicant_name = COALESCE(excluded.applicant_name, applicant_name)";
+  int i = 5;
+  for (const char* c : kStateColumns) {
+    cols += std::string(", ") + c;
+    params += ", ?" + std::to_string(i++);
+    updates += std::string(", ") + c + " = excluded." + c;
+  }
+  return "INSERT INTO dossiers (" + cols + ") VALUES (" + params + ") ON CONFLICT(code) DO UPDATE SET " +
+         updates;
+}
+
+}  // namespace
+
+std::vector<std::string> DossierProjection::migrations() const {
+  return {
+      "CREATE TABLE dossiers ("
+      "  code TEXT PRIMARY KEY,"
+      "  unit TEXT, procedure TEXT, applicant_name TEXT,"
+      "  channel INTEGER NOT NULL, status INTEGER NOT NULL,"
+      "  registered_at INTEGER, received_at INTEGER, clock_start INTEGER,"
+      "  appointment_at INTEGER, original_appointment_at INTEGER,"
+      "  extended_appointment_at INTEGER, end_at INTEGER, returned_at INTEGER,"
+      "  paused_at INTEGER, holder_unit TEXT, holder_user TEXT,"
+      "  fee_vnd INTEGER NOT NULL, payment_method INTEGER NOT NULL,"
+      "  result_kind INTEGER NOT NULL, return_method INTEGER NOT NULL,"
+      "  satisfaction INTEGER NOT NULL, complaint INTEGER NOT NULL,"
+      "  supplement_requests INTEGER NOT NULL, handovers INTEGER NOT NULL,"
+      "  all_handovers_electronic INTEGER NOT NULL, documents_reused INTEGER NOT NULL,"
+      "  documents_digitized INTEGER NOT NULL, apologized INTEGER NOT NULL,"
+      "  appointment_provisional INTEGER NOT NULL, alerts_raised INTEGER NOT NULL,"
+      "  last_seq INTEGER NOT NULL) WITHOUT ROWID;"
+      "CREATE INDEX dossiers_by_status ON dossiers(status, appointment_at);"
+      "CREATE INDEX dossiers_by_holder ON dossiers(holder_user, status);"
+      "CREATE INDEX dossiers_by_procedure ON dossiers(procedure, status);"
+      "CREATE TABLE handovers ("
+      "  seq INTEGER PRIMARY KEY, code TEXT NOT NULL, at INTEGER NOT NULL,"
+      "  from_unit TEXT NOT NULL, from_user TEXT NOT NULL,"
+      "  to_unit TEXT NOT NULL, to_user TEXT NOT NULL, electronic INTEGER NOT NULL);"
+      "CREATE INDEX handovers_by_code ON handovers(code, seq);"
+      "CREATE TABLE code_counters ("
+      "  unit TEXT NOT NULL, day TEXT NOT NULL, last INTEGER NOT NULL,"
+      "  PRIMARY KEY (unit, day)) WITHOUT ROWID;",
+  };
+}
+
+std::vector<TableSpec> DossierProjection::tables() const {
+  return {{"dossiers", "code"}, {"handovers", "seq"}, {"code_counters", "unit, day"}};
+}
+
+Status DossierProjection::Prepare(Database& db) {
+  upsert_ = std::make_unique<Statement>(db, UpsertSql());
+  handover_ = std::make_unique<Statement>(
+      db,
+      "INSERT INTO handovers (seq, code, at, from_unit, from_user, to_unit, to_user, electronic) "
+      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
+  counter_ = std::make_unique<Statement>(
+      db,
+      "INSERT INTO code_counters (unit, day, last) VALUES (?1, ?2, ?3) "
+      "ON CONFLICT(unit, day) DO UPDATE SET last = MAX(last, excluded.last)");
+  MOTCUA_RETURN_IF_ERROR(upsert_->status());
+  MOTCUA_RETURN_IF_ERROR(handover_->status());
+  return counter_->status();
+}
+
+Status DossierProjection::Apply(const engine::PendingEvent& p) {
+  const v1::Event& e = p.event;
+  if (e.dossier_code().empty()) return Status::Ok();  // system events have no dossier
+  const dossier::DossierState& s = p.state_after;
+
+  Statement& st = *upsert_;
+  st.Bind(1, e.dossier_code());
+  // The static columns come from the events that carry them; NULL keeps
+  // whatever an earlier event wrote.
+  std::string_view unit, procedure, applicant;
+  bool creates = false;
+  switch (e.kind_case()) {
+    case K::kRegisteredOnline:
+      procedure = e.registered_online().procedure_code();
+      applicant = e.registered_online().applicant().name();
+      creates = true;
+      break;
+    case K::kReceived:
+      unit = e.received().unit();
+      procedure = e.received().procedure_code();
+      applicant = e.received().applicant().name();
+      creates = true;
+      break;
+    case K::kRefused:
+      unit = e.refused().unit();
+      procedure = e.refused().procedure_code();
+      applicant = e.refused().applicant().name();
+      creates = true;
+      break;
+    default:
+      break;
+  }
+  st.BindTextOrNull(2, unit).BindTextOrNull(3, procedure).BindTextOrNull(4, applicant);
+  int i = 5;
+  auto time = [&](std::int64_t t) {
+    if (t == 0) st.BindNull(i++); else st.Bind(i++, t);
+  };
+  auto num = [&](std::int64_t v) { st.Bind(i++, v); };
+  num(s.channel);
+  num(s.status);
+  time(s.registered_at);
+  time(s.received_at);
+  time(s.clock_start);
+  time(s.appointment_at);
+  time(s.original_appointment_at);
+  time(s.extended_appointment_at);
+  time(s.end_of_processing_at);
+  time(s.returned_at);
+  time(s.paused_at);
+  st.BindTextOrNull(i++, p.holder_unit);
+  st.BindTextOrNull(i++, p.holder_user);
+  num(s.fee_vnd);
+  num(s.payment_method);
+  num(s.result_kind);
+  num(s.return_method);
+  num(s.satisfaction);
+  num(s.complaint);
+  num(s.supplement_requests);
+  num(s.handovers);
+  num(s.all_handovers_electronic);
+  num(s.documents_reused);
+  num(s.documents_digitized);
+  num(s.apologized);
+  num(s.appointment_provisional);
+  num(s.alerts_raised);
+  num(static_cast<std::int64_t>(e.seq()));
+  MOTCUA_RETURN_IF_ERROR(st.Run());
+
+  if (e.kind_case() == K::kHandedOver) {
+    const auto& h = e.handed_over();
+    handover_->Bind(1, static_cast<std::int64_t>(e.seq()))
+        .Bind(2, e.dossier_code())
+        .Bind(3, Seconds(e.at()))
+        .Bind(4, h.from_unit())
+        .Bind(5, h.from_user())
+        .Bind(6, h.to_unit())
+        .Bind(7, h.to_user())
+        .Bind(8, std::int64_t{h.electronic()});
+    MOTCUA_RETURN_IF_ERROR(handover_->Run());
+  }
+  if (creates) {
+    if (auto parsed = dossier::ParseCode(e.dossier_code())) {
+      counter_->Bind(1, parsed->unit)
+          .Bind(2, FormatDate(parsed->day))
+          .Bind(3, std::int64_t{parsed->sequence});
+      MOTCUA_RETURN_IF_ERROR(counter_->Run());
+    }
+  }
+  return Status::Ok();
+}
+
+}  // namespace motcua::sqlite

@@ -1,0 +1,52 @@
+// Projection: a set of tables kept up to date from the events, in the same
+// transaction that appends them, and rebuildable from the events alone.
+//
+// A projection owns its tables and their schema history (its migrations,
+// versioned per component, so independent projections evolve independently).
+// After Prepare(db) it writes only to that database; not thread-safe.
+#ifndef MOTCUA_ADAPTERS_SQLITE_PROJECTION_H_
+#define MOTCUA_ADAPTERS_SQLITE_PROJECTION_H_
+
+#include <functional>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "adapters/sqlite/database.h"
+#include "engine/base/status.h"
+#include "engine/commit_batch.h"
+
+namespace motcua::sqlite {
+
+// A table and the ORDER BY that lists its rows in a canonical order, so that
+// a stored projection and a rebuilt one can be compared row by row.
+struct TableSpec {
+  std::string name;
+  std::string order_by;
+};
+
+class Projection {
+ public:
+  virtual ~Projection() = default;
+
+  // The key its schema version is recorded under.
+  virtual std::string_view component() const = 0;
+  // migrations()[i] takes the schema from version i to i + 1.
+  virtual std::vector<std::string> migrations() const = 0;
+  virtual std::vector<TableSpec> tables() const = 0;
+
+  // Prepares statements against `db`, which must outlive the projection.
+  virtual Status Prepare(Database& db) = 0;
+  // Folds one committed event (seq assigned) into the tables; called inside
+  // the commit transaction, in seq order.
+  virtual Status Apply(const engine::PendingEvent& pending) = 0;
+};
+
+using ProjectionList = std::vector<std::unique_ptr<Projection>>;
+// Makes a fresh set of projections (the store's, and again for a rebuild).
+using ProjectionFactory = std::function<ProjectionList()>;
+
+}  // namespace motcua::sqlite
+
+#endif  // MOTCUA_ADAPTERS_SQLITE_PROJECTION_H_

@@ -1,0 +1,62 @@
+#include "adapters/sqlite/schema.h"
+
+namespace motcua::sqlite {
+
+Status Migrate(Database& db, std::string_view component,
+               const std::vector<std::string>& migrations) {
+  MOTCUA_RETURN_IF_ERROR(db.Exec(
+      "CREATE TABLE IF NOT EXISTS schema_versions ("
+      "  component TEXT PRIMARY KEY, version INTEGER NOT NULL)"));
+  std::int64_t version = 0;
+  {
+    Statement st(db, "SELECT version FROM schema_versions WHERE component = ?1");
+    st.Bind(1, component);
+    if (st.Step()) version = st.ColumnInt(0);
+    MOTCUA_RETURN_IF_ERROR(st.status());
+  }
+  if (version > static_cast<std::int64_t>(migrations.size())) {
+    return Status(Error::kStorage, "cơ sở dữ liệu " + db.path() + " có lược đồ '" +
+                                       std::string(component) + "' phiên bản " +
+                                       std::to_string(version) +
+                                       ", mới hơn phiên bản chương trình này hiểu");
+  }
+  for (auto v = static_cast<std::size_t>(version); v < migrations.size(); ++v) {
+    Transaction tx(db);
+    MOTCUA_RETURN_IF_ERROR(tx.status());
+    MOTCUA_RETURN_IF_ERROR(db.Exec(migrations[v]));
+    Statement st(db,
+                 "INSERT INTO schema_versions(component, version) VALUES (?1, ?2) "
+                 "ON CONFLICT(component) DO UPDATE SET version = excluded.version");
+    st.Bind(1, component).Bind(2, static_cast<std::int64_t>(v + 1));
+    MOTCUA_RETURN_IF_ERROR(st.Run());
+    MOTCUA_RETURN_IF_ERROR(tx.Commit());
+  }
+  return Status::Ok();
+}
+
+const std::vector<std::string>& EventLogMigrations() {
+  static const std::vector<std::string> kMigrations = {
+      // 1: the append-only log. `body` is the serialized motcua.v1.Event (seq
+      // included); `hash` = SHA-256(previous hash || seq || body), so an edit
+      // behind the engine's back breaks the chain at the edited row.
+      "CREATE TABLE events ("
+      "  seq INTEGER PRIMARY KEY,"
+      "  dossier TEXT NOT NULL,"
+      "  kind TEXT NOT NULL,"
+      "  at INTEGER NOT NULL,"
+      "  actor TEXT NOT NULL,"
+      "  body BLOB NOT NULL,"
+      "  hash BLOB NOT NULL);"
+      "CREATE INDEX events_by_dossier ON events(dossier, seq);"
+      "CREATE TABLE idempotency ("
+      "  actor TEXT NOT NULL,"
+      "  key TEXT NOT NULL,"
+      "  fingerprint BLOB NOT NULL,"
+      "  response BLOB NOT NULL,"
+      "  last_seq INTEGER NOT NULL,"
+      "  PRIMARY KEY (actor, key));",
+  };
+  return kMigrations;
+}
+
+}  // namespace motcua::sqlite

@@ -1,0 +1,25 @@
+// Schema versions. Each component (the event log itself, and each
+// projection) records its own version in the schema_versions table and is
+// migrated forward, one transaction per step, when the store opens.
+#ifndef MOTCUA_ADAPTERS_SQLITE_SCHEMA_H_
+#define MOTCUA_ADAPTERS_SQLITE_SCHEMA_H_
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "adapters/sqlite/database.h"
+#include "engine/base/status.h"
+
+namespace motcua::sqlite {
+
+// Applies migrations[version..] for `component`. kStorage if the file's
+// version is newer than this build knows (an older binary must not write it).
+Status Migrate(Database& db, std::string_view component, const std::vector<std::string>& migrations);
+
+// The event log's own tables: events (with the hash chain) and idempotency records.
+const std::vector<std::string>& EventLogMigrations();
+
+}  // namespace motcua::sqlite
+
+#endif  // MOTCUA_ADAPTERS_SQLITE_SCHEMA_H_

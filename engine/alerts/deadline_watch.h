@@ -1,0 +1,92 @@
+// DeadlineWatch: every open dossier's next moments of interest, in one
+// priority queue, so its owner needs one timer for the earliest (not a timer
+// per dossier). The moments (DOMAIN.md "Late dossiers and the apology"):
+//   apology due  the last moment to apologise: `apology_lead` of working time
+//                before the appointment (default one working day); skipped
+//                once the agency has apologised, and when the whole duration
+//                is shorter than the lead (it would fire at the counter);
+//   overdue      the appointment itself.
+// Paused dossiers (waiting for the citizen) have no moments: their
+// appointment is not known until the pause ends.
+//
+// Entries are invalidated lazily: when a dossier changes, its owner calls
+// Track(id), which pushes fresh entries; stale ones are recognised and
+// dropped when they reach the top (their appointment no longer matches, the
+// dossier finished, or the alert was already raised). Raising an alert is
+// appending an AlertRaised event through Engine::Import, so each alert is in
+// the log exactly once and a restart does not repeat it.
+//
+// Memory: 24 bytes per pending moment plus 8 per dossier. Not thread-safe:
+// it lives on the engine's strand, beside the engine it reads.
+#ifndef MOTCUA_ENGINE_ALERTS_DEADLINE_WATCH_H_
+#define MOTCUA_ENGINE_ALERTS_DEADLINE_WATCH_H_
+
+#include <chrono>
+#include <cstdint>
+#include <optional>
+#include <queue>
+#include <vector>
+
+#include "engine/base/time.h"
+#include "engine/engine.h"
+#include "motcua/v1/event.pb.h"
+
+namespace motcua::alerts {
+
+struct WatchOptions {
+  std::chrono::seconds apology_lead = std::chrono::hours(8);
+};
+
+class DeadlineWatch {
+ public:
+  static constexpr const char* kActor = "system";
+
+  // `engine` must outlive the watch.
+  DeadlineWatch(const engine::Engine& engine, WatchOptions options);
+  DeadlineWatch(const DeadlineWatch&) = delete;
+  DeadlineWatch& operator=(const DeadlineWatch&) = delete;
+
+  // Recomputes the moments of one dossier from its current state.
+  void Track(std::uint32_t dossier);
+  // Forgets everything and tracks every dossier (after replay, or when the
+  // calendar or the lead changed).
+  void TrackAll();
+  // The earliest pending moment, after dropping stale entries; the owner
+  // arms its one timer for it.
+  std::optional<Instant> NextMoment();
+  // Every valid moment at or before `now`, as AlertRaised events (at = now,
+  // actor "system") for the owner to pass to Engine::Import and commit.
+  // `late_fired` marks moments found on start that passed while the engine
+  // was down. The owner must Track() each returned dossier after its commit
+  // succeeds or fails, so its remaining (or retried) moments are queued again.
+  std::vector<v1::Event> TakeDue(Instant now, bool late_fired);
+
+  std::size_t pending() const { return queue_.size(); }
+  const WatchOptions& options() const { return options_; }
+
+ private:
+  struct Entry {
+    std::int64_t moment;
+    std::int64_t appointment;
+    std::uint32_t dossier;
+    v1::AlertKind kind;
+    bool operator>(const Entry& o) const {
+      return moment != o.moment ? moment > o.moment : dossier > o.dossier;
+    }
+  };
+
+  bool Valid(const Entry& e) const;
+  // The apology-due moment for a dossier, or 0 when it has none.
+  std::int64_t ApologyMoment(const dossier::DossierState& s) const;
+
+  const engine::Engine& engine_;
+  const WatchOptions options_;
+  std::priority_queue<Entry, std::vector<Entry>, std::greater<>> queue_;
+  // The appointment each dossier's entries were computed for (0: none), so
+  // Track on an unchanged dossier pushes nothing.
+  std::vector<std::int64_t> armed_;
+};
+
+}  // namespace motcua::alerts
+
+#endif  // MOTCUA_ENGINE_ALERTS_DEADLINE_WATCH_H_

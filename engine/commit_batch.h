@@ -1,0 +1,63 @@
+// CommitBatch: the unit of durability. The engine fills one with the events of
+// every command it accepts while the previous batch is being written; the
+// event log commits it in one transaction (group commit), and only then are
+// the commands acknowledged. If the commit fails the engine rolls its memory
+// back with the undo records, so memory never runs ahead of the disk.
+#ifndef MOTCUA_ENGINE_COMMIT_BATCH_H_
+#define MOTCUA_ENGINE_COMMIT_BATCH_H_
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "engine/dossier/dossier_code.h"
+#include "engine/dossier/dossier_state.h"
+#include "motcua/v1/event.pb.h"
+
+namespace motcua::engine {
+
+struct PendingEvent {
+  v1::Event event;  // seq is assigned by the log when committed
+  dossier::DossierState state_after;  // the dossier right after this event
+  // The unit and officer holding the dossier after this event (interned in
+  // the engine; copied here so projections need no access to its pool).
+  std::string holder_unit;
+  std::string holder_user;
+};
+
+// A retried request's answer, stored with the events it produced.
+struct IdempotencyRecord {
+  std::string actor;
+  std::string key;
+  std::string request_fingerprint;  // a retry with another body is a conflict
+  std::string response;             // the serialized v1::CommandReply
+};
+
+struct CommitBatch {
+  std::vector<PendingEvent> events;
+  // Counters raised by this batch, with their final values.
+  std::vector<dossier::CodeSequencer::Counter> counters;
+  std::vector<IdempotencyRecord> idempotency;
+
+  // Engine-private undo records, in the order the changes were made.
+  struct Undo {
+    std::uint32_t dossier;
+    bool created;
+    dossier::DossierState before;
+  };
+  std::vector<Undo> undo;
+  std::vector<dossier::CodeSequencer::Counter> counters_before;
+
+  bool empty() const { return events.empty() && idempotency.empty(); }
+  void clear() {
+    events.clear();
+    counters.clear();
+    idempotency.clear();
+    undo.clear();
+    counters_before.clear();
+  }
+};
+
+}  // namespace motcua::engine
+
+#endif  // MOTCUA_ENGINE_COMMIT_BATCH_H_

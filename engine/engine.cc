@@ -1,0 +1,434 @@
+#include "engine/engine.h"
+
+#include <optional>
+#include <utility>
+
+#include "engine/base/proto_time.h"
+#include "engine/dossier/lifecycle.h"
+
+namespace motcua::engine {
+
+namespace {
+
+using dossier::DossierState;
+using K = v1::Event::KindCase;
+
+constexpr std::uint64_t kForeign = std::uint64_t{1} << 63;
+// 2000-01-01: codes carry a two-digit year, so no code day precedes it.
+constexpr LocalDays kCodeEpoch{cal::days{10957}};
+
+Status NotFound(std::string_view code) {
+  return Status(Error::kNotFound, "không tìm thấy hồ sơ " + std::string(code));
+}
+
+LocalDays VietnamDay(Instant t) { return cal::floor<cal::days>(ToVietnam(t)); }
+
+// The dossier code a command targets; every command but a new reception names one.
+const std::string& TargetCode(const v1::Command& c) {
+  using C = v1::Command::KindCase;
+  static const std::string kNone;
+  switch (c.kind_case()) {
+    case C::kReceive: return c.receive().dossier_code();
+    case C::kRefuse: return c.refuse().dossier_code();
+    case C::kHandOver: return c.hand_over().dossier_code();
+    case C::kRequestSupplement: return c.request_supplement().dossier_code();
+    case C::kSupplement: return c.supplement().dossier_code();
+    case C::kRequestFee: return c.request_fee().dossier_code();
+    case C::kRecordPayment: return c.record_payment().dossier_code();
+    case C::kStop: return c.stop().dossier_code();
+    case C::kWithdraw: return c.withdraw().dossier_code();
+    case C::kMarkResultReady: return c.mark_result_ready().dossier_code();
+    case C::kReturnResult: return c.return_result().dossier_code();
+    case C::kApologize: return c.apologize().dossier_code();
+    case C::kRate: return c.rate().dossier_code();
+    default: return kNone;
+  }
+}
+
+// Commands that may create a dossier when they name none.
+bool MayCreate(const v1::Command& c) {
+  using C = v1::Command::KindCase;
+  return c.kind_case() == C::kRegisterOnline || c.kind_case() == C::kReceive ||
+         c.kind_case() == C::kRefuse;
+}
+
+}  // namespace
+
+Engine::Engine(EngineOptions options, std::shared_ptr<const catalog::Catalog> catalog,
+               std::shared_ptr<const calendar::WorkingCalendar> calendar, SecretSource& secrets)
+    : options_(std::move(options)),
+      catalog_(std::move(catalog)),
+      calendar_(std::move(calendar)),
+      secrets_(secrets) {}
+
+void Engine::SetCalendar(std::shared_ptr<const calendar::WorkingCalendar> calendar) {
+  calendar_ = std::move(calendar);
+}
+
+std::uint32_t Engine::IdOf(std::string_view code) const {
+  if (auto parsed = dossier::ParseCode(code)) {
+    std::uint32_t unit = units_.Find(parsed->unit);
+    if (unit != 0 && dossier::FormatCode(parsed->unit, parsed->day, parsed->sequence) == code) {
+      std::uint64_t key = (std::uint64_t{unit} << 48) |
+                          (static_cast<std::uint64_t>((parsed->day - kCodeEpoch).count()) << 28) |
+                          parsed->sequence;
+      auto it = ids_.find(key);
+      return it == ids_.end() ? kNoDossier : it->second;
+    }
+  }
+  auto it = foreign_ids_.find(std::string(code));
+  return it == foreign_ids_.end() ? kNoDossier : it->second;
+}
+
+std::uint32_t Engine::Create(const std::string& code) {
+  auto id = static_cast<std::uint32_t>(states_.size());
+  std::uint64_t key = 0;
+  auto parsed = dossier::ParseCode(code);
+  if (parsed && parsed->sequence < (1u << 28) && parsed->day >= kCodeEpoch &&
+      units_.size() < (1u << 15) &&
+      dossier::FormatCode(parsed->unit, parsed->day, parsed->sequence) == code) {
+    std::uint64_t unit = units_.Intern(parsed->unit);
+    key = (unit << 48) | (static_cast<std::uint64_t>((parsed->day - kCodeEpoch).count()) << 28) |
+          parsed->sequence;
+    ids_.emplace(key, id);
+    sequencer_.Observe(std::string(parsed->unit), parsed->day, parsed->sequence);
+  } else {
+    key = kForeign | foreign_codes_.size();
+    foreign_codes_.push_back(code);
+    foreign_ids_.emplace(code, id);
+  }
+  keys_.push_back(key);
+  states_.emplace_back();
+  return id;
+}
+
+std::string Engine::CodeOf(std::uint32_t id) const {
+  std::uint64_t key = keys_[id];
+  if (key & kForeign) return foreign_codes_[key & ~kForeign];
+  auto unit = static_cast<std::uint32_t>(key >> 48);
+  LocalDays day = kCodeEpoch + cal::days((key >> 28) & ((1u << 20) - 1));
+  return dossier::FormatCode(units_.Get(unit), day, static_cast<std::uint32_t>(key & ((1u << 28) - 1)));
+}
+
+const DossierState* Engine::Find(std::string_view code) const {
+  std::uint32_t id = IdOf(code);
+  return id == kNoDossier ? nullptr : &states_[id];
+}
+
+void Engine::ForEach(
+    const std::function<void(const std::string&, const DossierState&)>& visit) const {
+  for (std::uint32_t id = 0; id < states_.size(); ++id) visit(CodeOf(id), states_[id]);
+}
+
+Status Engine::Replay(const v1::Event& event) {
+  if (event.kind_case() == K::kCalendarChanged) return Status::Ok();
+  std::uint32_t id = IdOf(event.dossier_code());
+  DossierState fresh;
+  const DossierState& before = id == kNoDossier ? fresh : states_[id];
+  if (Status s = dossier::CheckTransition(before, event, /*catalog=*/nullptr); !s.ok()) {
+    return Status(Error::kCorrupt, "sự kiện số " + std::to_string(event.seq()) +
+                                       " trái quy trình: " + s.message());
+  }
+  if (id == kNoDossier) id = Create(event.dossier_code());
+  dossier::Apply(event, *catalog_, names_, states_[id]);
+  return Status::Ok();
+}
+
+std::string Engine::NewCode(Instant at, CommitBatch& batch) {
+  LocalDays day = VietnamDay(at);
+  std::uint32_t last = sequencer_.Last(options_.unit_code, day);
+  batch.counters_before.push_back({options_.unit_code, day, last});
+  std::uint32_t next = sequencer_.Next(options_.unit_code, day);
+  batch.counters.push_back({options_.unit_code, day, next});
+  return dossier::FormatCode(options_.unit_code, day, next);
+}
+
+Result<calendar::Due> Engine::ResumeAppointment(const DossierState& state, Instant now) const {
+  calendar::Due due{FromUnixSeconds(state.appointment_at), state.appointment_provisional};
+  // A pause that began after the appointment had passed cannot make the
+  // dossier on time again: the appointment stays where it was.
+  if (state.paused_at == 0 || state.paused_at >= state.appointment_at) return due;
+  std::chrono::seconds taken =
+      calendar_->WorkingTimeBetween(FromUnixSeconds(state.paused_at), now);
+  MOTCUA_ASSIGN_OR_RETURN(due.at, calendar_->AddWorkingTime(due.at, taken));
+  due.provisional = due.provisional ||
+                    calendar_->DependsOnProvisional(FromUnixSeconds(state.paused_at), due.at);
+  return due;
+}
+
+Result<v1::Event> Engine::BuildEvent(const v1::Command& c, Instant now,
+                                     std::string* lookup_secret) {
+  using C = v1::Command::KindCase;
+  v1::Event e;
+  SetInstant(now, e.mutable_at());
+  e.set_actor(c.actor());
+  const std::string& code = TargetCode(c);
+  e.set_dossier_code(code);
+  const DossierState* state = nullptr;
+  if (!code.empty()) {
+    state = Find(code);
+    if (state == nullptr) return NotFound(code);
+  } else if (!MayCreate(c)) {
+    return Status(Error::kInvalidArgument, "thiếu mã hồ sơ");
+  }
+
+  switch (c.kind_case()) {
+    case C::kRegisterOnline: {
+      const auto& r = c.register_online();
+      auto* ev = e.mutable_registered_online();
+      ev->set_procedure_code(r.procedure_code());
+      *ev->mutable_applicant() = r.applicant();
+      *ev->mutable_documents() = r.documents();
+      ev->set_sets(r.sets());
+      break;
+    }
+    case C::kReceive: {
+      const auto& r = c.receive();
+      auto* ev = e.mutable_received();
+      // Accepting an online registration: its procedure unless corrected.
+      ev->set_procedure_code(!r.procedure_code().empty() || state == nullptr
+                                 ? r.procedure_code()
+                                 : catalog_->at(state->procedure).code());
+      *ev->mutable_applicant() = r.applicant();
+      ev->set_channel(r.channel());
+      *ev->mutable_documents() = r.documents();
+      ev->set_sets(r.sets() == 0 ? 1 : r.sets());
+      ev->set_unit(options_.unit_code);
+      ev->set_lookup_secret(secrets_.NewLookupSecret());
+      *lookup_secret = ev->lookup_secret();
+      break;  // clock start and appointment: FillDerived
+    }
+    case C::kRefuse: {
+      const auto& r = c.refuse();
+      auto* ev = e.mutable_refused();
+      ev->set_reason(r.reason());
+      if (code.empty()) {
+        ev->set_procedure_code(r.procedure_code());
+        *ev->mutable_applicant() = r.applicant();
+        ev->set_channel(r.channel());
+        ev->set_unit(options_.unit_code);
+      }
+      break;
+    }
+    case C::kHandOver: {
+      const auto& h = c.hand_over();
+      auto* ev = e.mutable_handed_over();
+      ev->set_from_unit(!h.from_unit().empty()          ? h.from_unit()
+                        : state->holder_unit != 0 ? names_.Get(state->holder_unit)
+                                                  : options_.unit_code);
+      ev->set_from_user(c.actor());
+      ev->set_to_unit(h.to_unit());
+      ev->set_to_user(h.to_user());
+      ev->set_electronic(h.electronic());
+      ev->set_note(h.note());
+      break;
+    }
+    case C::kRequestSupplement: {
+      auto* ev = e.mutable_supplement_requested();
+      ev->set_reason(c.request_supplement().reason());
+      *ev->mutable_documents() = c.request_supplement().documents();
+      break;
+    }
+    case C::kSupplement:
+      *e.mutable_supplemented()->mutable_documents() = c.supplement().documents();
+      break;  // the new appointment: FillDerived
+    case C::kRequestFee: {
+      auto* ev = e.mutable_fee_requested();
+      ev->set_amount_vnd(c.request_fee().amount_vnd());
+      ev->set_note(c.request_fee().note());
+      ev->set_pauses_clock(options_.fee_wait_pauses_clock);
+      break;
+    }
+    case C::kRecordPayment: {
+      const auto& p = c.record_payment();
+      auto* ev = e.mutable_fee_paid();
+      ev->set_amount_vnd(p.amount_vnd() != 0 ? p.amount_vnd() : state->fee_vnd);
+      ev->set_method(p.method());
+      ev->set_receipt_number(p.receipt_number());
+      break;
+    }
+    case C::kStop:
+      e.mutable_stopped()->set_reason(c.stop().reason());
+      break;
+    case C::kWithdraw:
+      e.mutable_withdrawn()->set_reason(c.withdraw().reason());
+      break;
+    case C::kMarkResultReady: {
+      auto* ev = e.mutable_result_ready();
+      ev->set_result_kind(c.mark_result_ready().result_kind());
+      ev->set_result_number(c.mark_result_ready().result_number());
+      ev->set_note(c.mark_result_ready().note());
+      break;
+    }
+    case C::kReturnResult:
+      e.mutable_result_returned()->set_method(c.return_result().method());
+      e.mutable_result_returned()->set_received_by(c.return_result().received_by());
+      break;
+    case C::kApologize: {
+      const auto& a = c.apologize();
+      auto* ev = e.mutable_apology_issued();
+      ev->set_reason(a.reason());
+      if (a.has_new_appointment_at()) *ev->mutable_new_appointment_at() = a.new_appointment_at();
+      ev->set_signed_by(a.signed_by());
+      break;
+    }
+    case C::kRate: {
+      auto* ev = e.mutable_rated();
+      ev->set_satisfaction(c.rate().satisfaction());
+      ev->set_complaint(c.rate().complaint());
+      ev->set_comment(c.rate().comment());
+      break;
+    }
+    case C::KIND_NOT_SET:
+      return Status(Error::kBadRequest, "lệnh không có nội dung");
+  }
+  return e;
+}
+
+Status Engine::FillDerived(v1::Event& e) {
+  const Instant at = ToInstant(e.at());
+  if (e.kind_case() == K::kReceived) {
+    v1::Received* r = e.mutable_received();
+    if (r->unit().empty()) r->set_unit(options_.unit_code);
+    if (r->lookup_secret().empty()) r->set_lookup_secret(secrets_.NewLookupSecret());
+    if (!r->has_appointment_at() || !r->has_clock_start()) {
+      const v1::Procedure* p = catalog_->Find(r->procedure_code());
+      if (p == nullptr) {
+        return Status(Error::kNotFound,
+                      "không có thủ tục mã " + r->procedure_code() + " trong danh mục");
+      }
+      MOTCUA_ASSIGN_OR_RETURN(calendar::DeadlineSpec spec, catalog::DeadlineOf(*p));
+      MOTCUA_ASSIGN_OR_RETURN(Instant start, calendar_->ClockStart(at));
+      MOTCUA_ASSIGN_OR_RETURN(calendar::Due due, calendar_->ComputeDue(at, spec));
+      SetInstant(start, r->mutable_clock_start());
+      SetInstant(due.at, r->mutable_appointment_at());
+      r->set_appointment_provisional(due.provisional);
+    }
+  } else if (e.kind_case() == K::kSupplemented && !e.supplemented().has_appointment_after()) {
+    const DossierState* state = Find(e.dossier_code());
+    if (state != nullptr && state->status_enum() == v1::STATUS_SUPPLEMENT_REQUESTED) {
+      MOTCUA_ASSIGN_OR_RETURN(calendar::Due due, ResumeAppointment(*state, at));
+      v1::Supplemented* s = e.mutable_supplemented();
+      SetSeconds(state->appointment_at, s->mutable_appointment_before());
+      SetInstant(due.at, s->mutable_appointment_after());
+      s->set_appointment_provisional(due.provisional);
+    }
+  } else if (e.kind_case() == K::kFeePaid && !e.fee_paid().has_appointment_after()) {
+    const DossierState* state = Find(e.dossier_code());
+    if (state != nullptr && state->status_enum() == v1::STATUS_FEE_REQUESTED &&
+        state->fee_pauses_clock && state->paused()) {
+      MOTCUA_ASSIGN_OR_RETURN(calendar::Due due, ResumeAppointment(*state, at));
+      SetInstant(due.at, e.mutable_fee_paid()->mutable_appointment_after());
+      e.mutable_fee_paid()->set_appointment_provisional(due.provisional);
+    }
+  }
+  return Status::Ok();
+}
+
+Status Engine::Accept(v1::Event event, bool allocate_code, CommitBatch& batch) {
+  const std::size_t counters_mark = batch.counters_before.size();
+  auto undo_counters = [&] {
+    while (batch.counters_before.size() > counters_mark) {
+      const auto& c = batch.counters_before.back();
+      sequencer_.Reset(c.unit, c.day, c.last);
+      batch.counters_before.pop_back();
+      batch.counters.pop_back();
+    }
+  };
+  if (allocate_code) event.set_dossier_code(NewCode(ToInstant(event.at()), batch));
+
+  std::uint32_t id = IdOf(event.dossier_code());
+  DossierState fresh;
+  const DossierState& before = id == kNoDossier ? fresh : states_[id];
+  if (Status s = dossier::CheckTransition(before, event, catalog_.get()); !s.ok()) {
+    undo_counters();
+    return s;
+  }
+  const bool created = id == kNoDossier;
+  if (created) {
+    // An imported code in our format raises its day's counter (Create
+    // observes it), so that no later code repeats it; record the change so
+    // the log keeps it and a rollback undoes it.
+    std::optional<dossier::ParsedCode> parsed;
+    if (!allocate_code) parsed = dossier::ParseCode(event.dossier_code());
+    std::uint32_t last_before = 0;
+    if (parsed) last_before = sequencer_.Last(std::string(parsed->unit), parsed->day);
+    id = Create(event.dossier_code());
+    if (parsed) {
+      std::string unit(parsed->unit);
+      batch.counters_before.push_back({unit, parsed->day, last_before});
+      batch.counters.push_back({unit, parsed->day, sequencer_.Last(unit, parsed->day)});
+    }
+  }
+  batch.undo.push_back({id, created, states_[id]});
+  dossier::Apply(event, *catalog_, names_, states_[id]);
+
+  PendingEvent& pending = batch.events.emplace_back();
+  pending.event = std::move(event);
+  pending.state_after = states_[id];
+  pending.holder_unit = names_.Get(states_[id].holder_unit);
+  pending.holder_user = names_.Get(states_[id].holder_user);
+  return Status::Ok();
+}
+
+Result<CommandOutcome> Engine::Execute(const v1::Command& command, Instant now,
+                                       CommitBatch& batch) {
+  if (command.actor().empty()) {
+    return Status(Error::kUnauthenticated, "lệnh không có người thực hiện");
+  }
+  CommandOutcome outcome;
+  MOTCUA_ASSIGN_OR_RETURN(v1::Event event, BuildEvent(command, now, &outcome.lookup_secret));
+  MOTCUA_RETURN_IF_ERROR(FillDerived(event));
+  const bool allocate = event.dossier_code().empty();
+  outcome.first_event = batch.events.size();
+  MOTCUA_RETURN_IF_ERROR(Accept(std::move(event), allocate, batch));
+  outcome.event_count = batch.events.size() - outcome.first_event;
+  outcome.dossier_code = batch.events[outcome.first_event].event.dossier_code();
+  return outcome;
+}
+
+Status Engine::Import(v1::Event event, CommitBatch& batch) {
+  if (event.seq() != 0) {
+    return Status(Error::kInvalidArgument, "sự kiện nhập không được mang số thứ tự (seq)");
+  }
+  if (event.kind_case() == K::kCalendarChanged) {
+    batch.events.emplace_back().event = std::move(event);
+    batch.undo.push_back({kNoDossier, false, DossierState{}});
+    return Status::Ok();
+  }
+  if (event.dossier_code().empty()) return Status(Error::kInvalidArgument, "thiếu mã hồ sơ");
+  if (event.actor().empty()) return Status(Error::kInvalidArgument, "thiếu người thực hiện");
+  MOTCUA_RETURN_IF_ERROR(FillDerived(event));
+  return Accept(std::move(event), /*allocate_code=*/false, batch);
+}
+
+void Engine::Committed(CommitBatch& batch) {
+  batch.undo.clear();
+  batch.counters_before.clear();
+}
+
+void Engine::Rollback(CommitBatch& batch) {
+  for (auto it = batch.undo.rbegin(); it != batch.undo.rend(); ++it) {
+    if (it->dossier == kNoDossier) continue;
+    if (it->created) {
+      // Created dossiers are the newest ids, undone newest first.
+      std::uint64_t key = keys_.back();
+      if (key & kForeign) {
+        foreign_ids_.erase(foreign_codes_.back());
+        foreign_codes_.pop_back();
+      } else {
+        ids_.erase(key);
+      }
+      keys_.pop_back();
+      states_.pop_back();
+    } else {
+      states_[it->dossier] = it->before;
+    }
+  }
+  for (auto it = batch.counters_before.rbegin(); it != batch.counters_before.rend(); ++it) {
+    sequencer_.Reset(it->unit, it->day, it->last);
+  }
+  batch.clear();
+}
+
+}  // namespace motcua::engine

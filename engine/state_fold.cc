@@ -1,0 +1,27 @@
+#include "engine/state_fold.h"
+
+#include "engine/dossier/lifecycle.h"
+
+namespace motcua::engine {
+
+Status StateFold::Fold(const v1::Event& event, PendingEvent& out) {
+  out.event = event;
+  if (event.kind_case() == v1::Event::kCalendarChanged) {
+    out.state_after = dossier::DossierState{};
+    out.holder_unit.clear();
+    out.holder_user.clear();
+    return Status::Ok();
+  }
+  dossier::DossierState& state = states_[event.dossier_code()];
+  if (Status s = dossier::CheckTransition(state, event, /*catalog=*/nullptr); !s.ok()) {
+    return Status(Error::kCorrupt,
+                  "sự kiện số " + std::to_string(event.seq()) + " trái quy trình: " + s.message());
+  }
+  dossier::Apply(event, catalog_, names_, state);
+  out.state_after = state;
+  out.holder_unit = names_.Get(state.holder_unit);
+  out.holder_user = names_.Get(state.holder_user);
+  return Status::Ok();
+}
+
+}  // namespace motcua::engine

@@ -1,0 +1,189 @@
+#include "engine/alerts/deadline_watch.h"
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include "engine/base/proto_time.h"
+#include "tests/support/fixtures.h"
+
+namespace motcua::alerts {
+namespace {
+
+using ::motcua::testing::HasError;
+using ::motcua::testing::IsOk;
+using ::motcua::testing::Vn;
+
+constexpr const char* kThreeDays = "1.004873";
+constexpr const char* kSameDay = "1.001193";
+
+// Drives the engine and the watch the way the server does, with a clock that
+// only moves when the test says so: no test here sleeps.
+class DeadlineWatchTest : public ::testing::Test {
+ protected:
+  explicit DeadlineWatchTest(std::chrono::seconds lead = std::chrono::hours(8))
+      : engine_(engine::EngineOptions{"000.00.07.H06", false}, ::motcua::testing::ShippedCatalog(),
+                ::motcua::testing::ShippedCalendar(), secrets_),
+        watch_(engine_, WatchOptions{lead}) {}
+
+  void Commit() {
+    engine_.Committed(batch_);
+    for (const auto& p : batch_.events) watch_.Track(engine_.IdOf(p.event.dossier_code()));
+    batch_.clear();
+  }
+
+  std::string Receive(const char* when, const char* procedure = kThreeDays) {
+    v1::Command c;
+    c.set_actor("tiepnhan01");
+    c.mutable_receive()->set_procedure_code(procedure);
+    c.mutable_receive()->mutable_applicant()->set_name("Phạm Thu Hà");
+    c.mutable_receive()->set_channel(v1::CHANNEL_COUNTER);
+    auto out = engine_.Execute(c, Vn(when), batch_);
+    EXPECT_THAT(out, IsOk());
+    Commit();
+    return out.ok() ? out->dossier_code : "";
+  }
+
+  void Do(v1::Command c, const char* when) {
+    c.set_actor("canbo01");
+    ASSERT_THAT(engine_.Execute(c, Vn(when), batch_), IsOk());
+    Commit();
+  }
+
+  // Raises every alert due at `now`, as the server's timer does.
+  std::vector<v1::Event> Fire(const char* now, bool late = false) {
+    std::vector<v1::Event> raised;
+    for (v1::Event& e : watch_.TakeDue(Vn(now), late)) {
+      EXPECT_THAT(engine_.Import(e, batch_), IsOk());
+      raised.push_back(e);
+    }
+    Commit();
+    return raised;
+  }
+
+  ::motcua::testing::CountingSecrets secrets_;
+  engine::Engine engine_;
+  DeadlineWatch watch_;
+  engine::CommitBatch batch_;
+};
+
+TEST_F(DeadlineWatchTest, WarnsOneWorkingDayBeforeAndAgainAtTheDueTime) {
+  // Tue 12/3/2024 09:00 + 3 working days = Fri 15/3 09:00; one working day
+  // before = Thu 14/3 09:00.
+  std::string code = Receive("2024-03-12 09:00");
+  ASSERT_EQ(watch_.NextMoment(), Vn("2024-03-14 09:00"));
+  EXPECT_THAT(Fire("2024-03-14 08:59"), ::testing::IsEmpty());
+  auto first = Fire("2024-03-14 09:00");
+  ASSERT_EQ(first.size(), 1u);
+  EXPECT_EQ(first[0].dossier_code(), code);
+  EXPECT_EQ(first[0].alert_raised().kind(), v1::ALERT_KIND_APOLOGY_DUE);
+  EXPECT_EQ(ToInstant(first[0].alert_raised().moment()), Vn("2024-03-14 09:00"));
+  EXPECT_FALSE(first[0].alert_raised().late_fired());
+
+  ASSERT_EQ(watch_.NextMoment(), Vn("2024-03-15 09:00"));
+  auto second = Fire("2024-03-15 09:00");
+  ASSERT_EQ(second.size(), 1u);
+  EXPECT_EQ(second[0].alert_raised().kind(), v1::ALERT_KIND_OVERDUE);
+  EXPECT_EQ(watch_.NextMoment(), std::nullopt);
+  EXPECT_THAT(Fire("2024-03-30 09:00"), ::testing::IsEmpty());
+}
+
+TEST_F(DeadlineWatchTest, TheWarningSkipsTheWeekend) {
+  // Wed 13/3 14:00 + 3 working days = Mon 18/3 14:00; a working day before is
+  // Fri 15/3 14:00, not Sunday.
+  Receive("2024-03-13 14:00");
+  EXPECT_EQ(watch_.NextMoment(), Vn("2024-03-15 14:00"));
+}
+
+TEST_F(DeadlineWatchTest, TheWarningSkipsTet) {
+  // Tue 6/2/2024 09:00: Tue (6h) + Wed 7 (8h); Thu 8 – Wed 14 is Tết; Thu 15
+  // (8h) and Fri 16 07:00–09:00 (2h) -> due Fri 16/2 09:00. A working day
+  // earlier is Thu 15/2 09:00: the warning does not land in Tết.
+  Receive("2024-02-06 09:00");
+  EXPECT_EQ(watch_.NextMoment(), Vn("2024-02-15 09:00"));
+  EXPECT_THAT(Fire("2024-02-14 16:00"), ::testing::IsEmpty());
+  EXPECT_EQ(Fire("2024-02-15 09:00").size(), 1u);
+  EXPECT_EQ(watch_.NextMoment(), Vn("2024-02-16 09:00"));
+}
+
+class ShortLeadTest : public DeadlineWatchTest {
+ protected:
+  ShortLeadTest() : DeadlineWatchTest(std::chrono::hours(2)) {}
+};
+
+TEST_F(ShortLeadTest, TheLeadIsCountedInWorkingTimeAcrossTheLunchBreak) {
+  // Tue 12/3 14:30 + 24 working hours = Fri 15/3 14:30. Two working hours
+  // before: 13:30–14:30 (1h) and 10:30–11:30 (1h) -> Fri 10:30.
+  Receive("2024-03-12 14:30");
+  EXPECT_EQ(watch_.NextMoment(), Vn("2024-03-15 10:30"));
+}
+
+TEST_F(DeadlineWatchTest, NoAlertsForADossierFinishedInTime) {
+  std::string code = Receive("2024-03-12 09:00");
+  v1::Command ready;
+  ready.mutable_mark_result_ready()->set_dossier_code(code);
+  ready.mutable_mark_result_ready()->set_result_kind(v1::RESULT_KIND_ELECTRONIC);
+  Do(ready, "2024-03-13 10:00");
+  EXPECT_EQ(watch_.NextMoment(), std::nullopt);
+  EXPECT_THAT(Fire("2024-03-20 09:00"), ::testing::IsEmpty());
+}
+
+TEST_F(DeadlineWatchTest, ASameDayDossierIsOnlyWarnedAtItsDueTime) {
+  // The whole duration is shorter than the lead: no warning at the counter.
+  Receive("2024-03-12 09:00", kSameDay);
+  EXPECT_EQ(watch_.NextMoment(), Vn("2024-03-12 17:00"));
+}
+
+TEST_F(DeadlineWatchTest, APausedDossierWaitsAndItsMomentsMoveWithTheAppointment) {
+  std::string code = Receive("2024-03-12 09:00");  // due Fri 15/3 09:00
+  v1::Command request;
+  request.mutable_request_supplement()->set_dossier_code(code);
+  request.mutable_request_supplement()->set_reason("Thiếu giấy tờ");
+  Do(request, "2024-03-13 10:00");
+  EXPECT_EQ(watch_.NextMoment(), std::nullopt);
+  EXPECT_THAT(Fire("2024-03-15 10:00"), ::testing::IsEmpty()) << "no alert while paused";
+  v1::Command supplied;
+  supplied.mutable_supplement()->set_dossier_code(code);
+  Do(supplied, "2024-03-18 10:00");
+  // The appointment moved to Wed 20/3 09:00 (engine_test has the arithmetic);
+  // the warning follows it to Tue 19/3 09:00.
+  EXPECT_EQ(watch_.NextMoment(), Vn("2024-03-19 09:00"));
+}
+
+TEST_F(DeadlineWatchTest, AnApologyAlreadyMadeIsNotAskedForAgain) {
+  std::string code = Receive("2024-03-12 09:00");
+  v1::Command apology;
+  apology.mutable_apologize()->set_dossier_code(code);
+  apology.mutable_apologize()->set_reason("Cần xác minh");
+  SetInstant(Vn("2024-03-20 09:00"), apology.mutable_apologize()->mutable_new_appointment_at());
+  Do(apology, "2024-03-13 09:00");
+  EXPECT_EQ(watch_.NextMoment(), Vn("2024-03-15 09:00"));  // only the overdue alert
+}
+
+TEST_F(DeadlineWatchTest, MomentsMissedWhileDownFireOnceEachMarkedLate) {
+  std::string code = Receive("2024-03-12 09:00");
+  // The engine was down from Wed to the next Monday: both moments passed.
+  auto raised = Fire("2024-03-18 08:00", /*late=*/true);
+  ASSERT_EQ(raised.size(), 2u);
+  EXPECT_EQ(raised[0].alert_raised().kind(), v1::ALERT_KIND_APOLOGY_DUE);
+  EXPECT_EQ(raised[1].alert_raised().kind(), v1::ALERT_KIND_OVERDUE);
+  EXPECT_TRUE(raised[0].alert_raised().late_fired());
+  // Exactly once: the log refuses a repeat, and a rebuilt watch finds nothing.
+  EXPECT_THAT(engine_.Import(raised[1], batch_), HasError(Error::kAlreadyExists));
+  watch_.TrackAll();
+  EXPECT_EQ(watch_.NextMoment(), std::nullopt);
+  EXPECT_THAT(Fire("2024-03-19 08:00", true), ::testing::IsEmpty());
+}
+
+TEST_F(DeadlineWatchTest, ATakenMomentWhoseCommitFailedIsRaisedAgain) {
+  std::string code = Receive("2024-03-12 09:00");
+  auto due = watch_.TakeDue(Vn("2024-03-14 09:00"), false);
+  ASSERT_EQ(due.size(), 1u);
+  ASSERT_THAT(engine_.Import(due[0], batch_), IsOk());
+  engine_.Rollback(batch_);  // the commit failed
+  watch_.Track(engine_.IdOf(code));
+  EXPECT_EQ(watch_.NextMoment(), Vn("2024-03-14 09:00"));
+  EXPECT_EQ(Fire("2024-03-14 09:01").size(), 1u);
+}
+
+}  // namespace
+}  // namespace motcua::alerts
