@@ -4,6 +4,7 @@
 #include <utility>
 
 #include "engine/base/proto_time.h"
+#include "engine/dossier/appointment.h"
 #include "engine/dossier/lifecycle.h"
 
 namespace motcua::engine {
@@ -68,7 +69,7 @@ void Engine::SetCalendar(std::shared_ptr<const calendar::WorkingCalendar> calend
 std::uint32_t Engine::IdOf(std::string_view code) const {
   if (auto parsed = dossier::ParseCode(code)) {
     std::uint32_t unit = units_.Find(parsed->unit);
-    if (unit != 0 && dossier::FormatCode(parsed->unit, parsed->day, parsed->sequence) == code) {
+    if (unit != 0 && dossier::IsCanonical(*parsed, code)) {
       std::uint64_t key = (std::uint64_t{unit} << 48) |
                           (static_cast<std::uint64_t>((parsed->day - kCodeEpoch).count()) << 28) |
                           parsed->sequence;
@@ -85,8 +86,7 @@ std::uint32_t Engine::Create(const std::string& code) {
   std::uint64_t key = 0;
   auto parsed = dossier::ParseCode(code);
   if (parsed && parsed->sequence < (1u << 28) && parsed->day >= kCodeEpoch &&
-      units_.size() < (1u << 15) &&
-      dossier::FormatCode(parsed->unit, parsed->day, parsed->sequence) == code) {
+      units_.size() < (1u << 15) && dossier::IsCanonical(*parsed, code)) {
     std::uint64_t unit = units_.Intern(parsed->unit);
     key = (unit << 48) | (static_cast<std::uint64_t>((parsed->day - kCodeEpoch).count()) << 28) |
           parsed->sequence;
@@ -145,15 +145,8 @@ std::string Engine::NewCode(Instant at, CommitBatch& batch) {
 
 Result<calendar::Due> Engine::ResumeAppointment(const DossierState& state, Instant now) const {
   calendar::Due due{FromUnixSeconds(state.appointment_at), state.appointment_provisional};
-  // A pause that began after the appointment had passed cannot make the
-  // dossier on time again: the appointment stays where it was.
-  if (state.paused_at == 0 || state.paused_at >= state.appointment_at) return due;
-  std::chrono::seconds taken =
-      calendar_->WorkingTimeBetween(FromUnixSeconds(state.paused_at), now);
-  MOTCUA_ASSIGN_OR_RETURN(due.at, calendar_->AddWorkingTime(due.at, taken));
-  due.provisional = due.provisional ||
-                    calendar_->DependsOnProvisional(FromUnixSeconds(state.paused_at), due.at);
-  return due;
+  if (state.paused_at == 0) return due;
+  return dossier::AfterPause(*calendar_, due, FromUnixSeconds(state.paused_at), now);
 }
 
 Result<v1::Event> Engine::BuildEvent(const v1::Command& c, Instant now,
@@ -368,6 +361,9 @@ Status Engine::Accept(v1::Event event, bool allocate_code, CommitBatch& batch) {
   pending.state_after = states_[id];
   pending.holder_unit = names_.Get(states_[id].holder_unit);
   pending.holder_user = names_.Get(states_[id].holder_user);
+  if (states_[id].procedure < catalog_->size()) {
+    pending.procedure_code = catalog_->at(states_[id].procedure).code();
+  }
   return Status::Ok();
 }
 

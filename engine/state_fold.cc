@@ -10,6 +10,7 @@ Status StateFold::Fold(const v1::Event& event, PendingEvent& out) {
     out.state_after = dossier::DossierState{};
     out.holder_unit.clear();
     out.holder_user.clear();
+    out.procedure_code = {};
     return Status::Ok();
   }
   dossier::DossierState& state = states_[event.dossier_code()];
@@ -21,6 +22,9 @@ Status StateFold::Fold(const v1::Event& event, PendingEvent& out) {
   out.state_after = state;
   out.holder_unit = names_.Get(state.holder_unit);
   out.holder_user = names_.Get(state.holder_user);
+  out.procedure_code =
+      state.procedure < catalog_.size() ? std::string_view(catalog_.at(state.procedure).code())
+                                        : std::string_view();
   return Status::Ok();
 }
 

@@ -36,8 +36,9 @@ Result<calendar::OfficeHoursPeriod> ParseFrom(const std::string& text) {
   return period;
 }
 
-Result<std::vector<LocalDays>> ParseDays(const google::protobuf::RepeatedPtrField<std::string>& texts,
-                                         const std::string& where, const char* field) {
+Result<std::vector<LocalDays>> ParseDays(
+    const google::protobuf::RepeatedPtrField<std::string>& texts, const std::string& where,
+    const char* field) {
   std::vector<LocalDays> days;
   for (const std::string& text : texts) {
     auto day = ParseDate(text);
@@ -55,14 +56,13 @@ Result<calendar::OfficeHours> ParseOfficeHours(const v1::OfficeHours& hours,
   calendar::OfficeHours result;
   for (int i = 0; i < hours.periods_size(); ++i) {
     const v1::OfficeHours::Period& p = hours.periods(i);
-    const std::string where =
-        source + ": calendar.office_hours.periods[" + std::to_string(i) + "]";
+    const std::string where = source + ": calendar.office_hours.periods[" + std::to_string(i) + "]";
     auto period = ParseFrom(p.from());
     if (!period.ok()) return Bad(where, period.status().message());
     for (int j = 0; j < p.sessions_size(); ++j) {
       const v1::TimeRange& range = p.sessions(j);
-      const std::string session = where + ".sessions[" + std::to_string(j) + "] '" +
-                                  range.start() + "'–'" + range.end() + "'";
+      const std::string session = where + ".sessions[" + std::to_string(j) + "] '" + range.start() +
+                                  "'–'" + range.end() + "'";
       auto start = ParseClock(range.start());
       if (!start.ok()) return Bad(session, start.status().message());
       auto end = ParseClock(range.end());
@@ -91,9 +91,8 @@ Result<ScheduleFile> LoadScheduleFile(const std::filesystem::path& path) {
   ScheduleFile result;
   for (const auto& [key, schedule] : years) {
     const std::string where = path.string() + ": năm '" + key + "'";
-    const bool digits = key.size() == 4 && std::all_of(key.begin(), key.end(), [](char c) {
-                          return c >= '0' && c <= '9';
-                        });
+    const bool digits = key.size() == 4 && std::all_of(key.begin(), key.end(),
+                                                       [](char c) { return c >= '0' && c <= '9'; });
     if (!digits) return Bad(where, "tên năm phải là 4 chữ số");
     const int year = std::stoi(key);
     if (year < kFirstYear || year > kLastYear) return Bad(where, "nằm ngoài phạm vi 1900–2100");

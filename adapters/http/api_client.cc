@@ -123,6 +123,11 @@ Result<v1::CitizenView> ApiClient::Lookup(std::string_view code, std::string_vie
 
 Result<v1::Health> ApiClient::Health() { return Get<v1::Health>("/healthz"); }
 
+Result<HttpReply> ApiClient::Fetch(HttpClient::Call call, bool may_retry) {
+  if (!token_.empty()) call.headers.emplace_back("Authorization", "Bearer " + token_);
+  return Exchange(call, may_retry);
+}
+
 Result<std::string> ApiClient::Receipt(std::string_view code, bool html) {
   HttpClient::Call call;
   call.method = bhttp::verb::get;

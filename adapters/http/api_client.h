@@ -44,6 +44,9 @@ class ApiClient {
   // Mẫu 01 as text, or as an HTML page.
   Result<std::string> Receipt(std::string_view code, bool html);
   Result<v1::Health> Health();
+  // Any other call (adds the token; an HTTP error becomes the server's
+  // Status). `may_retry` only for calls that are safe to repeat.
+  Result<HttpReply> Fetch(HttpClient::Call call, bool may_retry);
 
   // Whether the last call failed without an answer from the server (could
   // not connect, timed out, connection lost): the CLI's exit code 3.

@@ -6,13 +6,14 @@
 #include "adapters/http/command_endpoints.h"
 #include "adapters/http/dossier_reads.h"
 #include "adapters/http/idempotency.h"
+#include "adapters/http/stats_routes.h"
 
 namespace motcua::http {
 
 namespace {
 
-constexpr std::string_view kIdempotencyKeyHeader = "Idempotency-Key";
-constexpr std::string_view kReplayedHeader = "Idempotent-Replayed";
+constexpr const char* kIdempotencyKeyHeader = "Idempotency-Key";
+constexpr const char* kReplayedHeader = "Idempotent-Replayed";
 
 Status Forbidden(std::string what) {
   return Status(Error::kPermissionDenied, "vai trò của bạn không được " + std::move(what));
@@ -25,22 +26,18 @@ ApiHandler::ApiHandler(EngineService& engine, QueryService& queries, const Clock
     : engine_(engine), queries_(queries), clock_(clock), context_(std::move(context)) {}
 
 Result<Principal> ApiHandler::Authenticate(const Request& request) const {
-  const auto header = request[bhttp::field::authorization];
-  return context_.users->Authenticate(std::string_view(header.data(), header.size()),
+  return context_.users->Authenticate(ToStd(request[bhttp::field::authorization]),
                                       clock_.Now());
 }
 
 void ApiHandler::Handle(Request request, Respond respond) const {
   ReplyTo to = ReplyTo::Of(request);
-  const auto target = request.target();
-  auto routed = ParseRoute(std::string_view(request.method_string().data(),
-                                            request.method_string().size()),
-                           std::string_view(target.data(), target.size()));
+  auto routed = ParseRoute(ToStd(request.method_string()), ToStd(request.target()));
   if (auto* error = std::get_if<RouteError>(&routed)) {
     Response res = ErrorResponse(error->status, to);
     if (!error->allow.empty()) {
       res.result(bhttp::status::method_not_allowed);
-      res.set(bhttp::field::allow, error->allow);
+      res.set(bhttp::field::allow, ToBeast(error->allow));
     }
     respond(std::move(res));
     return;
@@ -65,8 +62,7 @@ void ApiHandler::HandleCommand(const Route& route, Request& request, const Reply
   if (!MayRun(*principal, *endpoint)) {
     return respond(ErrorResponse(Forbidden("thực hiện lệnh '" + route.name + "'"), to));
   }
-  const auto content_type = request[bhttp::field::content_type];
-  auto format = RequestFormat(std::string_view(content_type.data(), content_type.size()));
+  auto format = RequestFormat(ToStd(request[bhttp::field::content_type]));
   if (!format.ok()) return respond(ErrorResponse(format.status(), to));
 
   CommandRequest command;
@@ -173,6 +169,11 @@ void ApiHandler::HandleRead(const Route& route, const Request& request, const Re
       });
       return;
     }
+    case RouteKind::kStats:
+    case RouteKind::kPortalExport:
+    case RouteKind::kImport:
+      return HandleStatsRoute(route, request, *principal, engine_, queries_, clock_, context_, to,
+                              respond);
     default:
       return respond(ErrorResponse(Status(Error::kInternal, "tuyến không được xử lý"), to));
   }

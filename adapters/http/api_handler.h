@@ -19,6 +19,7 @@
 #include "adapters/http/http_reply.h"
 #include "adapters/http/query_service.h"
 #include "adapters/http/route.h"
+#include "adapters/http/stats_endpoints.h"
 #include "adapters/letters/unit_info.h"
 #include "engine/catalog/catalog.h"
 #include "engine/ports/clock.h"
@@ -31,6 +32,7 @@ struct ApiContext {
   std::shared_ptr<const catalog::Catalog> catalog;
   std::shared_ptr<const Authenticator> users;
   letters::UnitInfo unit;  // printed on receipts
+  std::shared_ptr<const StatsContext> stats = nullptr;  // stats_endpoints.h; null: no targets
 };
 
 class ApiHandler {

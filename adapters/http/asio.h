@@ -8,6 +8,9 @@
 #ifndef MOTCUA_ADAPTERS_HTTP_ASIO_H_
 #define MOTCUA_ADAPTERS_HTTP_ASIO_H_
 
+// The order matters here: keep clang-format from sorting it.
+// clang-format off
+#include <string_view>
 #include <utility>  // must precede every Asio header (see above)
 
 #include <boost/asio/bind_executor.hpp>
@@ -22,6 +25,7 @@
 #include <boost/asio/thread_pool.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
+// clang-format on
 
 namespace motcua::http {
 
@@ -29,6 +33,10 @@ namespace net = boost::asio;
 namespace beast = boost::beast;
 namespace bhttp = boost::beast::http;
 using tcp = boost::asio::ip::tcp;
+
+// Boost 1.74's Beast uses boost::string_view; the project uses the standard one.
+inline beast::string_view ToBeast(std::string_view s) { return {s.data(), s.size()}; }
+inline std::string_view ToStd(beast::string_view s) { return {s.data(), s.size()}; }
 
 }  // namespace motcua::http
 

@@ -1,7 +1,10 @@
 // Asio's and Beast's compiled parts, built once for the whole project (as
 // Beast's own tests do in test/lib_asio.cpp and test/lib_beast.cpp) instead
 // of in every file that includes them.
-#include <utility>  // see asio.h
+// <utility> must come first (see asio.h): keep clang-format from sorting it.
+// clang-format off
+#include <utility>
 
 #include <boost/asio/impl/src.hpp>
 #include <boost/beast/src.hpp>
+// clang-format on

@@ -73,8 +73,7 @@ Result<std::shared_ptr<const Authenticator>> Authenticator::Load(
   return Build(users, path.string());
 }
 
-Result<Principal> Authenticator::Authenticate(std::string_view authorization,
-                                              Instant now) const {
+Result<Principal> Authenticator::Authenticate(std::string_view authorization, Instant now) const {
   if (authorization.empty()) {
     return Unauthenticated("cần đăng nhập: thiếu mã xác thực (Authorization: Bearer ...)");
   }

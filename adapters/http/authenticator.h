@@ -55,7 +55,7 @@ class Authenticator {
  private:
   struct Entry {
     Principal principal;
-    std::string token_sha256;  // raw 32 bytes
+    std::string token_sha256;     // raw 32 bytes
     std::int64_t expires_at = 0;  // UTC seconds; 0 = never
     bool revoked = false;
   };

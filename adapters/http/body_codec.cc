@@ -49,8 +49,8 @@ Status DecodeBody(std::string_view body, BodyFormat format, google::protobuf::Me
   if (body.empty()) return Status::Ok();
   if (format == BodyFormat::kProtobuf) {
     if (!message.ParseFromArray(body.data(), static_cast<int>(body.size()))) {
-      return Status(Error::kBadRequest, "nội dung protobuf không đọc được (" +
-                                            message.GetDescriptor()->name() + ")");
+      return Status(Error::kBadRequest,
+                    "nội dung protobuf không đọc được (" + message.GetDescriptor()->name() + ")");
     }
     return Status::Ok();
   }

@@ -7,10 +7,10 @@
 #ifndef MOTCUA_ADAPTERS_HTTP_BODY_CODEC_H_
 #define MOTCUA_ADAPTERS_HTTP_BODY_CODEC_H_
 
+#include <google/protobuf/message.h>
+
 #include <string>
 #include <string_view>
-
-#include <google/protobuf/message.h>
 
 #include "engine/base/status.h"
 

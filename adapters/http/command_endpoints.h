@@ -8,12 +8,12 @@
 #ifndef MOTCUA_ADAPTERS_HTTP_COMMAND_ENDPOINTS_H_
 #define MOTCUA_ADAPTERS_HTTP_COMMAND_ENDPOINTS_H_
 
+#include <google/protobuf/message.h>
+
 #include <cstdint>
 #include <span>
 #include <string>
 #include <string_view>
-
-#include <google/protobuf/message.h>
 
 #include "motcua/v1/command.pb.h"
 #include "motcua/v1/config.pb.h"

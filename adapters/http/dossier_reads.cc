@@ -23,12 +23,11 @@ Status UnknownDossier(std::string_view code) {
   return Status(Error::kNotFound, "không tìm thấy hồ sơ " + std::string(code));
 }
 
-// Folds `code`'s events; `history` receives them when not null.
-Result<dossier::DossierViewBuilder> Fold(sqlite::Database& db, const catalog::Catalog& catalog,
-                                         std::string_view code,
-                                         google::protobuf::RepeatedPtrField<v1::Event>* history,
-                                         std::string* received_by) {
-  dossier::DossierViewBuilder view(catalog);
+// Folds `code`'s events into `view`; `history` receives them and
+// `received_by` the receiving officer, when not null. kNotFound when the
+// dossier has no events.
+Status Fold(sqlite::Database& db, std::string_view code, dossier::DossierViewBuilder& view,
+            google::protobuf::RepeatedPtrField<v1::Event>* history, std::string* received_by) {
   bool any = false;
   sqlite::DossierEventReader reader(db);
   MOTCUA_RETURN_IF_ERROR(reader.Read(code, [&](const v1::Event& e) {
@@ -38,7 +37,7 @@ Result<dossier::DossierViewBuilder> Fold(sqlite::Database& db, const catalog::Ca
     if (received_by && e.kind_case() == v1::Event::kReceived) *received_by = e.actor();
   }));
   if (!any) return UnknownDossier(code);
-  return view;
+  return Status::Ok();
 }
 
 std::optional<std::int64_t> ParseInt(const std::string& text) {
@@ -52,8 +51,10 @@ Status BadParam(const std::string& name, const std::string& why) {
   return Status(Error::kInvalidArgument, "tham số " + name + " không hợp lệ: " + why);
 }
 
-void SetTime(std::int64_t seconds, google::protobuf::Timestamp* t) {
-  if (seconds != 0) SetSeconds(seconds, t);
+// Sets the field only for a set instant (0 = unset stays absent).
+void SetTime(std::int64_t seconds, google::protobuf::Timestamp* (v1::DossierSummary::*field)(),
+             v1::DossierSummary& s) {
+  if (seconds != 0) SetSeconds(seconds, (s.*field)());
 }
 
 }  // namespace
@@ -61,8 +62,8 @@ void SetTime(std::int64_t seconds, google::protobuf::Timestamp* t) {
 Result<v1::DossierDetail> ReadDossierDetail(sqlite::Database& db, const catalog::Catalog& catalog,
                                             std::string_view code, DossierAccess access) {
   v1::DossierDetail detail;
-  MOTCUA_ASSIGN_OR_RETURN(dossier::DossierViewBuilder view,
-                          Fold(db, catalog, code, detail.mutable_history(), nullptr));
+  dossier::DossierViewBuilder view(catalog);
+  MOTCUA_RETURN_IF_ERROR(Fold(db, code, view, detail.mutable_history(), nullptr));
   *detail.mutable_dossier() = view.dossier();
   if (access != DossierAccess::kFull) {
     Redact(*detail.mutable_dossier());
@@ -115,9 +116,9 @@ Result<v1::DossierList> ReadDossierList(sqlite::Database& db, const catalog::Cat
     s->set_applicant_name(r.applicant_name);
     s->set_status(static_cast<v1::Status>(r.status));
     s->set_channel(static_cast<v1::Channel>(r.channel));
-    SetTime(r.received_at, s->mutable_received_at());
-    SetTime(r.appointment_at, s->mutable_appointment_at());
-    SetTime(r.extended_appointment_at, s->mutable_extended_appointment_at());
+    SetTime(r.received_at, &v1::DossierSummary::mutable_received_at, *s);
+    SetTime(r.appointment_at, &v1::DossierSummary::mutable_appointment_at, *s);
+    SetTime(r.extended_appointment_at, &v1::DossierSummary::mutable_extended_appointment_at, *s);
     s->set_holder_unit(r.holder_unit);
     s->set_holder_user(r.holder_user);
   }
@@ -126,14 +127,12 @@ Result<v1::DossierList> ReadDossierList(sqlite::Database& db, const catalog::Cat
 
 Result<v1::CitizenView> ReadCitizenView(sqlite::Database& db, const catalog::Catalog& catalog,
                                         std::string_view code, std::string_view secret) {
-  const Status not_found(Error::kNotFound, "không tìm thấy hồ sơ " + std::string(code) +
-                                               " với mã tra cứu này");
-  auto folded = Fold(db, catalog, code, nullptr, nullptr);
-  if (!folded.ok()) {
-    if (folded.status().code() == Error::kNotFound) return not_found;
-    return folded.status();
+  const Status not_found(Error::kNotFound,
+                         "không tìm thấy hồ sơ " + std::string(code) + " với mã tra cứu này");
+  dossier::DossierViewBuilder view(catalog);
+  if (Status s = Fold(db, code, view, nullptr, nullptr); !s.ok()) {
+    return s.code() == Error::kNotFound ? not_found : s;
   }
-  const dossier::DossierViewBuilder& view = *folded;
   // Compare digests in constant time: the time taken tells nothing about
   // how much of a guessed secret was right.
   if (view.lookup_secret().empty() || secret.empty() ||
@@ -159,12 +158,13 @@ Result<std::string> ReadReceipt(sqlite::Database& db, const catalog::Catalog& ca
                                 const letters::UnitInfo& unit, std::string_view code,
                                 ReceiptFormat format) {
   std::string received_by;
-  MOTCUA_ASSIGN_OR_RETURN(dossier::DossierViewBuilder view,
-                          Fold(db, catalog, code, nullptr, &received_by));
+  dossier::DossierViewBuilder view(catalog);
+  MOTCUA_RETURN_IF_ERROR(Fold(db, code, view, nullptr, &received_by));
   const v1::Dossier& d = view.dossier();
   if (!d.has_received_at() || view.lookup_secret().empty()) {
-    return Status(Error::kIllegalTransition,
-                  "hồ sơ " + std::string(code) + " chưa được tiếp nhận nên không có giấy tiếp nhận");
+    return Status(
+        Error::kIllegalTransition,
+        "hồ sơ " + std::string(code) + " chưa được tiếp nhận nên không có giấy tiếp nhận");
   }
   letters::ReceiptDetails details;
   details.lookup_secret = view.lookup_secret();

@@ -71,6 +71,16 @@ Status EngineService::Submit(CommandRequest request, CommandCallback done) {
   return Status::Ok();
 }
 
+Status EngineService::RunExclusive(ExclusiveJob job) {
+  std::lock_guard lock(submit_mutex_);
+  if (stopping_) return Status(Error::kOverloaded, "máy chủ đang dừng; hãy thử lại sau");
+  net::post(ioc_, [this, job = std::move(job)] {
+    Flush();  // the commands before it are durable and answered first
+    job(*engine_, *log_);
+  });
+  return Status::Ok();
+}
+
 void EngineService::Stop() {
   {
     std::lock_guard lock(submit_mutex_);

@@ -92,11 +92,20 @@ class EngineService {
   // request was not taken and `done` will never be called.
   Status Submit(CommandRequest request, CommandCallback done);
 
+  // Runs `job` on the engine thread once the batch in progress is committed,
+  // with the engine and the log to itself: for work that commits a batch of
+  // its own (a history import, all or nothing: stats_endpoints.h). Commands
+  // wait behind it. Refused like Submit() once stopping.
+  using ExclusiveJob = std::function<void(engine::Engine&, sqlite::SqliteEventLog&)>;
+  Status RunExclusive(ExclusiveJob job);
+
   // Refuses further commands, executes and commits everything already
   // queued, completes every callback, joins the engine thread and closes
   // the log. Idempotent.
   void Stop();
 
+  // Commands taken by Submit() and not yet completed.
+  std::size_t pending() const { return queued_.load(); }
   // Events replayed at Open.
   std::uint64_t replayed_events() const { return replayed_events_; }
   const catalog::Catalog& catalog() const { return *catalog_; }

@@ -4,21 +4,31 @@ namespace motcua::http {
 
 unsigned HttpStatusOf(Error error) {
   switch (error) {
-    case Error::kOk: return 200;
-    case Error::kBadRequest: return 400;
-    case Error::kUnauthenticated: return 401;
-    case Error::kPermissionDenied: return 403;
-    case Error::kNotFound: return 404;
+    case Error::kOk:
+      return 200;
+    case Error::kBadRequest:
+      return 400;
+    case Error::kUnauthenticated:
+      return 401;
+    case Error::kPermissionDenied:
+      return 403;
+    case Error::kNotFound:
+      return 404;
     case Error::kIllegalTransition:
     case Error::kAlreadyExists:
-    case Error::kConflict: return 409;
-    case Error::kTooLarge: return 413;
-    case Error::kInvalidArgument: return 422;
-    case Error::kOverloaded: return 503;
+    case Error::kConflict:
+      return 409;
+    case Error::kTooLarge:
+      return 413;
+    case Error::kInvalidArgument:
+      return 422;
+    case Error::kOverloaded:
+      return 503;
     case Error::kStorage:
     case Error::kCorrupt:
     case Error::kConfig:
-    case Error::kInternal: return 500;
+    case Error::kInternal:
+      return 500;
   }
   return 500;
 }

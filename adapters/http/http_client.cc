@@ -32,9 +32,8 @@ TransportError FromError(const beast::error_code& ec, TransportError::Kind other
 
 Result<ServerUrl> ServerUrl::Parse(std::string_view url) {
   auto bad = [&] {
-    return Status(Error::kInvalidArgument,
-                  "địa chỉ máy chủ không hợp lệ '" + std::string(url) +
-                      "' (cần dạng http://HOST:PORT)");
+    return Status(Error::kInvalidArgument, "địa chỉ máy chủ không hợp lệ '" + std::string(url) +
+                                               "' (cần dạng http://HOST:PORT)");
   };
   constexpr std::string_view kScheme = "http://";
   if (url.substr(0, kScheme.size()) != kScheme) return bad();

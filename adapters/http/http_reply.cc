@@ -10,8 +10,8 @@ namespace {
 Response Start(unsigned status, std::string_view content_type, std::string body,
                const ReplyTo& to) {
   Response res{static_cast<bhttp::status>(status), to.version};
-  res.set(bhttp::field::server, kServerName);
-  res.set(bhttp::field::content_type, content_type);
+  res.set(bhttp::field::server, ToBeast(kServerName));
+  res.set(bhttp::field::content_type, ToBeast(content_type));
   res.keep_alive(to.keep_alive);
   res.body() = std::move(body);
   res.prepare_payload();
@@ -22,7 +22,7 @@ Response Start(unsigned status, std::string_view content_type, std::string body,
 
 ReplyTo ReplyTo::Of(const Request& request) {
   return ReplyTo{request.version(), request.keep_alive(),
-                 ReplyFormat(request[bhttp::field::accept])};
+                 ReplyFormat(ToStd(request[bhttp::field::accept]))};
 }
 
 Response MessageResponse(const google::protobuf::Message& message, const ReplyTo& to) {
@@ -32,10 +32,16 @@ Response MessageResponse(const google::protobuf::Message& message, const ReplyTo
 Response ErrorResponse(const Status& status, const ReplyTo& to) {
   v1::ErrorReply reply;
   reply.set_code(std::string(ErrorCodeName(status.code())));
-  reply.set_message(status.message());
-  Response res = Start(HttpStatusOf(status.code()), kJsonType,
-                       EncodeBody(reply, BodyFormat::kJson), to);
-  if (status.code() == Error::kOverloaded) res.set(bhttp::field::retry_after, kRetryAfterSeconds);
+  // One line, whatever the source: a parser's message may span several.
+  std::string message = status.message();
+  for (char& c : message) {
+    if (c == '\n' || c == '\r') c = ' ';
+  }
+  reply.set_message(std::move(message));
+  Response res =
+      Start(HttpStatusOf(status.code()), kJsonType, EncodeBody(reply, BodyFormat::kJson), to);
+  if (status.code() == Error::kOverloaded)
+    res.set(bhttp::field::retry_after, ToBeast(kRetryAfterSeconds));
   return res;
 }
 

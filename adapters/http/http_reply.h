@@ -6,10 +6,10 @@
 #ifndef MOTCUA_ADAPTERS_HTTP_HTTP_REPLY_H_
 #define MOTCUA_ADAPTERS_HTTP_HTTP_REPLY_H_
 
+#include <google/protobuf/message.h>
+
 #include <string>
 #include <string_view>
-
-#include <google/protobuf/message.h>
 
 #include "adapters/http/asio.h"
 #include "adapters/http/body_codec.h"

@@ -6,6 +6,9 @@ namespace motcua::http {
 
 namespace {
 
+// How long a closing connection waits for the client to close its side.
+constexpr auto kLingerTimeout = std::chrono::seconds(2);
+
 bool IsHttpParseError(const beast::error_code& ec) {
   return ec.category() == bhttp::make_error_code(bhttp::error::bad_target).category();
 }
@@ -72,7 +75,10 @@ void HttpSession::Stop() {
 }
 
 void HttpSession::Abort() {
-  net::post(stream_.get_executor(), [self = shared_from_this()] { self->Close(); });
+  net::post(stream_.get_executor(), [self = shared_from_this()] {
+    self->closed_ = true;
+    self->stream_.close();
+  });
 }
 
 void HttpSession::DoRead() {
@@ -88,13 +94,14 @@ void HttpSession::DoRead() {
 
 void HttpSession::OnRead(beast::error_code ec, std::size_t /*bytes*/) {
   reading_ = false;
+  if (closed_) return;
   if (ec) {
     read_closed_ = true;
     if (ec == bhttp::error::body_limit || ec == bhttp::error::header_limit) {
-      AnswerUnreadable(Status(Error::kTooLarge,
-                              ec == bhttp::error::body_limit
-                                  ? "nội dung yêu cầu vượt quá giới hạn cho phép"
-                                  : "phần đầu yêu cầu vượt quá giới hạn cho phép"));
+      AnswerUnreadable(
+          Status(Error::kTooLarge, ec == bhttp::error::body_limit
+                                       ? "nội dung yêu cầu vượt quá giới hạn cho phép"
+                                       : "phần đầu yêu cầu vượt quá giới hạn cho phép"));
     } else if (IsHttpParseError(ec) && ec != bhttp::error::end_of_stream &&
                ec != bhttp::error::partial_message) {
       AnswerUnreadable(Status(Error::kBadRequest, "yêu cầu HTTP không hợp lệ"));
@@ -138,10 +145,11 @@ void HttpSession::OnResponse(std::uint64_t id, Response response) {
 }
 
 void HttpSession::AnswerUnreadable(const Status& status) {
+  linger_ = true;  // the client may still be sending what we did not read
   ReplyTo to;
   to.keep_alive = false;
-  queue_.push_back(Slot{next_id_++, ErrorResponse(status, to), "-", "-",
-                        std::chrono::steady_clock::now()});
+  queue_.push_back(
+      Slot{next_id_++, ErrorResponse(status, to), "-", "-", std::chrono::steady_clock::now()});
   DoWrite();
 }
 
@@ -179,9 +187,35 @@ void HttpSession::MaybeClose() {
 void HttpSession::Close() {
   if (closed_) return;
   closed_ = true;
+  if (reading_) {
+    stream_.close();  // the pending read completes with operation_aborted
+    return;
+  }
+  // Lingering close: end our side, then read and discard until the client
+  // closes too (or a short deadline). Closing a socket that still has
+  // unread bytes (say, the rest of a body over the limit) makes the kernel
+  // send a reset, which can destroy the reply before the client reads it.
+  // With nothing left unread and no request refused unread, close at once.
   beast::error_code ignored;
-  stream_.socket().shutdown(tcp::socket::shutdown_both, ignored);
-  stream_.close();
+  if (!linger_ && stream_.socket().available(ignored) == 0 && !ignored) {
+    stream_.socket().shutdown(tcp::socket::shutdown_both, ignored);
+    stream_.close();
+    return;
+  }
+  stream_.socket().shutdown(tcp::socket::shutdown_send, ignored);
+  stream_.expires_after(kLingerTimeout);
+  Drain();
+}
+
+void HttpSession::Drain() {
+  stream_.async_read_some(net::buffer(drain_buffer_),
+                          [self = shared_from_this()](beast::error_code ec, std::size_t /*bytes*/) {
+                            if (ec) {
+                              self->stream_.close();
+                              return;
+                            }
+                            self->Drain();
+                          });
 }
 
 }  // namespace motcua::http

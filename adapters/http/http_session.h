@@ -19,6 +19,7 @@
 #ifndef MOTCUA_ADAPTERS_HTTP_HTTP_SESSION_H_
 #define MOTCUA_ADAPTERS_HTTP_HTTP_SESSION_H_
 
+#include <array>
 #include <chrono>
 #include <cstdint>
 #include <deque>
@@ -39,7 +40,7 @@ struct SessionLimits {
   std::uint32_t max_header_bytes = 16 << 10;
   std::chrono::steady_clock::duration idle_timeout = std::chrono::seconds(30);
   std::uint32_t max_requests = 10000;  // per connection
-  std::size_t pipeline_limit = 8;     // requests read but not yet answered
+  std::size_t pipeline_limit = 8;      // requests read but not yet answered
 };
 
 class HttpSession : public std::enable_shared_from_this<HttpSession> {
@@ -79,7 +80,9 @@ class HttpSession : public std::enable_shared_from_this<HttpSession> {
   // Answers a request that could not be read (413, 400) and stops reading.
   void AnswerUnreadable(const Status& status);
   void MaybeClose();
+  // Graceful close (lingering, see the .cc); Abort() closes at once.
   void Close();
+  void Drain();
 
   beast::tcp_stream stream_;
   beast::flat_buffer buffer_;
@@ -89,6 +92,7 @@ class HttpSession : public std::enable_shared_from_this<HttpSession> {
   SessionRegistry& registry_;
   const SessionLimits limits_;
   std::uint64_t registry_id_ = 0;
+  std::array<char, 4096> drain_buffer_;
 
   std::deque<Slot> queue_;  // in request order
   std::uint64_t next_id_ = 0;
@@ -98,6 +102,7 @@ class HttpSession : public std::enable_shared_from_this<HttpSession> {
   bool read_closed_ = false;  // no more requests will be read
   bool stopping_ = false;
   bool closed_ = false;
+  bool linger_ = false;  // a request was refused before it was all read
 };
 
 }  // namespace motcua::http

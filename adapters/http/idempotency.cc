@@ -14,8 +14,7 @@ Status ValidateIdempotencyKey(std::string_view key) {
   }
   for (char c : key) {
     if (c < 0x21 || c > 0x7e) {
-      return Status(Error::kBadRequest,
-                    "Idempotency-Key chỉ được chứa ký tự ASCII nhìn thấy được");
+      return Status(Error::kBadRequest, "Idempotency-Key chỉ được chứa ký tự ASCII nhìn thấy được");
     }
   }
   return Status::Ok();

@@ -42,8 +42,7 @@ class QueryService {
   void Stop();
 
  private:
-  QueryService(std::string db_path, std::size_t threads,
-               std::unique_ptr<sqlite::Database> first);
+  QueryService(std::string db_path, std::size_t threads, std::unique_ptr<sqlite::Database> first);
 
   Result<std::unique_ptr<sqlite::Database>> Borrow();
   void Return(std::unique_ptr<sqlite::Database> db);

@@ -27,8 +27,8 @@ void RequestLog::Request(std::string_view method, std::string_view target, unsig
   char ms[32];
   std::snprintf(ms, sizeof ms, "%.1fms",
                 std::chrono::duration<double, std::milli>(latency).count());
-  std::string line = Printable(method) + " " + Printable(path) + " " + std::to_string(status) +
-                     " " + ms + "\n";
+  std::string line =
+      Printable(method) + " " + Printable(path) + " " + std::to_string(status) + " " + ms + "\n";
   std::lock_guard lock(mutex_);
   *out_ << line << std::flush;
 }

@@ -49,10 +49,14 @@ const std::set<std::string>& AllowedParams(RouteKind kind) {
                                               "limit"};
   static const std::set<std::string> kReceipt = {"format"};
   static const std::set<std::string> kLookup = {"secret"};
+  static const std::set<std::string> kStats = {"from", "to", "format", "codes"};
+  static const std::set<std::string> kPeriod = {"from", "to"};
   switch (kind) {
     case RouteKind::kListDossiers: return kList;
     case RouteKind::kReceipt: return kReceipt;
     case RouteKind::kLookup: return kLookup;
+    case RouteKind::kStats: return kStats;
+    case RouteKind::kPortalExport: return kPeriod;
     default: return kNone;
   }
 }
@@ -143,6 +147,13 @@ std::variant<Route, RouteError> ParseRoute(std::string_view method, std::string_
     } else if (s1 == "lookup" && n == 3 && !segments[2].empty()) {
       route.kind = RouteKind::kLookup;
       route.name = segments[2];
+    } else if (s1 == "stats" && n == 2) {
+      route.kind = RouteKind::kStats;
+    } else if (s1 == "export" && n == 3 && segments[2] == "portal") {
+      route.kind = RouteKind::kPortalExport;
+    } else if (s1 == "import" && n == 2) {
+      route.kind = RouteKind::kImport;
+      want = "POST";
     } else {
       return NotFound(path);
     }

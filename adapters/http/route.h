@@ -9,6 +9,9 @@
 //   GET  /v1/dossiers/{code}/receipt?format=text|html
 //   GET  /v1/catalog
 //   GET  /v1/lookup/{code}?secret=S
+//   GET  /v1/stats?from=&to=&format=&codes=   (stats_endpoints.h)
+//   GET  /v1/export/portal?from=&to=
+//   POST /v1/import
 //
 // Pure functions; safe from any thread.
 #ifndef MOTCUA_ADAPTERS_HTTP_ROUTE_H_
@@ -32,6 +35,9 @@ enum class RouteKind {
   kReceipt,
   kCatalog,
   kLookup,
+  kStats,         // stats_endpoints.h
+  kPortalExport,
+  kImport,
 };
 
 struct Route {

@@ -19,10 +19,9 @@ Server::Server(net::io_context& ioc, const ApiHandler& handler, RequestLog& log,
 Result<tcp::endpoint> Server::Listen(const tcp::endpoint& endpoint) {
   beast::error_code ec;
   auto fail = [&](const char* what) {
-    return Status(Error::kConfig, std::string("không lắng nghe được trên ") +
-                                      endpoint.address().to_string() + ":" +
-                                      std::to_string(endpoint.port()) + " (" + what +
-                                      "): " + ec.message());
+    return Status(Error::kConfig,
+                  std::string("không lắng nghe được trên ") + endpoint.address().to_string() + ":" +
+                      std::to_string(endpoint.port()) + " (" + what + "): " + ec.message());
   };
   acceptor_.open(endpoint.protocol(), ec);
   if (ec) return fail("open");
@@ -60,8 +59,8 @@ void Server::OnAccept(beast::error_code ec, tcp::socket socket) {
     });
     return;
   }
-  auto session = std::make_shared<HttpSession>(std::move(socket), handler_, log_, registry_,
-                                               options_.session);
+  auto session =
+      std::make_shared<HttpSession>(std::move(socket), handler_, log_, registry_, options_.session);
   if (registry_.size() >= options_.max_connections) {
     session->Reject();
   } else {

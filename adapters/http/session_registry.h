@@ -31,9 +31,9 @@ class SessionRegistry {
 
  private:
   mutable std::mutex mutex_;
-  std::uint64_t next_id_ = 1;                                // GUARDED_BY(mutex_)
+  std::uint64_t next_id_ = 1;                                 // GUARDED_BY(mutex_)
   std::map<std::uint64_t, std::weak_ptr<HttpSession>> live_;  // GUARDED_BY(mutex_)
-  std::function<void()> when_empty_;                        // GUARDED_BY(mutex_)
+  std::function<void()> when_empty_;                          // GUARDED_BY(mutex_)
 };
 
 }  // namespace motcua::http

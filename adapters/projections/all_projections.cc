@@ -2,6 +2,7 @@
 
 #include <memory>
 
+#include "adapters/metrics/daily_counters_projection.h"
 #include "adapters/sqlite/dossier_projection.h"
 
 namespace motcua::projections {
@@ -9,6 +10,7 @@ namespace motcua::projections {
 sqlite::ProjectionList AllProjections() {
   sqlite::ProjectionList list;
   list.push_back(std::make_unique<sqlite::DossierProjection>());
+  list.push_back(std::make_unique<metrics::DailyCountersProjection>());  // reads `dossiers`
   return list;
 }
 

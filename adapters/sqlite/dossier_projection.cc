@@ -91,70 +91,40 @@ Status DossierProjection::Prepare(Database& db) {
 Status DossierProjection::Apply(const engine::PendingEvent& p) {
   const v1::Event& e = p.event;
   if (e.dossier_code().empty()) return Status::Ok();  // system events have no dossier
-  const dossier::DossierState& s = p.state_after;
 
-  Statement& st = *upsert_;
-  st.Bind(1, e.dossier_code());
-  // The static columns come from the events that carry them; NULL keeps
-  // whatever an earlier event wrote.
-  std::string_view unit, procedure, applicant;
+  auto [it, inserted] = row_of_.try_emplace(e.dossier_code(), rows_.size());
+  if (inserted) rows_.emplace_back().code = e.dossier_code();
+  PendingRow& row = rows_[it->second];
+  // The static columns come from the events that carry them; the others
+  // keep what an earlier event wrote.
   bool creates = false;
+  auto set_static = [&](const std::string& unit, const std::string& procedure,
+                        const std::string& applicant) {
+    if (!unit.empty()) row.unit = unit;
+    if (!procedure.empty()) row.procedure = procedure;
+    if (!applicant.empty()) row.applicant = applicant;
+    creates = true;
+  };
   switch (e.kind_case()) {
     case K::kRegisteredOnline:
-      procedure = e.registered_online().procedure_code();
-      applicant = e.registered_online().applicant().name();
-      creates = true;
+      set_static({}, e.registered_online().procedure_code(),
+                 e.registered_online().applicant().name());
       break;
     case K::kReceived:
-      unit = e.received().unit();
-      procedure = e.received().procedure_code();
-      applicant = e.received().applicant().name();
-      creates = true;
+      set_static(e.received().unit(), e.received().procedure_code(),
+                 e.received().applicant().name());
       break;
     case K::kRefused:
-      unit = e.refused().unit();
-      procedure = e.refused().procedure_code();
-      applicant = e.refused().applicant().name();
-      creates = true;
+      set_static(e.refused().unit(), e.refused().procedure_code(),
+                 e.refused().applicant().name());
       break;
     default:
       break;
   }
-  st.BindTextOrNull(2, unit).BindTextOrNull(3, procedure).BindTextOrNull(4, applicant);
-  int i = 5;
-  auto time = [&](std::int64_t t) {
-    if (t == 0) st.BindNull(i++); else st.Bind(i++, t);
-  };
-  auto num = [&](std::int64_t v) { st.Bind(i++, v); };
-  num(s.channel);
-  num(s.status);
-  time(s.registered_at);
-  time(s.received_at);
-  time(s.clock_start);
-  time(s.appointment_at);
-  time(s.original_appointment_at);
-  time(s.extended_appointment_at);
-  time(s.end_of_processing_at);
-  time(s.returned_at);
-  time(s.paused_at);
-  st.BindTextOrNull(i++, p.holder_unit);
-  st.BindTextOrNull(i++, p.holder_user);
-  num(s.fee_vnd);
-  num(s.payment_method);
-  num(s.result_kind);
-  num(s.return_method);
-  num(s.satisfaction);
-  num(s.complaint);
-  num(s.supplement_requests);
-  num(s.handovers);
-  num(s.all_handovers_electronic);
-  num(s.documents_reused);
-  num(s.documents_digitized);
-  num(s.apologized);
-  num(s.appointment_provisional);
-  num(s.alerts_raised);
-  num(static_cast<std::int64_t>(e.seq()));
-  MOTCUA_RETURN_IF_ERROR(st.Run());
+  row.state = p.state_after;
+  row.holder_unit = p.holder_unit;
+  row.holder_user = p.holder_user;
+  row.seq = e.seq();
 
   if (e.kind_case() == K::kHandedOver) {
     const auto& h = e.handed_over();
@@ -177,6 +147,60 @@ Status DossierProjection::Apply(const engine::PendingEvent& p) {
     }
   }
   return Status::Ok();
+}
+
+Status DossierProjection::Flush() {
+  Statement& st = *upsert_;
+  for (const PendingRow& row : rows_) {
+    const dossier::DossierState& s = row.state;
+    st.Bind(1, row.code);
+    // NULL keeps whatever an earlier transaction wrote.
+    st.BindTextOrNull(2, row.unit).BindTextOrNull(3, row.procedure).BindTextOrNull(4, row.applicant);
+    int i = 5;
+    auto time = [&](std::int64_t t) {
+      if (t == 0) st.BindNull(i++); else st.Bind(i++, t);
+    };
+    auto num = [&](std::int64_t v) { st.Bind(i++, v); };
+    num(s.channel);
+    num(s.status);
+    time(s.registered_at);
+    time(s.received_at);
+    time(s.clock_start);
+    time(s.appointment_at);
+    time(s.original_appointment_at);
+    time(s.extended_appointment_at);
+    time(s.end_of_processing_at);
+    time(s.returned_at);
+    time(s.paused_at);
+    st.BindTextOrNull(i++, row.holder_unit);
+    st.BindTextOrNull(i++, row.holder_user);
+    num(s.fee_vnd);
+    num(s.payment_method);
+    num(s.result_kind);
+    num(s.return_method);
+    num(s.satisfaction);
+    num(s.complaint);
+    num(s.supplement_requests);
+    num(s.handovers);
+    num(s.all_handovers_electronic);
+    num(s.documents_reused);
+    num(s.documents_digitized);
+    num(s.apologized);
+    num(s.appointment_provisional);
+    num(s.alerts_raised);
+    num(static_cast<std::int64_t>(row.seq));
+    if (Status r = st.Run(); !r.ok()) {
+      Discard();
+      return r;
+    }
+  }
+  Discard();
+  return Status::Ok();
+}
+
+void DossierProjection::Discard() {
+  rows_.clear();
+  row_of_.clear();
 }
 
 }  // namespace motcua::sqlite

@@ -4,10 +4,18 @@
 //   code_counters  the last sequence number per unit and day
 // Rows are written from the engine's state after each event, so they always
 // agree with what the engine validates against.
+//
+// A dossier's row is written once per transaction, at Flush, from the state
+// after its last event in it: the upsert (32 columns, three indexes) was the
+// largest cost of a commit and of a rebuild, where a dossier's eight or so
+// events fall in the same few flushes (tools/bench ingest and replay).
 #ifndef MOTCUA_ADAPTERS_SQLITE_DOSSIER_PROJECTION_H_
 #define MOTCUA_ADAPTERS_SQLITE_DOSSIER_PROJECTION_H_
 
 #include <memory>
+#include <string>
+#include <unordered_map>
+#include <vector>
 
 #include "adapters/sqlite/projection.h"
 
@@ -20,11 +28,25 @@ class DossierProjection final : public Projection {
   std::vector<TableSpec> tables() const override;
   Status Prepare(Database& db) override;
   Status Apply(const engine::PendingEvent& pending) override;
+  Status Flush() override;
+  void Discard() override;
 
  private:
+  // A dossier's row as this transaction leaves it. The static columns are
+  // set only by the events that carry them; empty keeps the stored value.
+  struct PendingRow {
+    std::string code;
+    std::string unit, procedure, applicant;
+    dossier::DossierState state;
+    std::string holder_unit, holder_user;
+    std::uint64_t seq = 0;
+  };
+
   std::unique_ptr<Statement> upsert_;
   std::unique_ptr<Statement> handover_;
   std::unique_ptr<Statement> counter_;
+  std::vector<PendingRow> rows_;  // in the order first touched
+  std::unordered_map<std::string, std::size_t> row_of_;  // code -> index in rows_
 };
 
 }  // namespace motcua::sqlite

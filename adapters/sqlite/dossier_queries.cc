@@ -46,10 +46,16 @@ Result<std::vector<DossierRow>> ListDossiers(Database& db, const DossierFilter& 
                "   AND (?4 IS NULL OR appointment_at < ?4)"
                " ORDER BY appointment_at IS NULL, appointment_at, code"
                " LIMIT ?5");
-  if (filter.status) st.Bind(1, std::int64_t{*filter.status}); else st.BindNull(1);
+  if (filter.status)
+    st.Bind(1, std::int64_t{*filter.status});
+  else
+    st.BindNull(1);
   st.BindTextOrNull(2, filter.procedure);
   st.BindTextOrNull(3, filter.holder);
-  if (filter.due_before) st.Bind(4, *filter.due_before); else st.BindNull(4);
+  if (filter.due_before)
+    st.Bind(4, *filter.due_before);
+  else
+    st.BindNull(4);
   st.Bind(5, std::int64_t{filter.limit});
   std::vector<DossierRow> rows;
   while (st.Step()) {

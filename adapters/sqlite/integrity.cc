@@ -48,17 +48,27 @@ Status RebuildProjections(Database& source, const ProjectionFactory& make,
   engine::PendingEvent pending;
   v1::Event event;
   Statement st(source, "SELECT body FROM events ORDER BY seq");
+  // Projections keep rows back until Flush (projection.h): flushing every
+  // so many events lets a dossier's many events write its row once or twice
+  // instead of once each, with the memory held bounded.
+  constexpr std::uint64_t kFlushEvery = 500'000;
+  auto flush = [&]() -> Status {
+    for (auto& p : projections) MOTCUA_RETURN_IF_ERROR(p->Flush());
+    return Status::Ok();
+  };
   Transaction tx(target);
   MOTCUA_RETURN_IF_ERROR(tx.status());
-  while (st.Step()) {
+  for (std::uint64_t n = 1; st.Step(); ++n) {
     std::string_view body = st.ColumnBlob(0);
     if (!event.ParseFromArray(body.data(), static_cast<int>(body.size()))) {
       return Status(Error::kCorrupt, "một sự kiện không đọc được");
     }
     MOTCUA_RETURN_IF_ERROR(fold.Fold(event, pending));
     for (auto& p : projections) MOTCUA_RETURN_IF_ERROR(p->Apply(pending));
+    if (n % kFlushEvery == 0) MOTCUA_RETURN_IF_ERROR(flush());
   }
   MOTCUA_RETURN_IF_ERROR(st.status());
+  MOTCUA_RETURN_IF_ERROR(flush());
   return tx.Commit();
 }
 

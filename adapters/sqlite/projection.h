@@ -41,6 +41,15 @@ class Projection {
   // Folds one committed event (seq assigned) into the tables; called inside
   // the commit transaction, in seq order.
   virtual Status Apply(const engine::PendingEvent& pending) = 0;
+
+  // Writes what Apply kept back: called in the same transaction after the
+  // last Apply of every commit (and every few hundred thousand events of a
+  // rebuild). A projection may keep rows in memory between the two so that
+  // a row touched by several events of one transaction is written once; the
+  // tables are only read between transactions. The default keeps nothing.
+  virtual Status Flush() { return Status::Ok(); }
+  // Forgets what Apply kept back: the transaction is being rolled back.
+  virtual void Discard() {}
 };
 
 using ProjectionList = std::vector<std::unique_ptr<Projection>>;

@@ -67,6 +67,18 @@ Status SqliteEventLog::Commit(engine::CommitBatch& batch) {
   std::uint64_t seq = last_seq_;
   std::string hash = last_hash_;
   std::string body;
+  // Whatever projections kept back from a failed transaction must not reach
+  // the next one.
+  bool committed = false;
+  struct DiscardUnlessCommitted {
+    ProjectionList& projections;
+    const bool& committed;
+    ~DiscardUnlessCommitted() {
+      if (!committed) {
+        for (auto& p : projections) p->Discard();
+      }
+    }
+  } discard{projections_, committed};
   {
     Transaction tx(*db_);
     MOTCUA_RETURN_IF_ERROR(tx.status());
@@ -96,7 +108,11 @@ Status SqliteEventLog::Commit(engine::CommitBatch& batch) {
           .Bind(5, static_cast<std::int64_t>(seq));
       if (Status s = insert_idempotency_->Run(); !s.ok()) return s;
     }
+    for (auto& projection : projections_) {
+      if (Status s = projection->Flush(); !s.ok()) return s;
+    }
     if (Status s = tx.Commit(); !s.ok()) return s;
+    committed = true;
   }
   last_seq_ = seq;
   last_hash_ = std::move(hash);

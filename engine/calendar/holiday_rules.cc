@@ -23,12 +23,18 @@ LocalDays Ymd(int year, unsigned month, unsigned day) {
 
 std::string_view HolidayName(Holiday holiday) noexcept {
   switch (holiday) {
-    case Holiday::kNewYear: return "Tết Dương lịch";
-    case Holiday::kTet: return "Tết Nguyên đán";
-    case Holiday::kHungKings: return "Giỗ Tổ Hùng Vương";
-    case Holiday::kReunification: return "Ngày Chiến thắng 30/4";
-    case Holiday::kLabourDay: return "Ngày Quốc tế Lao động";
-    case Holiday::kNationalDay: return "Quốc khánh";
+    case Holiday::kNewYear:
+      return "Tết Dương lịch";
+    case Holiday::kTet:
+      return "Tết Nguyên đán";
+    case Holiday::kHungKings:
+      return "Giỗ Tổ Hùng Vương";
+    case Holiday::kReunification:
+      return "Ngày Chiến thắng 30/4";
+    case Holiday::kLabourDay:
+      return "Ngày Quốc tế Lao động";
+    case Holiday::kNationalDay:
+      return "Quốc khánh";
   }
   return "";
 }
@@ -51,8 +57,8 @@ Result<std::vector<StatutoryDay>> StatutoryDaysOff(int year) {
     // before 20 January, so nothing is lost; the check keeps that an
     // invariant instead of an assumption).
     if (cal::year_month_day(day).year() != cal::year{year}) return;
-    const bool duplicate = std::any_of(days.begin(), days.end(),
-                                       [&](const StatutoryDay& d) { return d.day == day; });
+    const bool duplicate =
+        std::any_of(days.begin(), days.end(), [&](const StatutoryDay& d) { return d.day == day; });
     if (!duplicate) days.push_back({day, holiday, false});
   };
 

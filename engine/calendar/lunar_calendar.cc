@@ -234,14 +234,15 @@ std::string Describe(const LunarDate& d) {
 }
 
 Result<LocalDays> ToSolarWith(const Astronomy& astronomy, const LunarDate& date) {
-  if (!date.ok()) return Status(Error::kInvalidArgument, "ngày " + Describe(date) + " không hợp lệ");
+  if (!date.ok()) {
+    return Status(Error::kInvalidArgument, "ngày " + Describe(date) + " không hợp lệ");
+  }
   // Lunar year 1899 holds 1900-01-01; lunar year 2100's last months spill
   // into 2101 and are rejected by the range check on the result.
   if (date.year() < 1899 || date.year() > 2100) return OutOfRange("ngày " + Describe(date));
   std::int64_t length = 0;
-  MOTCUA_ASSIGN_OR_RETURN(std::int64_t start,
-                          astronomy.MonthStart(date.year(), date.month(), date.is_leap_month(),
-                                               &length));
+  MOTCUA_ASSIGN_OR_RETURN(std::int64_t start, astronomy.MonthStart(date.year(), date.month(),
+                                                                   date.is_leap_month(), &length));
   if (date.day() > length) {
     return Status(Error::kInvalidArgument, "ngày " + Describe(date) + " không tồn tại (tháng có " +
                                                std::to_string(length) + " ngày)");
@@ -278,8 +279,8 @@ Result<unsigned> LeapMonthOf(int lunar_year) {
   const Astronomy astronomy(kVietnamMeridianHours);
   // Months 1–10 of the year lie in the frame that opens with the previous
   // year's month 11; months 11–12 in the frame that opens with its own.
-  const unsigned early = astronomy.LeapMonthIn({astronomy.Month11(lunar_year - 1),
-                                                astronomy.Month11(lunar_year)});
+  const unsigned early =
+      astronomy.LeapMonthIn({astronomy.Month11(lunar_year - 1), astronomy.Month11(lunar_year)});
   if (early >= 1 && early <= 10) return early;
   const unsigned late =
       astronomy.LeapMonthIn({astronomy.Month11(lunar_year), astronomy.Month11(lunar_year + 1)});

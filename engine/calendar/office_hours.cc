@@ -28,9 +28,10 @@ bool Before(const OfficeHoursPeriod& a, const OfficeHoursPeriod& b) {
 }  // namespace
 
 OfficeHours OfficeHours::Default() {
-  return OfficeHours{{OfficeHoursPeriod{
-      1, 1, {Session{minutes(7 * 60), minutes(11 * 60 + 30)},
-             Session{minutes(13 * 60 + 30), minutes(17 * 60)}}}}};
+  return OfficeHours{{OfficeHoursPeriod{1,
+                                        1,
+                                        {Session{minutes(7 * 60), minutes(11 * 60 + 30)},
+                                         Session{minutes(13 * 60 + 30), minutes(17 * 60)}}}}};
 }
 
 Status ValidateOfficeHours(const OfficeHours& hours) {
@@ -52,7 +53,8 @@ Status ValidateOfficeHours(const OfficeHours& hours) {
       const Session& s = p.sessions[j];
       const std::string session = where + ", ca " + Clock(s.start) + "–" + Clock(s.end);
       if (s.start < minutes(0) || s.end > minutes(24 * 60) || s.start >= s.end) {
-        return Status(Error::kConfig, session + ": giờ bắt đầu phải trước giờ kết thúc, trong 00:00–24:00");
+        return Status(Error::kConfig,
+                      session + ": giờ bắt đầu phải trước giờ kết thúc, trong 00:00–24:00");
       }
       if (j > 0 && s.start < p.sessions[j - 1].end) {
         return Status(Error::kConfig, session + ": chồng lên hoặc đứng trước ca " +
@@ -66,8 +68,8 @@ Status ValidateOfficeHours(const OfficeHours& hours) {
 
 std::size_t PeriodIndexOn(const OfficeHours& hours, LocalDays day) {
   const cal::year_month_day ymd{day};
-  const OfficeHoursPeriod probe{static_cast<unsigned>(ymd.month()),
-                                static_cast<unsigned>(ymd.day()), {}};
+  const OfficeHoursPeriod probe{
+      static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()), {}};
   // The last period starting on or before the day; before the first one the
   // previous year's last period is still in force.
   std::size_t index = hours.periods.size() - 1;

@@ -25,12 +25,14 @@ Status OutOfRange(const std::string& what) {
 
 }  // namespace
 
+// The precomputed tables. Every member is set by Create and constant after,
+// which is what makes the calendar's const methods thread-safe.
 class WorkingCalendar::Impl {
  public:
   // One Vietnam calendar day. Instants are Unix seconds (UTC).
   struct DayRecord {
-    std::int64_t start = 0;          // the day's first instant (local midnight)
-    std::int64_t worked_before = 0;  // working seconds in [range start, start)
+    std::int64_t start = 0;           // the day's first instant (local midnight)
+    std::int64_t worked_before = 0;   // working seconds in [range start, start)
     std::uint32_t first_session = 0;  // this day's sessions: [first_session, next day's)
     DayKind kind = DayKind::kWorkday;
   };
@@ -48,8 +50,9 @@ class WorkingCalendar::Impl {
   // instant, the total working time and the end of sessions_.
   std::vector<DayRecord> days_;
   std::vector<Span> sessions_;
-  std::vector<bool> provisional_;           // per year of the range
-  std::vector<int> provisional_before_;     // prefix counts of provisional_
+  // provisional_before_[y]: how many of the range's first y years have no
+  // official schedule, so "any provisional year in [a, b]" is one subtraction.
+  std::vector<int> provisional_before_;
   std::vector<std::vector<DayInfo>> exceptions_;  // per year of the range
 
   std::int64_t day_count() const { return static_cast<std::int64_t>(days_.size()) - 1; }
@@ -168,7 +171,9 @@ class WorkingCalendar::Impl {
     return FirstDayReaching(Day(i).worked_before, /*strictly=*/true, i);
   }
 
-  std::int64_t CloseOf(std::int64_t working_day) const { return (SessionsEnd(working_day) - 1)->end; }
+  std::int64_t CloseOf(std::int64_t working_day) const {
+    return (SessionsEnd(working_day) - 1)->end;
+  }
 
   int YearOfDay(std::int64_t i) const {
     return static_cast<int>(cal::year_month_day(first_day_ + cal::days(i)).year());
@@ -219,14 +224,12 @@ Result<std::unique_ptr<WorkingCalendar::Impl>> WorkingCalendar::Impl::Create(
     const cal::weekday wd{impl->first_day_ + cal::days(static_cast<std::int64_t>(i))};
     kinds[i] = wd == cal::Saturday || wd == cal::Sunday ? DayKind::kWeekend : DayKind::kWorkday;
   }
-  impl->provisional_.resize(years);
   impl->provisional_before_.assign(years + 1, 0);
   impl->exceptions_.resize(years);
   for (std::size_t y = 0; y < years; ++y) {
     const int year = options.first_year + static_cast<int>(y);
     const auto it = official.find(year);
     const YearSchedule* schedule = it == official.end() ? nullptr : it->second;
-    impl->provisional_[y] = schedule == nullptr;
     impl->provisional_before_[y + 1] = impl->provisional_before_[y] + (schedule == nullptr);
     MOTCUA_ASSIGN_OR_RETURN(impl->exceptions_[y], ExceptionsOf(year, schedule));
     for (const DayInfo& info : impl->exceptions_[y]) {
@@ -257,8 +260,7 @@ Result<std::unique_ptr<WorkingCalendar::Impl>> WorkingCalendar::Impl::Create(
       const std::int64_t start = Unix(FromVietnam(LocalTime(day) + session.start));
       const std::int64_t end = Unix(FromVietnam(LocalTime(day) + session.end));
       const std::int64_t previous_end =
-          impl->sessions_.size() > record.first_session ? impl->sessions_.back().end
-                                                        : record.start;
+          impl->sessions_.size() > record.first_session ? impl->sessions_.back().end : record.start;
       // The lookups assume sessions strictly ordered in UTC; a zone
       // transition inside office hours could break that, so check it here.
       if (start < previous_end || end <= start) {
@@ -349,7 +351,8 @@ Result<Instant> WorkingCalendar::AddWorkingTime(Instant from, std::chrono::secon
   return FromUnixSeconds(impl_->EarliestReaching(target, impl_->DayIndex(u)));
 }
 
-Result<Instant> WorkingCalendar::SubtractWorkingTime(Instant to, std::chrono::seconds amount) const {
+Result<Instant> WorkingCalendar::SubtractWorkingTime(Instant to,
+                                                     std::chrono::seconds amount) const {
   if (amount < seconds(0)) return Status(Error::kInvalidArgument, "thời lượng trừ đi bị âm");
   const std::int64_t u = Unix(to);
   if (!impl_->Covers(u)) return OutOfRange("thời điểm " + FormatVietnamMinute(to));
@@ -381,8 +384,8 @@ Result<Due> WorkingCalendar::ComputeDue(Instant received, const DeadlineSpec& sp
     case DurationUnit::kWorkingDays: {
       const std::int64_t hour_seconds = 3600;
       const std::int64_t amount =
-          spec.amount * (spec.unit == DurationUnit::kWorkingDays ? kSecondsPerWorkingDay
-                                                                 : hour_seconds);
+          spec.amount *
+          (spec.unit == DurationUnit::kWorkingDays ? kSecondsPerWorkingDay : hour_seconds);
       // Adding from the receipt itself equals adding from the clock start:
       // no working time passes between them.
       if (amount == 0) {

@@ -54,7 +54,9 @@ enum class DurationUnit {
 // - kCalendarDays: the received day (Vietnam date) + `amount` days, rolled
 //   forward to the first working day; due at that day's close (the end of its
 //   last session). The start day is not counted, as the Civil Code counts
-//   periods in days; the roll-forward is DOMAIN.md's. With amount 0 and a
+//   periods in days, and it is the received day even outside office hours
+//   (Friday 18:30 + 3 = Monday), since calendar days run regardless of
+//   opening times; the roll-forward is DOMAIN.md's. With amount 0 and a
 //   receipt after that day's close, the next working day's close.
 // - kSameDay: a receipt on a working day before `cutoff` (and before the
 //   day's close) is due at that day's close; otherwise (at or after the

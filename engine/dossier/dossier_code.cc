@@ -41,6 +41,14 @@ std::optional<ParsedCode> ParseCode(std::string_view code) {
   return ParsedCode{code.substr(0, date_dash), LocalDays(ymd), n};
 }
 
+bool IsCanonical(const ParsedCode& parsed, std::string_view code) {
+  // ParseCode took the date from six digits and checked it, so it prints
+  // back the same; the sequence prints with "%04u": exactly four digits
+  // below 10,000, no leading zero above.
+  const std::size_t digits = code.size() - code.rfind('-') - 1;
+  return parsed.sequence < 10000 ? digits == 4 : code[code.size() - digits] != '0';
+}
+
 std::uint32_t CodeSequencer::Next(const std::string& unit, LocalDays day) {
   return ++last_[{unit, day}];
 }

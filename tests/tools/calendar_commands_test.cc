@@ -1,5 +1,7 @@
 // End to end: runs the built `motcua` binary (MOTCUA_BIN) as a user would,
 // and checks stdout, stderr and the exit code of `due` and `calendar`.
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
 #include <sys/wait.h>
 
 #include <algorithm>
@@ -9,9 +11,6 @@
 #include <sstream>
 #include <string>
 #include <vector>
-
-#include <gmock/gmock.h>
-#include <gtest/gtest.h>
 
 namespace motcua {
 namespace {
@@ -54,8 +53,8 @@ class CalendarCommandsTest : public ::testing::Test {
   ProcessResult Motcua(const std::vector<std::string>& args, const std::string& env = "") {
     std::string command = "env -u MOTCUA_CONFIG " + env + " " + ShellQuote(MOTCUA_BIN);
     for (const std::string& a : args) command += " " + ShellQuote(a);
-    command += " >" + ShellQuote((dir_ / "out").string()) + " 2>" +
-               ShellQuote((dir_ / "err").string());
+    command +=
+        " >" + ShellQuote((dir_ / "out").string()) + " 2>" + ShellQuote((dir_ / "err").string());
     const int status = std::system(command.c_str());
     ProcessResult run;
     run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
@@ -66,8 +65,8 @@ class CalendarCommandsTest : public ::testing::Test {
 
   // With the shipped configuration, named explicitly.
   ProcessResult Shipped(std::vector<std::string> args) {
-    args.insert(args.begin(), {"--config", std::string(MOTCUA_SOURCE_DIR) +
-                                               "/data/config/motcuad.json"});
+    args.insert(args.begin(),
+                {"--config", std::string(MOTCUA_SOURCE_DIR) + "/data/config/motcuad.json"});
     return Motcua(args);
   }
 
@@ -115,7 +114,8 @@ TEST_F(CalendarCommandsTest, DueForEveryUnit) {
 }
 
 TEST_F(CalendarCommandsTest, DueSaysSoWhenAProvisionalYearIsInvolved) {
-  const ProcessResult run = Shipped({"due", "--received", "2026-12-31 10:00", "--working-days", "2"});
+  const ProcessResult run =
+      Shipped({"due", "--received", "2026-12-31 10:00", "--working-days", "2"});
   EXPECT_EQ(run.exit_code, 0) << run.err;
   const auto newline = run.out.find('\n');
   ASSERT_NE(newline, std::string::npos);
@@ -136,7 +136,8 @@ TEST_F(CalendarCommandsTest, CalendarListsOfficialAndRuleDays) {
   run = Shipped({"calendar", "2027"});
   EXPECT_EQ(run.exit_code, 0) << run.err;
   EXPECT_THAT(run.out, StartsWith("Năm 2027: chưa có lịch chính thức"));
-  EXPECT_THAT(run.out, HasSubstr("2027-02-10 Thứ Tư: nghỉ (theo quy định) — Nghỉ bù Tết Nguyên đán\n"));
+  EXPECT_THAT(run.out,
+              HasSubstr("2027-02-10 Thứ Tư: nghỉ (theo quy định) — Nghỉ bù Tết Nguyên đán\n"));
   EXPECT_THAT(run.out, ::testing::Not(HasSubstr("(chính thức)")));
 }
 
@@ -147,18 +148,17 @@ TEST_F(CalendarCommandsTest, BadInputIsOneLineAndExitCode2) {
   ExpectUsageError({"due", "--received", "2024-02-07 14:00", "--working-days", "-3"}, "'-3'");
   ExpectUsageError({"due", "--received", "2024-02-07 14:00", "--working-hours", "x"}, "'x'");
   ExpectUsageError({"due", "--received", "2024-02-07 14:00", "--weeks", "3"}, "--weeks");
-  ExpectUsageError({"due", "--received", "2024-02-07 14:00", "--working-days", "3",
-                    "--calendar-days", "3"},
-                   "chỉ được chọn một");
+  ExpectUsageError(
+      {"due", "--received", "2024-02-07 14:00", "--working-days", "3", "--calendar-days", "3"},
+      "chỉ được chọn một");
   ExpectUsageError({"due", "--received", "2024-02-07 14:00"}, "thiếu đơn vị");
   ExpectUsageError({"due", "--working-days", "3"}, "--received");
   ExpectUsageError({"due", "--received", "2024-02-07 14:00", "--same-day", "--cutoff", "25:00"},
                    "--cutoff");
-  ExpectUsageError({"due", "--received", "2024-02-07 14:00", "--working-days", "1", "--cutoff",
-                    "16:00"},
-                   "--cutoff");
-  ExpectUsageError({"due", "--received", "1899-12-31 10:00", "--working-days", "1"},
-                   "1900–2100");
+  ExpectUsageError(
+      {"due", "--received", "2024-02-07 14:00", "--working-days", "1", "--cutoff", "16:00"},
+      "--cutoff");
+  ExpectUsageError({"due", "--received", "1899-12-31 10:00", "--working-days", "1"}, "1900–2100");
   ExpectUsageError({"calendar"}, "YEAR");
   ExpectUsageError({"calendar", "24"}, "'24'");
   ExpectUsageError({"calendar", "2024", "2025"}, "2025");
@@ -166,7 +166,8 @@ TEST_F(CalendarCommandsTest, BadInputIsOneLineAndExitCode2) {
 }
 
 TEST_F(CalendarCommandsTest, AResultBeyondTheRangeIsRefused) {
-  const ProcessResult run = Shipped({"due", "--received", "2100-12-31 10:00", "--working-days", "5"});
+  const ProcessResult run =
+      Shipped({"due", "--received", "2100-12-31 10:00", "--working-days", "5"});
   EXPECT_EQ(run.exit_code, 1);
   EXPECT_THAT(run.err, StartsWith("motcua: "));
   EXPECT_THAT(run.err, HasSubstr("phạm vi"));
@@ -187,7 +188,7 @@ TEST_F(CalendarCommandsTest, AYearAddedWithOneFileIsUsedAtOnce) {
   const fs::path config = WriteConfig(schedules.string());
   // Thu 31/12/2026 10:00 = 5 h; Fri 1/1/2027 off; Mon 4/1 8 h; Tue 5/1 3 h.
   ProcessResult run = Motcua({"due", "--received", "2026-12-31 10:00", "--working-days", "2"},
-                   "MOTCUA_CONFIG=" + ShellQuote(config.string()));
+                             "MOTCUA_CONFIG=" + ShellQuote(config.string()));
   EXPECT_EQ(run.exit_code, 0) << run.err;
   EXPECT_EQ(run.out, "2027-01-05 10:00\n");
   // Wed 3/2/2027 09:00 = 6 h; off Thu 4/2 – Wed 10/2 by the new file;
@@ -197,23 +198,25 @@ TEST_F(CalendarCommandsTest, AYearAddedWithOneFileIsUsedAtOnce) {
   EXPECT_EQ(run.out, "2027-02-11 09:00\n");
   run = Motcua({"--config", config.string(), "calendar", "2027"});
   EXPECT_THAT(run.out, StartsWith("Năm 2027: lịch nghỉ chính thức\n"));
-  EXPECT_THAT(run.out, HasSubstr("2027-02-04 Thứ Năm: nghỉ (chính thức) — Nghỉ dịp Tết Nguyên đán"));
+  EXPECT_THAT(run.out,
+              HasSubstr("2027-02-04 Thứ Năm: nghỉ (chính thức) — Nghỉ dịp Tết Nguyên đán"));
 }
 
 TEST_F(CalendarCommandsTest, TheDefaultConfigIsTheShippedOne) {
-  const ProcessResult run = Motcua({"due", "--received", "2025-01-24 09:00", "--working-days", "2"});
+  const ProcessResult run =
+      Motcua({"due", "--received", "2025-01-24 09:00", "--working-days", "2"});
   EXPECT_EQ(run.exit_code, 0) << run.err;
   EXPECT_EQ(run.out, "2025-02-04 09:00\n");
 }
 
 TEST_F(CalendarCommandsTest, ConfiguredOfficeHoursAreUsed) {
-  const fs::path config = WriteConfig(
-      std::string(MOTCUA_SOURCE_DIR) + "/data/calendar",
-      R"({"periods": [{"from": "01-01", "sessions": [{"start": "07:30", "end": "12:00"},
+  const fs::path config =
+      WriteConfig(std::string(MOTCUA_SOURCE_DIR) + "/data/calendar",
+                  R"({"periods": [{"from": "01-01", "sessions": [{"start": "07:30", "end": "12:00"},
                                                      {"start": "13:00", "end": "16:30"}]}]})");
   // 07:30–12:00 is 4.5 h; Tue 10:00 + 4 h = 2 h to 12:00, 2 h from 13:00.
-  const ProcessResult run = Motcua({"--config", config.string(), "due", "--received", "2024-03-12 10:00",
-                          "--working-hours", "4"});
+  const ProcessResult run = Motcua({"--config", config.string(), "due", "--received",
+                                    "2024-03-12 10:00", "--working-hours", "4"});
   EXPECT_EQ(run.exit_code, 0) << run.err;
   EXPECT_EQ(run.out, "2024-03-12 15:00\n");
 }

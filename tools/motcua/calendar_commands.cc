@@ -51,7 +51,7 @@ int YearOf(Instant t) {
 }
 
 const char* WeekdayName(LocalDays day) {
-  static const char* const kNames[] = {"Chủ nhật", "Thứ Hai", "Thứ Ba",  "Thứ Tư",
+  static const char* const kNames[] = {"Chủ nhật", "Thứ Hai", "Thứ Ba", "Thứ Tư",
                                        "Thứ Năm",  "Thứ Sáu", "Thứ Bảy"};
   return kNames[cal::weekday(day).c_encoding()];
 }
@@ -68,9 +68,9 @@ constexpr UnitFlag kUnitFlags[] = {
 };
 
 int RunDue(const Context& ctx, const std::vector<std::string>& tokens) {
-  const ArgSpec spec{.valued = {"received", "working-days", "working-hours", "calendar-days",
-                                "cutoff"},
-                     .flags = {"same-day"}};
+  const ArgSpec spec{
+      .valued = {"received", "working-days", "working-hours", "calendar-days", "cutoff"},
+      .flags = {"same-day"}};
   auto args = Args::Parse(tokens, spec);
   if (!args.ok()) return Fail(ctx, args.status().message(), kUsage);
 
@@ -135,11 +135,12 @@ int RunDue(const Context& ctx, const std::vector<std::string>& tokens) {
 int RunCalendar(const Context& ctx, const std::vector<std::string>& tokens) {
   const ArgSpec spec{.valued = {}, .flags = {}, .min_positional = 1, .max_positional = 1};
   auto args = Args::Parse(tokens, spec);
-  if (!args.ok()) return Fail(ctx, args.status().message() + " (cần: motcua calendar YEAR)", kUsage);
+  if (!args.ok()) {
+    return Fail(ctx, args.status().message() + " (cần: motcua calendar YEAR)", kUsage);
+  }
   const std::string& text = args->positional().front();
-  const bool digits = text.size() == 4 && std::all_of(text.begin(), text.end(), [](char c) {
-                        return c >= '0' && c <= '9';
-                      });
+  const bool digits = text.size() == 4 && std::all_of(text.begin(), text.end(),
+                                                      [](char c) { return c >= '0' && c <= '9'; });
   if (!digits) return Fail(ctx, "năm không hợp lệ '" + text + "' (cần YYYY)", kUsage);
   const int year = std::stoi(text);
 

@@ -2,7 +2,8 @@
 // file and adds itself to the table from main(); a command gets its own
 // arguments (after the global options) and returns the process exit code.
 //
-// Exit codes: 0 success, 1 the server or engine refused, 2 bad usage.
+// Exit codes: 0 success, 1 the server or engine refused, 2 bad usage, 3 the
+// server could not be reached.
 #ifndef MOTCUA_TOOLS_MOTCUA_COMMAND_TABLE_H_
 #define MOTCUA_TOOLS_MOTCUA_COMMAND_TABLE_H_
 
@@ -35,6 +36,10 @@ int Fail(const Context& ctx, const std::string& message, int exit_code = 1);
 
 // The groups; each is defined in its own file.
 void AddCalendarCommands(CommandTable& table);
+void AddDeskCommands(CommandTable& table);   // desk_commands.cc
+void AddQueryCommands(CommandTable& table);  // query_commands.cc
+void AddTokenCommands(CommandTable& table);  // token_commands.cc
+void AddStatsCommands(CommandTable& table);  // stats_commands.cc
 
 }  // namespace motcua::cli
 

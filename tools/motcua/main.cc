@@ -23,6 +23,10 @@ void PrintHelp(const CommandTable& table, std::ostream& out) {
 int Main(int argc, char** argv) {
   CommandTable table;
   AddCalendarCommands(table);
+  AddDeskCommands(table);
+  AddQueryCommands(table);
+  AddTokenCommands(table);
+  AddStatsCommands(table);
 
   Context ctx{.server = "http://127.0.0.1:8080", .token = "", .config = "",
               .out = &std::cout, .err = &std::cerr};

@@ -96,6 +96,7 @@ Workload::Workload(const WorkloadOptions& options, const catalog::Catalog& catal
 
     if (p.channel == v1::CHANNEL_ONLINE) p.actions.push_back(Action::kRegister);
     double fate = Uniform();
+    if (options.keep_open) fate = 1.0;  // the regular path, cut before the result below
     if (fate < options.refused_share) {
       p.actions.push_back(Action::kRefuse);
     } else {
@@ -120,9 +121,11 @@ Workload::Workload(const WorkloadOptions& options, const catalog::Catalog& catal
           p.actions.push_back(Action::kPay);
         }
         p.actions.push_back(Action::kHandOverToLeader);
-        p.actions.push_back(Action::kReady);
-        p.actions.push_back(Action::kReturn);
-        if (Chance(options.rated_share)) p.actions.push_back(Action::kRate);
+        if (!options.keep_open) {
+          p.actions.push_back(Action::kReady);
+          p.actions.push_back(Action::kReturn);
+          if (Chance(options.rated_share)) p.actions.push_back(Action::kRate);
+        }
       }
     }
     Instant at = FromUnixSeconds(first + static_cast<std::int64_t>(Random() % static_cast<std::uint64_t>(span)));

@@ -40,6 +40,11 @@ struct WorkloadOptions {
   Instant last_receipt;
   // Steps due after this instant are not emitted (those dossiers stay open).
   std::optional<Instant> stop_at;
+  // Every dossier stays open: received (or accepted) and handed over, with
+  // its supplementation and fee steps, but never refused, withdrawn,
+  // stopped or resolved. For benchmarks of what open dossiers cost
+  // (tools/bench); the shares below still pick channels, supplements, fees.
+  bool keep_open = false;
 
   double online_share = 0.45;
   double post_share = 0.05;

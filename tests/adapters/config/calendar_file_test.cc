@@ -1,11 +1,11 @@
 #include "adapters/config/calendar_file.h"
 
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
 #include <filesystem>
 #include <fstream>
 #include <string>
-
-#include <gmock/gmock.h>
-#include <gtest/gtest.h>
 
 #include "adapters/config/json_file.h"
 
@@ -13,9 +13,9 @@ namespace motcua::config {
 namespace {
 
 namespace fs = std::filesystem;
+using std::chrono::minutes;
 using ::testing::AllOf;
 using ::testing::HasSubstr;
-using std::chrono::minutes;
 
 LocalDays D(int y, unsigned m, unsigned d) {
   return LocalDays(cal::year{y} / cal::month{m} / cal::day{d});
@@ -44,8 +44,7 @@ class CalendarFileTest : public ::testing::Test {
     EXPECT_FALSE(loaded.ok());
     if (loaded.ok()) return "";
     EXPECT_EQ(loaded.status().code(), Error::kConfig);
-    EXPECT_EQ(loaded.status().message().find('\n'), std::string::npos)
-        << loaded.status().message();
+    EXPECT_EQ(loaded.status().message().find('\n'), std::string::npos) << loaded.status().message();
     return loaded.status().message();
   }
 
@@ -105,12 +104,13 @@ TEST_F(CalendarFileTest, ErrorsNameTheFileAndTheEntry) {
   EXPECT_THAT(DirError(), AllOf(HasSubstr(file.string()), HasSubstr("năm 2024"),
                                 HasSubstr("off 2024-05-04 là ngày cuối tuần")));
   Write("x.json", R"({"years": {"2024": {"work": ["2024-05-06"]}}})");
-  EXPECT_THAT(DirError(), AllOf(HasSubstr(file.string()), HasSubstr("work 2024-05-06 là ngày thường")));
+  EXPECT_THAT(DirError(),
+              AllOf(HasSubstr(file.string()), HasSubstr("work 2024-05-06 là ngày thường")));
   Write("x.json", R"({"years": {"2024": {"off": ["2025-01-02"]}}})");
   EXPECT_THAT(DirError(), AllOf(HasSubstr(file.string()), HasSubstr("không thuộc năm 2024")));
   Write("x.json", R"({"years": {"2024": {"off": ["2024-13-01"]}}})");
-  EXPECT_THAT(DirError(), AllOf(HasSubstr(file.string()), HasSubstr("năm '2024'"),
-                                HasSubstr("off"), HasSubstr("2024-13-01")));
+  EXPECT_THAT(DirError(), AllOf(HasSubstr(file.string()), HasSubstr("năm '2024'"), HasSubstr("off"),
+                                HasSubstr("2024-13-01")));
   Write("x.json", R"({"years": {"2024": {"off": ["2024/05/02"]}}})");
   EXPECT_THAT(DirError(), AllOf(HasSubstr(file.string()), HasSubstr("2024/05/02")));
   Write("x.json", R"({"years": {"24": {"off": []}}})");
@@ -154,11 +154,12 @@ TEST(OfficeHoursConfig, EmptyMeansTheDefault) {
 }
 
 TEST(OfficeHoursConfig, ParsesSeasonalPeriods) {
-  auto hours = ParseOfficeHours(
-      Hours(R"({"periods": [
-        {"from": "04-15", "sessions": [{"start": "07:00", "end": "11:30"}, {"start": "13:30", "end": "17:00"}]},
-        {"from": "10-15", "sessions": [{"start": "07:30", "end": "12:00"}, {"start": "13:00", "end": "16:30"}]}]})"),
-      "motcuad.json");
+  auto hours = ParseOfficeHours(Hours(R"({"periods": [
+        {"from": "04-15", "sessions": [{"start": "07:00", "end": "11:30"},
+                                       {"start": "13:30", "end": "17:00"}]},
+        {"from": "10-15", "sessions": [{"start": "07:30", "end": "12:00"},
+                                       {"start": "13:00", "end": "16:30"}]}]})"),
+                                "motcuad.json");
   ASSERT_TRUE(hours.ok()) << hours.status().ToString();
   ASSERT_EQ(hours->periods.size(), 2u);
   EXPECT_EQ(hours->periods[1].month, 10u);
@@ -174,15 +175,22 @@ TEST(OfficeHoursConfig, ErrorsNameTheConfigFileAndTheEntry) {
     EXPECT_EQ(hours.status().message().find('\n'), std::string::npos);
     return hours.status().message();
   };
-  EXPECT_THAT(error(R"({"periods": [{"from": "01-01", "sessions": [{"start": "07:00", "end": "12:00"}, {"start": "11:00", "end": "17:00"}]}]})"),
-              AllOf(HasSubstr("/etc/motcuad.json"), HasSubstr("periods[0]"), HasSubstr("chồng")));
-  EXPECT_THAT(error(R"({"periods": [{"from": "1-1", "sessions": [{"start": "07:00", "end": "11:00"}]}]})"),
-              AllOf(HasSubstr("periods[0]"), HasSubstr("'1-1'")));
-  EXPECT_THAT(error(R"({"periods": [{"from": "02-30", "sessions": [{"start": "07:00", "end": "11:00"}]}]})"),
-              HasSubstr("02-30"));
-  EXPECT_THAT(error(R"({"periods": [{"from": "01-01", "sessions": [{"start": "7h", "end": "11:00"}]}]})"),
-              AllOf(HasSubstr("periods[0].sessions[0]"), HasSubstr("'7h'")));
-  EXPECT_THAT(error(R"({"periods": [{"from": "01-01", "sessions": []}]})"), HasSubstr("không có ca"));
+  EXPECT_THAT(
+      error(R"({"periods": [{"from": "01-01", "sessions": [{"start": "07:00", "end": "12:00"},
+                                                           {"start": "11:00", "end": "17:00"}]}]})"),
+      AllOf(HasSubstr("/etc/motcuad.json"), HasSubstr("periods[0]"), HasSubstr("chồng")));
+  EXPECT_THAT(
+      error(R"({"periods": [{"from": "1-1", "sessions": [{"start": "07:00", "end": "11:00"}]}]})"),
+      AllOf(HasSubstr("periods[0]"), HasSubstr("'1-1'")));
+  EXPECT_THAT(
+      error(
+          R"({"periods": [{"from": "02-30", "sessions": [{"start": "07:00", "end": "11:00"}]}]})"),
+      HasSubstr("02-30"));
+  EXPECT_THAT(
+      error(R"({"periods": [{"from": "01-01", "sessions": [{"start": "7h", "end": "11:00"}]}]})"),
+      AllOf(HasSubstr("periods[0].sessions[0]"), HasSubstr("'7h'")));
+  EXPECT_THAT(error(R"({"periods": [{"from": "01-01", "sessions": []}]})"),
+              HasSubstr("không có ca"));
   EXPECT_THAT(error(R"({"periods": [
       {"from": "06-01", "sessions": [{"start": "07:00", "end": "11:00"}]},
       {"from": "01-01", "sessions": [{"start": "07:00", "end": "11:00"}]}]})"),

@@ -1,10 +1,10 @@
 #include "engine/calendar/holiday_rules.h"
 
+#include <gtest/gtest.h>
+
 #include <algorithm>
 #include <set>
 #include <vector>
-
-#include <gtest/gtest.h>
 
 #include "engine/calendar/lunar_calendar.h"
 
@@ -62,8 +62,8 @@ TEST(HolidayRules, Year2023ByHand) {
   const std::vector<StatutoryDay> rules = Rules(2023);
   EXPECT_EQ(Days(rules, false),
             (std::vector<LocalDays>{D(2023, 1, 1), D(2023, 1, 21), D(2023, 1, 22), D(2023, 1, 23),
-                                    D(2023, 1, 24), D(2023, 1, 25), D(2023, 4, 29),
-                                    D(2023, 4, 30), D(2023, 5, 1), D(2023, 9, 1), D(2023, 9, 2)}));
+                                    D(2023, 1, 24), D(2023, 1, 25), D(2023, 4, 29), D(2023, 4, 30),
+                                    D(2023, 5, 1), D(2023, 9, 1), D(2023, 9, 2)}));
   EXPECT_EQ(Days(rules, true),
             (std::vector<LocalDays>{D(2023, 1, 2), D(2023, 1, 26), D(2023, 1, 27), D(2023, 5, 2),
                                     D(2023, 5, 3), D(2023, 9, 4)}));
@@ -92,9 +92,9 @@ TEST(HolidayRules, TetIsTheLastDayOfTheYearAndTheFirstFour) {
   for (const StatutoryDay& r : Rules(2024)) {
     if (r.holiday == Holiday::kTet) tet2024.push_back(r.day);
   }
-  EXPECT_EQ(tet2024, (std::vector<LocalDays>{D(2024, 2, 9), D(2024, 2, 10), D(2024, 2, 11),
-                                             D(2024, 2, 12), D(2024, 2, 13), D(2024, 2, 14),
-                                             D(2024, 2, 15)}));
+  EXPECT_EQ(tet2024,
+            (std::vector<LocalDays>{D(2024, 2, 9), D(2024, 2, 10), D(2024, 2, 11), D(2024, 2, 12),
+                                    D(2024, 2, 13), D(2024, 2, 14), D(2024, 2, 15)}));
 }
 
 // The rule-derived part of 2027 that the shipped data lists (its
@@ -102,11 +102,11 @@ TEST(HolidayRules, TetIsTheLastDayOfTheYearAndTheFirstFour) {
 // rules give.
 TEST(HolidayRules, Year2027AgreesWithTheShippedRuleDerivedDays) {
   const std::vector<StatutoryDay> rules = Rules(2027);
-  for (LocalDays day : {D(2027, 1, 1), D(2027, 4, 16), D(2027, 4, 30), D(2027, 5, 3),
-                        D(2027, 9, 2)}) {
-    EXPECT_TRUE(std::any_of(rules.begin(), rules.end(),
-                            [&](const StatutoryDay& r) { return r.day == day; }))
-        << FormatDate(day);
+  for (LocalDays day :
+       {D(2027, 1, 1), D(2027, 4, 16), D(2027, 4, 30), D(2027, 5, 3), D(2027, 9, 2)}) {
+    EXPECT_TRUE(std::any_of(rules.begin(), rules.end(), [&](const StatutoryDay& r) {
+      return r.day == day;
+    })) << FormatDate(day);
   }
   // 1/5 Sat -> Mon 3/5; Tết: 29 Chạp Fri 5/2, mùng 1 Sat 6/2 – mùng 4 Tue
   // 9/2 -> Wed 10/2, Thu 11/2; 2/9 Thu + Fri 3/9.

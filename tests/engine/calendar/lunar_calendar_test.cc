@@ -1,11 +1,11 @@
 #include "engine/calendar/lunar_calendar.h"
 
+#include <gtest/gtest.h>
+
 #include <fstream>
 #include <sstream>
 #include <string>
 #include <vector>
-
-#include <gtest/gtest.h>
 
 namespace motcua::calendar {
 namespace {
@@ -41,8 +41,9 @@ std::vector<VectorRow> LoadVectors() {
   };
   std::getline(in, line);
   chomp(line);
-  EXPECT_EQ(line, "year,tet_vn_utc7,tet_weekday,gio_to_vn_utc7,gio_to_weekday,tet_cn_utc8,"
-                  "gio_to_cn_utc8");
+  EXPECT_EQ(line,
+            "year,tet_vn_utc7,tet_weekday,gio_to_vn_utc7,gio_to_weekday,tet_cn_utc8,"
+            "gio_to_cn_utc8");
   while (std::getline(in, line)) {
     chomp(line);
     if (line.empty()) continue;
@@ -161,9 +162,9 @@ TEST(LunarCalendar, RoundTripsEveryDayFrom1900To2100) {
 TEST(LunarCalendar, LeapMonths) {
   // Lunar years and the month each repeats (identical in both calendars for
   // these years).
-  const std::vector<std::pair<int, unsigned>> leap = {
-      {2001, 4}, {2004, 2}, {2006, 7}, {2009, 5}, {2012, 4}, {2014, 9},
-      {2017, 6}, {2020, 4}, {2023, 2}, {2025, 6}, {2028, 5}};
+  const std::vector<std::pair<int, unsigned>> leap = {{2001, 4}, {2004, 2}, {2006, 7}, {2009, 5},
+                                                      {2012, 4}, {2014, 9}, {2017, 6}, {2020, 4},
+                                                      {2023, 2}, {2025, 6}, {2028, 5}};
   for (const auto& [year, month] : leap) {
     SCOPED_TRACE(year);
     EXPECT_EQ(*LeapMonthOf(year), month);

@@ -1,7 +1,7 @@
 #include "engine/calendar/office_hours.h"
 
-#include <gtest/gtest.h>
 #include <gmock/gmock.h>
+#include <gtest/gtest.h>
 
 namespace motcua::calendar {
 namespace {

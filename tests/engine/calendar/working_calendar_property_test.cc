@@ -1,16 +1,15 @@
 // Properties of the deadline arithmetic over random instants (fixed seed, so
 // a failure reproduces), each checked against NaiveWorkingTime, the
 // day-by-day walk.
-#include "engine/calendar/working_calendar.h"
+#include <gtest/gtest.h>
 
 #include <algorithm>
 #include <random>
 #include <string>
 
-#include <gtest/gtest.h>
-
+#include "engine/calendar/working_calendar.h"
 #include "tests/engine/calendar/calendar_test_support.h"
-#include "tests/engine/calendar/naive_working_time.h"
+#include "tools/bench/naive_working_time.h"
 
 namespace motcua::calendar {
 namespace {
@@ -49,9 +48,12 @@ class Sampler {
 
   seconds Aligned(seconds t) {
     switch (Uniform(0, 2)) {
-      case 0: return t;
-      case 1: return t - t % 60;
-      default: return t - t % 1800;
+      case 0:
+        return t;
+      case 1:
+        return t - t % 60;
+      default:
+        return t - t % 1800;
     }
   }
 
@@ -63,7 +65,9 @@ class Sampler {
   std::mt19937_64 rng_;
 };
 
-std::string Text(Instant t) { return FormatVietnamMinute(t) + " (" + std::to_string(ToUnixSeconds(t)) + ")"; }
+std::string Text(Instant t) {
+  return FormatVietnamMinute(t) + " (" + std::to_string(ToUnixSeconds(t)) + ")";
+}
 
 class WorkingCalendarProperty : public ::testing::Test {
  protected:
@@ -112,8 +116,7 @@ TEST_F(WorkingCalendarProperty, BetweenAndSubtractAgreeWithTheWalk) {
     ASSERT_GE(calendar_->WorkingTimeBetween(*start, to), amount);
     ASSERT_LT(calendar_->WorkingTimeBetween(*start + seconds(1), to), amount);
     ASSERT_EQ(Text(*calendar_->ClockStart(from)), Text(naive_.ClockStart(from)));
-    ASSERT_EQ(calendar_->InOfficeHours(from),
-              *calendar_->ClockStart(from) == from);
+    ASSERT_EQ(calendar_->InOfficeHours(from), *calendar_->ClockStart(from) == from);
   }
 }
 
@@ -136,8 +139,8 @@ TEST_F(WorkingCalendarProperty, DueTimesForEveryUnit) {
       ASSERT_TRUE(due.ok()) << due.status().ToString();
       ASSERT_EQ(Text(due->at), Text(naive_.Due(received, spec)));
       ASSERT_GE(due->at, received);
-      const bool at_close = calendar_->InOfficeHours(due->at - seconds(1)) &&
-                            !calendar_->InOfficeHours(due->at);
+      const bool at_close =
+          calendar_->InOfficeHours(due->at - seconds(1)) && !calendar_->InOfficeHours(due->at);
       ASSERT_TRUE(calendar_->InOfficeHours(due->at) || at_close);
       if (unit == DurationUnit::kCalendarDays || unit == DurationUnit::kSameDay) {
         ASSERT_TRUE(at_close);
@@ -148,8 +151,10 @@ TEST_F(WorkingCalendarProperty, DueTimesForEveryUnit) {
       // The provisional flag, by the definition: a year in the span without
       // official data.
       bool touches = false;
-      const int y1 = static_cast<int>(cal::year_month_day(cal::floor<cal::days>(ToVietnam(received))).year());
-      const int y2 = static_cast<int>(cal::year_month_day(cal::floor<cal::days>(ToVietnam(due->at))).year());
+      const int y1 =
+          static_cast<int>(cal::year_month_day(cal::floor<cal::days>(ToVietnam(received))).year());
+      const int y2 =
+          static_cast<int>(cal::year_month_day(cal::floor<cal::days>(ToVietnam(due->at))).year());
       for (int y = y1; y <= y2; ++y) touches = touches || calendar_->IsProvisional(y);
       ASSERT_EQ(due->provisional, touches);
     }
@@ -173,9 +178,13 @@ TEST_F(WorkingCalendarProperty, WorkingDaysAreEightWorkingHours) {
 TEST(WorkingCalendarSeasonalProperty, AgreesWithTheWalk) {
   CalendarOptions options;
   options.office_hours = OfficeHours{
-      {{4, 15, {{minutes(7 * 60), minutes(11 * 60 + 30)}, {minutes(13 * 60 + 30), minutes(17 * 60)}}},
-       {10, 15, {{minutes(7 * 60 + 30), minutes(11 * 60 + 30)},
-                 {minutes(13 * 60 + 30), minutes(17 * 60)}}}}};
+      {{4,
+        15,
+        {{minutes(7 * 60), minutes(11 * 60 + 30)}, {minutes(13 * 60 + 30), minutes(17 * 60)}}},
+       {10,
+        15,
+        {{minutes(7 * 60 + 30), minutes(11 * 60 + 30)},
+         {minutes(13 * 60 + 30), minutes(17 * 60)}}}}};
   options.first_year = 2023;
   options.last_year = 2027;
   auto calendar = WorkingCalendar::Build(options);

@@ -1,31 +1,31 @@
 #include "engine/calendar/working_calendar.h"
 
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
 #include <map>
 #include <set>
 #include <string>
 #include <vector>
-
-#include <gmock/gmock.h>
-#include <gtest/gtest.h>
 
 #include "tests/engine/calendar/calendar_test_support.h"
 
 namespace motcua::calendar {
 namespace {
 
-using ::testing::HasSubstr;
 using std::chrono::hours;
 using std::chrono::minutes;
 using std::chrono::seconds;
 using testing::At;
 using testing::Day;
+using ::testing::HasSubstr;
 using testing::ShippedCalendar;
 
 // Default office hours throughout: 07:00–11:30 (4.5 h) and 13:30–17:00
 // (3.5 h), so one working day is exactly the 8 hours the arithmetic uses.
 
-std::string DueText(const WorkingCalendar& calendar, const std::string& received,
-                    DurationUnit unit, int amount, minutes cutoff = minutes(15 * 60)) {
+std::string DueText(const WorkingCalendar& calendar, const std::string& received, DurationUnit unit,
+                    int amount, minutes cutoff = minutes(15 * 60)) {
   auto due = calendar.ComputeDue(At(received), DeadlineSpec{unit, amount, cutoff});
   if (!due.ok()) return "error: " + due.status().ToString();
   return FormatVietnamMinute(due->at) + (due->provisional ? " (provisional)" : "");
@@ -53,24 +53,23 @@ const std::map<int, std::pair<std::vector<LocalDays>, std::vector<LocalDays>>>& 
       new std::map<int, std::pair<std::vector<LocalDays>, std::vector<LocalDays>>>{
           {2023,
            {{Day(2023, 1, 2), Day(2023, 1, 20), Day(2023, 1, 23), Day(2023, 1, 24),
-             Day(2023, 1, 25), Day(2023, 1, 26), Day(2023, 5, 1), Day(2023, 5, 2),
-             Day(2023, 5, 3), Day(2023, 9, 1), Day(2023, 9, 4)},
+             Day(2023, 1, 25), Day(2023, 1, 26), Day(2023, 5, 1), Day(2023, 5, 2), Day(2023, 5, 3),
+             Day(2023, 9, 1), Day(2023, 9, 4)},
             {}}},
           {2024,
-           {{Day(2024, 1, 1), Day(2024, 2, 8), Day(2024, 2, 9), Day(2024, 2, 12),
-             Day(2024, 2, 13), Day(2024, 2, 14), Day(2024, 4, 18), Day(2024, 4, 29),
-             Day(2024, 4, 30), Day(2024, 5, 1), Day(2024, 9, 2), Day(2024, 9, 3)},
+           {{Day(2024, 1, 1), Day(2024, 2, 8), Day(2024, 2, 9), Day(2024, 2, 12), Day(2024, 2, 13),
+             Day(2024, 2, 14), Day(2024, 4, 18), Day(2024, 4, 29), Day(2024, 4, 30),
+             Day(2024, 5, 1), Day(2024, 9, 2), Day(2024, 9, 3)},
             {Day(2024, 5, 4)}}},
           {2025,
            {{Day(2025, 1, 1), Day(2025, 1, 27), Day(2025, 1, 28), Day(2025, 1, 29),
-             Day(2025, 1, 30), Day(2025, 1, 31), Day(2025, 4, 7), Day(2025, 4, 30),
-             Day(2025, 5, 1), Day(2025, 5, 2), Day(2025, 9, 1), Day(2025, 9, 2)},
+             Day(2025, 1, 30), Day(2025, 1, 31), Day(2025, 4, 7), Day(2025, 4, 30), Day(2025, 5, 1),
+             Day(2025, 5, 2), Day(2025, 9, 1), Day(2025, 9, 2)},
             {Day(2025, 4, 26)}}},
           {2026,
-           {{Day(2026, 1, 1), Day(2026, 1, 2), Day(2026, 2, 16), Day(2026, 2, 17),
-             Day(2026, 2, 18), Day(2026, 2, 19), Day(2026, 2, 20), Day(2026, 4, 27),
-             Day(2026, 4, 30), Day(2026, 5, 1), Day(2026, 8, 31), Day(2026, 9, 1),
-             Day(2026, 9, 2)},
+           {{Day(2026, 1, 1), Day(2026, 1, 2), Day(2026, 2, 16), Day(2026, 2, 17), Day(2026, 2, 18),
+             Day(2026, 2, 19), Day(2026, 2, 20), Day(2026, 4, 27), Day(2026, 4, 30),
+             Day(2026, 5, 1), Day(2026, 8, 31), Day(2026, 9, 1), Day(2026, 9, 2)},
             {Day(2026, 1, 10), Day(2026, 8, 22)}}},
       };
   return *table;
@@ -105,9 +104,9 @@ TEST(WorkingCalendar, HonoursEveryOfficialDayOf2023To2026) {
       EXPECT_EQ(worked, expected ? hours(8) : hours(0)) << FormatDate(d);
     }
     // The year's working time is its working days times 8 hours.
-    EXPECT_EQ(calendar->WorkingTimeBetween(FromVietnam(LocalTime(first)),
-                                           FromVietnam(LocalTime(end))),
-              hours(8) * working_days);
+    EXPECT_EQ(
+        calendar->WorkingTimeBetween(FromVietnam(LocalTime(first)), FromVietnam(LocalTime(end))),
+        hours(8) * working_days);
     EXPECT_EQ(calendar->Exceptions(year).size(), off.size() + work.size());
   }
   // 2027's entry in the shipped file is marked provisional: not official.
@@ -119,8 +118,8 @@ TEST(WorkingCalendar, HonoursEveryOfficialDayOf2023To2026) {
 
 TEST(WorkingCalendar, WorkedSaturdaysCount) {
   const auto calendar = ShippedCalendar();
-  for (LocalDays saturday : {Day(2024, 5, 4), Day(2025, 4, 26), Day(2026, 1, 10),
-                             Day(2026, 8, 22)}) {
+  for (LocalDays saturday :
+       {Day(2024, 5, 4), Day(2025, 4, 26), Day(2026, 1, 10), Day(2026, 8, 22)}) {
     SCOPED_TRACE(FormatDate(saturday));
     EXPECT_EQ(cal::weekday(saturday), cal::Saturday);
     EXPECT_TRUE(calendar->IsWorkingDay(saturday));
@@ -131,8 +130,7 @@ TEST(WorkingCalendar, WorkedSaturdaysCount) {
   }
   // An ordinary Saturday does not.
   EXPECT_FALSE(calendar->IsWorkingDay(Day(2024, 5, 11)));
-  EXPECT_EQ(calendar->WorkingTimeBetween(At("2024-05-11 00:00"), At("2024-05-12 00:00")),
-            hours(0));
+  EXPECT_EQ(calendar->WorkingTimeBetween(At("2024-05-11 00:00"), At("2024-05-12 00:00")), hours(0));
 }
 
 TEST(WorkingCalendar, WorkingHoursByHand) {
@@ -254,7 +252,9 @@ TEST(WorkingCalendar, ProvisionalYearsAreFlagged) {
 
 TEST(WorkingCalendar, ClockStartAndOfficeHours) {
   const auto calendar = ShippedCalendar();
-  auto start = [&](const std::string& t) { return FormatVietnamMinute(*calendar->ClockStart(At(t))); };
+  auto start = [&](const std::string& t) {
+    return FormatVietnamMinute(*calendar->ClockStart(At(t)));
+  };
   EXPECT_EQ(start("2024-03-12 09:15"), "2024-03-12 09:15");
   EXPECT_EQ(start("2024-03-12 06:00"), "2024-03-12 07:00");
   EXPECT_EQ(start("2024-03-12 11:30"), "2024-03-12 13:30");
@@ -277,10 +277,8 @@ TEST(WorkingCalendar, WorkingTimeBetweenAndSubtract) {
   // Mon 5/2 – Mon 19/2/2024: Mon–Wed 5–7/2 and Thu–Fri 15–16/2, 5 days.
   EXPECT_EQ(calendar->WorkingTimeBetween(At("2024-02-05 00:00"), At("2024-02-19 00:00")),
             hours(40));
-  EXPECT_EQ(calendar->WorkingTimeBetween(At("2024-03-12 10:00"), At("2024-03-12 16:00")),
-            hours(4));
-  EXPECT_EQ(calendar->WorkingTimeBetween(At("2024-03-12 16:00"), At("2024-03-12 10:00")),
-            hours(0));
+  EXPECT_EQ(calendar->WorkingTimeBetween(At("2024-03-12 10:00"), At("2024-03-12 16:00")), hours(4));
+  EXPECT_EQ(calendar->WorkingTimeBetween(At("2024-03-12 16:00"), At("2024-03-12 10:00")), hours(0));
   auto sub = [&](const std::string& to, seconds amount) {
     return FormatVietnamMinute(*calendar->SubtractWorkingTime(At(to), amount));
   };
@@ -304,8 +302,7 @@ TEST(WorkingCalendar, RangeAndArgumentErrors) {
   EXPECT_THAT(Due("2100-12-20 10:00", kCalendar, 30), HasSubstr("nằm ngoài phạm vi"));
   EXPECT_THAT(Due("2024-03-12 10:00", kSameDay, 0, minutes(25 * 60)), HasSubstr("00:00–24:00"));
   EXPECT_THAT(Due("2024-03-12 10:00", kDays, 2'000'000'000), HasSubstr("nằm ngoài phạm vi"));
-  EXPECT_EQ(calendar->ClockStart(At("2100-12-31 17:30")).status().code(),
-            Error::kInvalidArgument);
+  EXPECT_EQ(calendar->ClockStart(At("2100-12-31 17:30")).status().code(), Error::kInvalidArgument);
   EXPECT_EQ(calendar->AddWorkingTime(At("2024-03-12 10:00"), seconds(-1)).status().code(),
             Error::kInvalidArgument);
   EXPECT_EQ(calendar->SubtractWorkingTime(At("1900-01-02 08:00"), hours(2)).status().code(),
@@ -318,8 +315,7 @@ TEST(WorkingCalendar, RangeAndArgumentErrors) {
   EXPECT_FALSE(calendar->InOfficeHours(At("2101-01-03 09:00")));
   EXPECT_TRUE(calendar->Exceptions(2101).empty());
   // Only the covered part counts: 1/1/1900 is a holiday, Tue 2/1 8 h.
-  EXPECT_EQ(calendar->WorkingTimeBetween(At("1899-06-01 00:00"), At("1900-01-03 00:00")),
-            hours(8));
+  EXPECT_EQ(calendar->WorkingTimeBetween(At("1899-06-01 00:00"), At("1900-01-03 00:00")), hours(8));
 }
 
 // The zone's history is honoured: in 1944 Vietnam's clocks were UTC+8, so
@@ -341,9 +337,9 @@ TEST(WorkingCalendar, SeasonalOfficeHours) {
   // Summer from 04-15: 07:00–11:30, 13:30–17:00; winter from 10-15:
   // 07:30–12:00, 13:00–16:30. Both 8 hours.
   CalendarOptions options;
-  options.office_hours = OfficeHours{
-      {{4, 15, {{minutes(420), minutes(690)}, {minutes(810), minutes(1020)}}},
-       {10, 15, {{minutes(450), minutes(720)}, {minutes(780), minutes(990)}}}}};
+  options.office_hours =
+      OfficeHours{{{4, 15, {{minutes(420), minutes(690)}, {minutes(810), minutes(1020)}}},
+                   {10, 15, {{minutes(450), minutes(720)}, {minutes(780), minutes(990)}}}}};
   options.first_year = 2024;
   options.last_year = 2025;
   auto calendar = WorkingCalendar::Build(options);
@@ -351,8 +347,7 @@ TEST(WorkingCalendar, SeasonalOfficeHours) {
   // Mon 14/10 16:00–17:00 (summer) = 1 h; Tue 15/10 (winter) 07:30–12:00
   // 4.5 h, then 2.5 h from 13:00: 15:30.
   EXPECT_EQ(DueText(**calendar, "2024-10-14 16:00", kDays, 1), "2024-10-15 15:30 (provisional)");
-  EXPECT_EQ(DueText(**calendar, "2024-10-15 10:00", kSameDay, 0),
-            "2024-10-15 16:30 (provisional)");
+  EXPECT_EQ(DueText(**calendar, "2024-10-15 10:00", kSameDay, 0), "2024-10-15 16:30 (provisional)");
   // January is still winter (the timetable wraps).
   EXPECT_EQ(DueText(**calendar, "2025-01-06 07:00", kHours, 0), "2025-01-06 07:30 (provisional)");
   EXPECT_EQ(DueText(**calendar, "2024-05-06 12:30", kHours, 1), "2024-05-06 14:30 (provisional)");

@@ -14,11 +14,11 @@ LocalDays D(int y, unsigned m, unsigned d) {
 
 // The 2024 schedule as published (vn-official-days.json).
 YearSchedule Official2024() {
-  return {2024,
-          {D(2024, 1, 1), D(2024, 2, 8), D(2024, 2, 9), D(2024, 2, 12), D(2024, 2, 13),
-           D(2024, 2, 14), D(2024, 4, 18), D(2024, 4, 29), D(2024, 4, 30), D(2024, 5, 1),
-           D(2024, 9, 2), D(2024, 9, 3)},
-          {D(2024, 5, 4)}};
+  return {
+      2024,
+      {D(2024, 1, 1), D(2024, 2, 8), D(2024, 2, 9), D(2024, 2, 12), D(2024, 2, 13), D(2024, 2, 14),
+       D(2024, 4, 18), D(2024, 4, 29), D(2024, 4, 30), D(2024, 5, 1), D(2024, 9, 2), D(2024, 9, 3)},
+      {D(2024, 5, 4)}};
 }
 
 TEST(YearOverlay, AnOfficialYearIsExactlyItsSchedule) {
@@ -27,8 +27,8 @@ TEST(YearOverlay, AnOfficialYearIsExactlyItsSchedule) {
   ASSERT_TRUE(days.ok());
   ASSERT_EQ(days->size(), 13u);
   for (const DayInfo& info : *days) {
-    const bool off = std::find(official.off.begin(), official.off.end(), info.day) !=
-                     official.off.end();
+    const bool off =
+        std::find(official.off.begin(), official.off.end(), info.day) != official.off.end();
     EXPECT_EQ(info.kind, off ? DayKind::kOfficialDayOff : DayKind::kOfficialWorkedWeekend)
         << FormatDate(info.day);
     EXPECT_FALSE(info.name.empty());
@@ -61,11 +61,10 @@ TEST(YearOverlay, AProvisionalYearListsTheWeekdayRuleDays) {
   }
   // Weekend holidays (Sat 6/2, Sun 7/2, Sat 1/5) are not listed; their
   // compensatory days are.
-  EXPECT_EQ(holidays, (std::vector<LocalDays>{D(2027, 1, 1), D(2027, 2, 5), D(2027, 2, 8),
-                                              D(2027, 2, 9), D(2027, 4, 16), D(2027, 4, 30),
-                                              D(2027, 9, 2), D(2027, 9, 3)}));
-  EXPECT_EQ(compensations,
-            (std::vector<LocalDays>{D(2027, 2, 10), D(2027, 2, 11), D(2027, 5, 3)}));
+  EXPECT_EQ(holidays,
+            (std::vector<LocalDays>{D(2027, 1, 1), D(2027, 2, 5), D(2027, 2, 8), D(2027, 2, 9),
+                                    D(2027, 4, 16), D(2027, 4, 30), D(2027, 9, 2), D(2027, 9, 3)}));
+  EXPECT_EQ(compensations, (std::vector<LocalDays>{D(2027, 2, 10), D(2027, 2, 11), D(2027, 5, 3)}));
 }
 
 TEST(YearOverlay, ValidationNamesTheBadEntry) {

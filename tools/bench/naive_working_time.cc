@@ -1,4 +1,4 @@
-#include "tests/engine/calendar/naive_working_time.h"
+#include "tools/bench/naive_working_time.h"
 
 #include <algorithm>
 #include <stdexcept>
@@ -10,9 +10,7 @@ using std::chrono::seconds;
 NaiveWorkingTime::NaiveWorkingTime(const WorkingCalendar& calendar, OfficeHours hours)
     : calendar_(calendar), hours_(std::move(hours)) {}
 
-LocalDays NaiveWorkingTime::DayOf(Instant t) const {
-  return cal::floor<cal::days>(ToVietnam(t));
-}
+LocalDays NaiveWorkingTime::DayOf(Instant t) const { return cal::floor<cal::days>(ToVietnam(t)); }
 
 void NaiveWorkingTime::CheckInRange(LocalDays day) const {
   const int year = static_cast<int>(cal::year_month_day(day).year());
@@ -119,8 +117,8 @@ Instant NaiveWorkingTime::Due(Instant received, const DeadlineSpec& spec) const 
       return CloseOf(due_day);
     }
     case DurationUnit::kSameDay: {
-      const bool today = calendar_.IsWorkingDay(day) && local - day < spec.cutoff &&
-                         received < CloseOf(day);
+      const bool today =
+          calendar_.IsWorkingDay(day) && local - day < spec.cutoff && received < CloseOf(day);
       return CloseOf(today ? day : NextWorkingDayFrom(day + cal::days(1)));
     }
   }

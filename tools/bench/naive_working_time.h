@@ -12,8 +12,8 @@
 // `calendar` must outlive this object. Const methods are thread-safe. Inputs
 // must lie inside the calendar's range; walking past it throws
 // std::out_of_range (a test bug, not a result).
-#ifndef MOTCUA_TESTS_ENGINE_CALENDAR_NAIVE_WORKING_TIME_H_
-#define MOTCUA_TESTS_ENGINE_CALENDAR_NAIVE_WORKING_TIME_H_
+#ifndef MOTCUA_TOOLS_BENCH_NAIVE_WORKING_TIME_H_
+#define MOTCUA_TOOLS_BENCH_NAIVE_WORKING_TIME_H_
 
 #include <chrono>
 #include <utility>
@@ -49,4 +49,4 @@ class NaiveWorkingTime {
 
 }  // namespace motcua::calendar
 
-#endif  // MOTCUA_TESTS_ENGINE_CALENDAR_NAIVE_WORKING_TIME_H_
+#endif  // MOTCUA_TOOLS_BENCH_NAIVE_WORKING_TIME_H_

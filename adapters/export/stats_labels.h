@@ -1,0 +1,45 @@
+// What people read for the statistics: the Vietnamese name of each rate and
+// report column, and numbers written the Vietnamese way (40,5%). Shared by
+// the table and the CSV so both say the same thing.
+//
+// Pure; safe from any thread.
+#ifndef MOTCUA_ADAPTERS_EXPORT_STATS_LABELS_H_
+#define MOTCUA_ADAPTERS_EXPORT_STATS_LABELS_H_
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "motcua/v1/stats.pb.h"
+
+namespace motcua::exporter {
+
+// e.g. "Hồ sơ giải quyết trước và đúng hạn"; the name itself if unknown.
+std::string_view RateLabel(std::string_view rate);
+
+struct ReportColumn {
+  std::string_view key;     // the JSON key, e.g. "resolved_early"
+  std::string_view label;   // full, for the CSV header
+  std::string_view short_label;  // a few letters, for the text table
+  std::uint32_t (v1::ReportRow::*get)() const;
+};
+// In the order of DOMAIN.md's table.
+const std::vector<ReportColumn>& ReportColumns();
+
+// 0.405 -> "40,5%" (Vietnamese decimal comma).
+std::string PercentVi(double ratio, int decimals = 1);
+// 0.405 -> "40.50" (a plain number for spreadsheets, in percent).
+std::string PercentPlain(double ratio);
+// 31.41666 -> "31.42" with 2 decimals ('.' as the decimal point).
+std::string FixedPlain(double value, int decimals);
+// 31.41666 -> "31,42" (Vietnamese decimal comma).
+std::string FixedVi(double value, int decimals);
+// ">" -> "trên", ">=" -> "từ" ..., as in "trên 90%".
+std::string_view OpVi(std::string_view op);
+// "2024-03-01" -> "01/03/2024".
+std::string DateVi(std::string_view iso_date);
+
+}  // namespace motcua::exporter
+
+#endif  // MOTCUA_ADAPTERS_EXPORT_STATS_LABELS_H_

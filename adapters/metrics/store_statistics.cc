@@ -1,0 +1,109 @@
+#include "adapters/metrics/store_statistics.h"
+
+#include "adapters/metrics/count_figures.h"
+#include "adapters/metrics/daily_counters_reader.h"
+#include "adapters/metrics/fact_sources.h"
+
+namespace motcua::metrics {
+
+namespace {
+
+// The columns of DossierProjection's table that DossierFacts needs, and the
+// time of each dossier's last event (its rating time when rated).
+constexpr const char* kFactsSql =
+    "SELECT d.code, d.procedure, d.received_at, d.appointment_at, d.end_at, d.returned_at,"
+    "       d.paused_at, e.at, d.status, d.channel, d.result_kind, d.return_method,"
+    "       d.payment_method, d.satisfaction, d.supplement_requests, d.fee_vnd, d.handovers,"
+    "       d.all_handovers_electronic, d.documents_reused, d.documents_digitized, d.complaint "
+    "FROM dossiers d JOIN events e ON e.seq = d.last_seq";
+
+std::int64_t IntOrZero(const sqlite::Statement& st, int column) {
+  return st.IsNull(column) ? 0 : st.ColumnInt(column);
+}
+
+}  // namespace
+
+Status ReadEvents(sqlite::Database& db, const std::function<Status(const v1::Event&)>& visit) {
+  sqlite::Statement st(db, "SELECT seq, body FROM events ORDER BY seq");
+  v1::Event event;  // reused: parsing into it keeps its allocations
+  while (st.Step()) {
+    std::string_view body = st.ColumnBlob(1);
+    if (!event.ParseFromArray(body.data(), static_cast<int>(body.size()))) {
+      return Status(Error::kCorrupt,
+                    "sự kiện số " + std::to_string(st.ColumnInt(0)) + " không đọc được");
+    }
+    MOTCUA_RETURN_IF_ERROR(visit(event));
+  }
+  return st.status();
+}
+
+Result<FactsTable> FactsFromEvents(sqlite::Database& db, const catalog::Catalog& catalog,
+                                   Instant as_of) {
+  return FactsFromLog([&db](const auto& visit) { return ReadEvents(db, visit); }, catalog, as_of);
+}
+
+Result<FactsTable> FactsFromDossiersTable(sqlite::Database& db, const catalog::Catalog& catalog,
+                                          std::optional<Period> window) {
+  std::string sql = kFactsSql;
+  if (window) {
+    sql += " WHERE d.received_at < ?1 AND (d.end_at IS NULL OR d.end_at >= ?2)";
+  }
+  sql += " ORDER BY d.code";
+  sqlite::Statement st(db, sql);
+  if (window) st.Bind(1, window->end_seconds()).Bind(2, window->start_seconds());
+  FactsTable table;
+  while (st.Step()) {
+    DossierFacts f;
+    f.procedure = catalog.IndexOf(st.IsNull(1) ? std::string() : st.ColumnText(1));
+    f.received_at = IntOrZero(st, 2);
+    f.appointment_at = IntOrZero(st, 3);
+    f.end_at = IntOrZero(st, 4);
+    f.returned_at = IntOrZero(st, 5);
+    f.paused_at = IntOrZero(st, 6);
+    f.last_event_at = st.ColumnInt(7);
+    f.status = static_cast<std::uint8_t>(st.ColumnInt(8));
+    f.channel = static_cast<std::uint8_t>(st.ColumnInt(9));
+    f.result_kind = static_cast<std::uint8_t>(st.ColumnInt(10));
+    f.return_method = static_cast<std::uint8_t>(st.ColumnInt(11));
+    f.payment_method = static_cast<std::uint8_t>(st.ColumnInt(12));
+    f.satisfaction = static_cast<std::uint8_t>(st.ColumnInt(13));
+    f.supplement_requests = static_cast<std::uint8_t>(st.ColumnInt(14));
+    f.has_fee = st.ColumnInt(15) > 0;
+    f.handed_over = st.ColumnInt(16) > 0;
+    f.all_handovers_electronic = f.handed_over && st.ColumnInt(17) != 0;
+    f.documents_reused = st.ColumnInt(18) != 0;
+    f.documents_digitized = st.ColumnInt(19) != 0;
+    f.complaint = st.ColumnInt(20) != 0;
+    table.facts.push_back(f);
+    table.codes.push_back(st.ColumnText(0));
+  }
+  MOTCUA_RETURN_IF_ERROR(st.status());
+  return table;
+}
+
+Result<v1::Statistics> StatisticsFromStore(sqlite::Database& db, const catalog::Catalog& catalog,
+                                           const Period& period, Instant now,
+                                           StatisticsOptions options) {
+  if (period.end() <= now) {
+    // A past period: fold the log as it stood at the end (exact).
+    options.source = "log";
+    MOTCUA_ASSIGN_OR_RETURN(FactsTable facts, FactsFromEvents(db, catalog, period.end()));
+    return ComputeStatistics(facts, catalog, period, options);
+  }
+  // Nothing has happened after the end yet: today's states are the states
+  // at the end.
+  if (options.with_codes) {
+    options.source = "live";
+    MOTCUA_ASSIGN_OR_RETURN(FactsTable facts, FactsFromDossiersTable(db, catalog));
+    return ComputeStatistics(facts, catalog, period, options);
+  }
+  options.source = "counters";
+  MOTCUA_ASSIGN_OR_RETURN(FigureCounts counts, SumDailyCounters(db, catalog, period));
+  MOTCUA_ASSIGN_OR_RETURN(FactsTable stock_facts, FactsFromDossiersTable(db, catalog, period));
+  CountOptions stock_only;
+  stock_only.additive = false;
+  AddStockFigures(CountFigures(stock_facts, catalog.size(), period, stock_only), counts);
+  return BuildStatistics(counts, nullptr, catalog, period, options);
+}
+
+}  // namespace motcua::metrics

@@ -1,0 +1,48 @@
+// Re-timing open dossiers when an official schedule is loaded or corrected
+// (DOMAIN.md "Calendar changes"). Appointments are decisions recorded in the
+// log, so a new calendar does not silently change them: each open dossier
+// whose appointment differs under the new calendar gets a Retimed event, and
+// the change itself is recorded as one CalendarChanged event.
+#ifndef MOTCUA_ENGINE_RETIME_H_
+#define MOTCUA_ENGINE_RETIME_H_
+
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "engine/base/status.h"
+#include "engine/calendar/working_calendar.h"
+#include "engine/engine.h"
+#include "motcua/v1/event.pb.h"
+
+namespace motcua::engine {
+
+// A dossier's events in order, from the log.
+using HistoryLoader = std::function<Result<std::vector<v1::Event>>(const std::string& code)>;
+
+struct RetimePlan {
+  // Retimed events (one per moved dossier) followed by one CalendarChanged.
+  std::vector<v1::Event> events;
+  std::size_t examined = 0;  // open dossiers whose time span the change touches
+  std::size_t moved = 0;
+};
+
+// The first Vietnam day on or after `from` whose working time differs
+// between the calendars, or nullopt when they agree up to the end of their
+// common range.
+std::optional<LocalDays> FirstDifference(const calendar::WorkingCalendar& before,
+                                         const calendar::WorkingCalendar& after, LocalDays from);
+
+// Plans the events for switching `engine` from its calendar to `after`; only
+// open dossiers whose appointment is on or after the first changed day are
+// recomputed (their history read with `history`). `years` and `description`
+// go into the CalendarChanged event. The caller imports the events into a
+// batch, commits, and then calls engine.SetCalendar(after).
+Result<RetimePlan> PlanRetime(const Engine& engine, const calendar::WorkingCalendar& after,
+                              const HistoryLoader& history, Instant now,
+                              const std::vector<int>& years, const std::string& description);
+
+}  // namespace motcua::engine
+
+#endif  // MOTCUA_ENGINE_RETIME_H_

@@ -1,0 +1,234 @@
+#include "adapters/http/engine_service.h"
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <future>
+#include <mutex>
+#include <set>
+#include <vector>
+
+#include "adapters/http/idempotency.h"
+#include "adapters/sqlite/database.h"
+#include "tests/support/fixtures.h"
+
+namespace motcua::http {
+namespace {
+
+using ::motcua::testing::HasError;
+using ::motcua::testing::IsOk;
+using ::motcua::testing::Vn;
+
+constexpr const char* kUnit = "000.00.07.H06";
+
+CommandRequest Receive(const std::string& applicant, const std::string& key = "") {
+  CommandRequest r;
+  r.command.set_actor("tiepnhan01");
+  v1::Receive* body = r.command.mutable_receive();
+  body->set_procedure_code("1.004873");
+  body->set_channel(v1::CHANNEL_COUNTER);
+  body->mutable_applicant()->set_name(applicant);
+  r.idempotency_key = key;
+  if (!key.empty()) r.fingerprint = RequestFingerprint(r.command);
+  return r;
+}
+
+class EngineServiceTest : public ::testing::Test {
+ protected:
+  void Open(std::size_t max_pending = 1000, std::size_t max_batch = 512) {
+    service_.reset();
+    auto opened = EngineService::Open(
+        EngineServiceOptions{.db_path = db_, .max_pending = max_pending, .max_batch = max_batch},
+        engine::EngineOptions{.unit_code = kUnit, .fee_wait_pauses_clock = false},
+        ::motcua::testing::ShippedCatalog(), ::motcua::testing::ShippedCalendar(), clock_,
+        secrets_);
+    ASSERT_THAT(opened, IsOk());
+    service_ = std::move(*opened);
+  }
+
+  // Events in the log, read on a connection of its own.
+  long long Events() {
+    auto db = sqlite::Database::Open(db_, sqlite::Database::Mode::kReadOnly);
+    if (!db.ok()) return -1;
+    sqlite::Statement st(**db, "SELECT COUNT(*) FROM events");
+    return st.Step() ? st.ColumnInt(0) : -1;
+  }
+
+  // Submits and returns a future of the result; `seen` records the events
+  // committed when the callback ran.
+  std::future<CommandResult> Submit(CommandRequest r, std::vector<long long>* seen = nullptr) {
+    auto promise = std::make_shared<std::promise<CommandResult>>();
+    auto future = promise->get_future();
+    Status s = service_->Submit(std::move(r), [this, promise, seen](CommandResult result) {
+      if (seen) {
+        std::lock_guard lock(mutex_);
+        seen->push_back(Events());
+      }
+      promise->set_value(std::move(result));
+    });
+    if (!s.ok()) promise->set_value(CommandResult{s, {}, false});
+    return future;
+  }
+
+  CommandResult Run(CommandRequest r) { return Submit(std::move(r)).get(); }
+
+  ::motcua::testing::TempDir dir_;
+  std::string db_ = dir_.File("motcua.db");
+  ManualClock clock_{Vn("2024-03-15 09:00")};
+  ::motcua::testing::CountingSecrets secrets_;
+  std::mutex mutex_;
+  std::unique_ptr<EngineService> service_;
+};
+
+TEST_F(EngineServiceTest, CommandsThatArriveTogetherShareOneCommitAndAreAcknowledgedAfterIt) {
+  Open();
+  // Queued before the engine thread runs: they all arrive together.
+  std::vector<long long> seen;
+  std::vector<std::future<CommandResult>> results;
+  for (int i = 0; i < 50; ++i) results.push_back(Submit(Receive("A" + std::to_string(i)), &seen));
+  service_->Start();
+  std::set<std::string> codes;
+  for (int i = 0; i < 50; ++i) {
+    CommandResult r = results[i].get();
+    ASSERT_THAT(r.status, IsOk());
+    EXPECT_EQ(r.reply.events(0).seq(), static_cast<std::uint64_t>(i + 1));
+    EXPECT_EQ(r.reply.dossier().status(), v1::STATUS_RECEIVED);
+    EXPECT_EQ(r.reply.dossier().last_seq(), static_cast<std::uint64_t>(i + 1));
+    char secret[16];
+    std::snprintf(secret, sizeof secret, "S%07d", i + 1);  // CountingSecrets, in order
+    EXPECT_EQ(r.reply.lookup_secret(), secret);
+    codes.insert(r.reply.dossier().code());
+  }
+  EXPECT_EQ(codes.size(), 50u);
+  // Every acknowledgement came after the one commit of all fifty.
+  EXPECT_THAT(seen, ::testing::Each(50));
+}
+
+TEST_F(EngineServiceTest, ABurstLargerThanABatchIsCommittedInSeveral) {
+  Open(1000, /*max_batch=*/10);
+  std::vector<long long> seen;
+  std::vector<std::future<CommandResult>> results;
+  for (int i = 0; i < 25; ++i) results.push_back(Submit(Receive("B" + std::to_string(i)), &seen));
+  service_->Start();
+  for (auto& f : results) ASSERT_THAT(f.get().status, IsOk());
+  ASSERT_EQ(seen.size(), 25u);
+  // Each command is acknowledged only once its own batch is on disk.
+  for (std::size_t i = 0; i < seen.size(); ++i) {
+    const long long own_batch_end =
+        std::min<long long>(25, (static_cast<long long>(i) / 10 + 1) * 10);
+    EXPECT_GE(seen[i], own_batch_end) << i;
+  }
+}
+
+TEST_F(EngineServiceTest, WhenTheCommitFailsNothingIsAcknowledgedAndMemoryIsRolledBack) {
+  Open();
+  service_->Start();
+  {
+    // Fault injection with the real database: every insert into the log fails.
+    auto db = sqlite::Database::Open(db_);
+    ASSERT_THAT(db, IsOk());
+    ASSERT_THAT((*db)->Exec("CREATE TRIGGER fail_events BEFORE INSERT ON events "
+                            "BEGIN SELECT RAISE(ABORT, 'injected'); END;"),
+                IsOk());
+  }
+  std::vector<std::future<CommandResult>> results;
+  for (int i = 0; i < 3; ++i)
+    results.push_back(Submit(Receive("C" + std::to_string(i), "k" + std::to_string(i))));
+  for (auto& f : results) EXPECT_THAT(f.get().status, HasError(Error::kStorage));
+  EXPECT_EQ(Events(), 0);
+  {
+    auto db = sqlite::Database::Open(db_);
+    ASSERT_THAT(db, IsOk());
+    ASSERT_THAT((*db)->Exec("DROP TRIGGER fail_events"), IsOk());
+  }
+  // The engine forgot the failed batch: the day's first code is given again,
+  // and a failed key can be used for real.
+  CommandResult again = Run(Receive("C0", "k0"));
+  ASSERT_THAT(again.status, IsOk());
+  EXPECT_EQ(again.reply.dossier().code(), std::string(kUnit) + "-240315-0001");
+  EXPECT_FALSE(again.replayed);
+  EXPECT_EQ(Events(), 1);
+}
+
+TEST_F(EngineServiceTest, ARetryGetsTheFirstReplyWhetherTheFirstIsCommittedOrStillInTheBatch) {
+  Open();
+  // Both in one batch: the second waits for the first.
+  auto first = Submit(Receive("D", "key-1"));
+  auto dup = Submit(Receive("D", "key-1"));
+  auto other = Submit(Receive("E", "key-1"));  // same key, another request
+  service_->Start();
+  CommandResult a = first.get();
+  CommandResult b = dup.get();
+  ASSERT_THAT(a.status, IsOk());
+  ASSERT_THAT(b.status, IsOk());
+  EXPECT_FALSE(a.replayed);
+  EXPECT_TRUE(b.replayed);
+  EXPECT_EQ(a.reply.SerializeAsString(), b.reply.SerializeAsString());
+  EXPECT_THAT(other.get().status, HasError(Error::kConflict));
+  EXPECT_EQ(Events(), 1);
+
+  // After the commit, and after a restart: the stored reply, nothing written.
+  CommandResult c = Run(Receive("D", "key-1"));
+  EXPECT_TRUE(c.replayed);
+  EXPECT_EQ(c.reply.SerializeAsString(), a.reply.SerializeAsString());
+  service_->Stop();
+  Open();
+  service_->Start();
+  EXPECT_EQ(service_->replayed_events(), 1u);
+  CommandResult d = Run(Receive("D", "key-1"));
+  EXPECT_TRUE(d.replayed);
+  EXPECT_EQ(d.reply.dossier().code(), a.reply.dossier().code());
+  EXPECT_THAT(Run(Receive("F", "key-1")).status, HasError(Error::kConflict));
+  EXPECT_EQ(Events(), 1);
+  // Keys are per officer.
+  CommandRequest theirs = Receive("D", "key-1");
+  theirs.command.set_actor("tiepnhan02");
+  EXPECT_FALSE(Run(theirs).replayed);
+  EXPECT_EQ(Events(), 2);
+}
+
+TEST_F(EngineServiceTest, ReplayRestoresTheEngineSoLaterCommandsSeeEarlierOnes) {
+  Open();
+  service_->Start();
+  CommandResult r = Run(Receive("G"));
+  ASSERT_THAT(r.status, IsOk());
+  service_->Stop();
+  Open();
+  service_->Start();
+  CommandRequest hand_over;
+  hand_over.command.set_actor("tiepnhan01");
+  hand_over.command.mutable_hand_over()->set_dossier_code(r.reply.dossier().code());
+  hand_over.command.mutable_hand_over()->set_to_unit("Tư pháp - Hộ tịch");
+  hand_over.command.mutable_hand_over()->set_to_user("tuphap01");
+  CommandResult h = Run(hand_over);
+  ASSERT_THAT(h.status, IsOk());
+  // The reply folds the committed history with the new event.
+  EXPECT_EQ(h.reply.dossier().status(), v1::STATUS_PROCESSING);
+  EXPECT_EQ(h.reply.dossier().applicant().name(), "G");
+  EXPECT_EQ(h.reply.dossier().handovers_size(), 1);
+  EXPECT_EQ(h.reply.events(0).seq(), 2u);
+  // Refused commands change nothing and say why.
+  CommandRequest unknown = hand_over;
+  unknown.command.mutable_hand_over()->set_dossier_code(std::string(kUnit) + "-240101-0042");
+  EXPECT_THAT(Run(unknown).status, HasError(Error::kNotFound));
+  EXPECT_EQ(Events(), 2);
+}
+
+TEST_F(EngineServiceTest, AFullQueueRefusesAndStopDrainsWhatWasTaken) {
+  Open(/*max_pending=*/2);
+  auto a = Submit(Receive("H1"));
+  auto b = Submit(Receive("H2"));
+  auto c = Submit(Receive("H3"));
+  EXPECT_THAT(c.get().status, HasError(Error::kOverloaded));
+  // Never started: Stop() still executes and commits what it took.
+  service_->Stop();
+  EXPECT_THAT(a.get().status, IsOk());
+  EXPECT_THAT(b.get().status, IsOk());
+  EXPECT_EQ(Events(), 2);
+  EXPECT_THAT(service_->Submit(Receive("H4"), [](CommandResult) {}), HasError(Error::kOverloaded));
+}
+
+}  // namespace
+}  // namespace motcua::http

@@ -1,0 +1,182 @@
+// motcuad: the engine server. It builds the object graph (configuration,
+// catalog, calendar, users, the engine service on its own thread, the read
+// side, the HTTP server) and runs it until SIGINT or SIGTERM, then shuts
+// down in order: stop accepting, finish the requests in flight, commit what
+// the engine has queued, close the log, exit 0.
+//
+//   motcuad [--config FILE] [--db FILE] [--listen HOST:PORT] [--max-batch N]
+//
+// The first line on stdout is "motcuad listening on HOST:PORT" (the real
+// port when --listen asks for port 0), flushed, so scripts and tests can
+// read it. Logs, in English, go to stderr: one line per request, no tokens,
+// no personal data.
+#include <csignal>
+#include <cstdlib>
+#include <iostream>
+#include <memory>
+#include <optional>
+#include <sstream>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "adapters/config/calendar_file.h"
+#include "adapters/config/catalog_file.h"
+#include "adapters/config/server_config.h"
+#include "adapters/http/api_handler.h"
+#include "adapters/http/asio.h"
+#include "adapters/http/authenticator.h"
+#include "adapters/http/daily_export_timer.h"
+#include "adapters/http/engine_service.h"
+#include "adapters/http/query_service.h"
+#include "adapters/http/request_log.h"
+#include "adapters/http/server.h"
+#include "adapters/http/system_ports.h"
+#include "adapters/letters/unit_info.h"
+#include "adapters/metrics/targets.h"
+#include "tools/motcuad/options.h"
+
+namespace motcua::motcuad {
+
+namespace {
+
+constexpr int kStartupFailed = 1;
+constexpr int kUsage = 2;
+// Read-side threads: SQLite reads are short, two keep a slow one from
+// holding up the rest.
+constexpr std::size_t kQueryThreads = 2;
+
+int Fail(const Status& status, int exit_code = kStartupFailed) {
+  std::cerr << "motcuad: " << status.message() << "\n";
+  return exit_code;
+}
+
+std::string Describe(const http::tcp::endpoint& endpoint) {
+  std::ostringstream out;
+  out << endpoint;  // "127.0.0.1:8080", "[::1]:8080"
+  return out.str();
+}
+
+int Run(const Options& options) {
+  auto config = config::LoadServerConfig(options.config);
+  if (!config.ok()) return Fail(config.status());
+  if (!options.db.empty()) config->set_db(options.db);
+  if (!options.listen.empty()) config->set_listen(options.listen);
+  auto endpoint = http::ParseListenAddress(config->listen());
+  if (!endpoint.ok()) return Fail(endpoint.status(), kUsage);
+  if (config->db().empty()) {
+    return Fail(
+        Status(Error::kConfig, "no database: set \"db\" in the configuration or pass --db"));
+  }
+  if (config->users_file().empty()) {
+    return Fail(Status(Error::kConfig, "no users: set \"users_file\" in the configuration"));
+  }
+
+  auto catalog = config::LoadCatalog(config->catalog_file());
+  if (!catalog.ok()) return Fail(catalog.status());
+  auto calendar = config::LoadCalendar(config->calendar(), options.config);
+  if (!calendar.ok()) return Fail(calendar.status());
+  auto users = http::Authenticator::Load(config->users_file());
+  if (!users.ok()) return Fail(users.status());
+  // Statistics: the plan's targets are judged in every reply and export.
+  auto stats_context = std::make_shared<http::StatsContext>(http::StatsContext{
+      .unit_code = config->unit_code(), .unit_name = config->unit_name(), .targets = std::nullopt});
+  if (!config->targets_file().empty()) {
+    auto targets = metrics::LoadTargets(config->targets_file());
+    if (!targets.ok()) return Fail(targets.status());
+    stats_context->targets = std::move(*targets);
+  }
+
+  http::SystemClock clock;
+  http::RandomSecretSource secrets;
+  const v1::Limits& limits = config->limits();
+  auto engine = http::EngineService::Open(
+      http::EngineServiceOptions{.db_path = config->db(),
+                                 .max_pending = limits.max_pending_commands(),
+                                 .max_batch = options.max_batch},
+      engine::EngineOptions{.unit_code = config->unit_code(),
+                            .fee_wait_pauses_clock = config->alerts().fee_wait_pauses_clock()},
+      *catalog, *calendar, clock, secrets);
+  if (!engine.ok()) return Fail(engine.status());
+  (*engine)->Start();
+  auto queries = http::QueryService::Open(config->db(), kQueryThreads);
+  if (!queries.ok()) return Fail(queries.status());
+
+  http::RequestLog log(&std::cerr);
+  http::ApiHandler handler(**engine, **queries, clock,
+                           http::ApiContext{.catalog = *catalog,
+                                            .users = *users,
+                                            .unit = letters::UnitInfoFromConfig(*config),
+                                            .stats = stats_context});
+
+  const unsigned threads = config->threads() == 0 ? 1 : config->threads();
+  http::net::io_context ioc(static_cast<int>(threads));
+  http::ServerOptions server_options;
+  server_options.session.max_body_bytes = limits.max_body_bytes();
+  server_options.session.max_header_bytes = limits.max_header_bytes();
+  server_options.session.idle_timeout = std::chrono::seconds(limits.idle_timeout_seconds());
+  server_options.session.max_requests = limits.max_requests_per_connection();
+  server_options.max_connections = limits.max_connections();
+  http::Server server(ioc, handler, log, server_options);
+  auto bound = server.Listen(*endpoint);
+  if (!bound.ok()) return Fail(bound.status());
+
+  log.Note("motcuad: unit " + config->unit_code() + ", database " + config->db() + ", " +
+           std::to_string((*engine)->replayed_events()) + " events replayed, " +
+           std::to_string((*users)->size()) + " users");
+  std::cout << "motcuad listening on " << Describe(*bound) << std::endl;  // flushed
+  server.Start();
+
+  // The daily statistics files, catching up on the days missed while down.
+  std::optional<http::DailyExportTimer> daily_export;
+  if (!config->export_().dir().empty()) {
+    auto schedule = exporter::ScheduleOf(config->export_());
+    if (!schedule.ok()) return Fail(schedule.status());
+    daily_export.emplace(ioc, **queries, clock, *schedule, *catalog, *stats_context, log);
+    daily_export->Start();
+  }
+
+  http::net::signal_set signals(ioc, SIGINT, SIGTERM);
+  signals.async_wait([&](const http::beast::error_code& ec, int signal) {
+    if (ec) return;
+    log.Note(std::string("received ") + (signal == SIGINT ? "SIGINT" : "SIGTERM") + ": stopping");
+    if (daily_export) daily_export->Stop();
+    server.Shutdown([&log] { log.Note("all connections closed"); });
+  });
+
+  // run() returns on every thread once the shutdown sequence has drained
+  // all work: no ioc.stop().
+  std::vector<std::thread> workers;
+  for (unsigned i = 1; i < threads; ++i) workers.emplace_back([&ioc] { ioc.run(); });
+  ioc.run();
+  for (std::thread& t : workers) t.join();
+
+  // No session is left: commit whatever the engine still holds, then close.
+  (*engine)->Stop();
+  (*queries)->Stop();
+  log.Note("motcuad: stopped");
+  return 0;
+}
+
+}  // namespace
+
+}  // namespace motcua::motcuad
+
+int main(int argc, char** argv) {
+  auto options = motcua::motcuad::ParseOptions(argc, argv);
+  if (!options.ok()) {
+    std::cerr << "motcuad: " << options.status().message() << "\n" << motcua::motcuad::kUsageText;
+    return 2;
+  }
+  if (options->help) {
+    std::cout << motcua::motcuad::kUsageText;
+    return 0;
+  }
+  try {
+    return motcua::motcuad::Run(*options);
+  } catch (const std::exception& e) {
+    // Start-up failures that throw (e.g. no tz database) end here, in one line.
+    std::cerr << "motcuad: " << e.what() << "\n";
+    return 1;
+  }
+}
