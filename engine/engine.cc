@@ -178,10 +178,7 @@ Result<v1::Event> Engine::BuildEvent(const v1::Command& c, Instant now,
     case C::kReceive: {
       const auto& r = c.receive();
       auto* ev = e.mutable_received();
-      // Accepting an online registration: its procedure unless corrected.
-      ev->set_procedure_code(!r.procedure_code().empty() || state == nullptr
-                                 ? r.procedure_code()
-                                 : catalog_->at(state->procedure).code());
+      ev->set_procedure_code(r.procedure_code());  // FillDerived defaults it
       *ev->mutable_applicant() = r.applicant();
       ev->set_channel(r.channel());
       *ev->mutable_documents() = r.documents();
@@ -284,6 +281,13 @@ Status Engine::FillDerived(v1::Event& e) {
     v1::Received* r = e.mutable_received();
     if (r->unit().empty()) r->set_unit(options_.unit_code);
     if (r->lookup_secret().empty()) r->set_lookup_secret(secrets_.NewLookupSecret());
+    // Accepting an online registration: its procedure unless the event names one.
+    if (r->procedure_code().empty()) {
+      const DossierState* registered = Find(e.dossier_code());
+      if (registered != nullptr && registered->procedure < catalog_->size()) {
+        r->set_procedure_code(catalog_->at(registered->procedure).code());
+      }
+    }
     if (!r->has_appointment_at() || !r->has_clock_start()) {
       const v1::Procedure* p = catalog_->Find(r->procedure_code());
       if (p == nullptr) {

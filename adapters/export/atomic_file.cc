@@ -73,7 +73,11 @@ Status WriteFileAtomically(const std::filesystem::path& path, std::string_view c
                            const AtomicWriteOptions& options) {
   std::filesystem::path dir = path.parent_path();
   if (dir.empty()) dir = ".";
-  std::string pattern = (dir / ("." + path.filename().string() + ".tmp.XXXXXX")).string();
+  // Built by appending: GCC 12 at -O3 reports a false -Wrestrict for
+  // `"." + std::string(...)` (GCC bug 105329).
+  std::string temp_name = ".";
+  temp_name.append(path.filename().string()).append(".tmp.XXXXXX");
+  std::string pattern = (dir / temp_name).string();
   std::vector<char> name(pattern.begin(), pattern.end());
   name.push_back('\0');
   int fd = ::mkstemp(name.data());

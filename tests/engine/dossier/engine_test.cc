@@ -458,5 +458,24 @@ TEST_F(EngineTest, ImportValidatesHistoryWithTheSameRules) {
   EXPECT_EQ(Receive(Vn("2023-01-05 10:00")), std::string(kUnit) + "-230105-0008");
 }
 
+TEST_F(EngineTest, ImportedAcceptanceOfAnOnlineRegistrationKeepsItsProcedure) {
+  const std::string code = std::string(kUnit) + "-230105-0001";
+  v1::Event registered;
+  registered.set_dossier_code(code);
+  registered.set_actor("cong-dvc");
+  SetInstant(Vn("2023-01-04 21:00"), registered.mutable_at());
+  registered.mutable_registered_online()->set_procedure_code(kThreeDays);
+  *registered.mutable_registered_online()->mutable_applicant() = Applicant();
+  ASSERT_THAT(engine_.Import(registered, batch_), IsOk());
+  v1::Event accepted;
+  accepted.set_dossier_code(code);
+  accepted.set_actor("nhap-lieu");
+  SetInstant(Vn("2023-01-05 08:00"), accepted.mutable_at());
+  accepted.mutable_received()->set_channel(v1::CHANNEL_ONLINE);  // no procedure, no applicant
+  ASSERT_THAT(engine_.Import(accepted, batch_), IsOk());
+  EXPECT_EQ(batch_.events.back().event.received().procedure_code(), kThreeDays);
+  EXPECT_EQ(State(code).status, v1::STATUS_RECEIVED);
+}
+
 }  // namespace
 }  // namespace motcua::engine
