@@ -3,6 +3,8 @@
 #include <utility>
 #include <variant>
 
+#include "adapters/http/admin_endpoints.h"
+#include "adapters/http/alert_endpoints.h"
 #include "adapters/http/command_endpoints.h"
 #include "adapters/http/dossier_reads.h"
 #include "adapters/http/idempotency.h"
@@ -174,6 +176,16 @@ void ApiHandler::HandleRead(const Route& route, const Request& request, const Re
     case RouteKind::kImport:
       return HandleStatsRoute(route, request, *principal, engine_, queries_, clock_, context_, to,
                               respond);
+    case RouteKind::kAdminCheck:
+    case RouteKind::kAdminBackup:
+    case RouteKind::kAdminBackupChunk:
+      return HandleAdminRoute(route, *principal, context_.admin, to, respond);
+    case RouteKind::kAlerts:
+    case RouteKind::kAlertStream:
+    case RouteKind::kApologyLetter:
+    case RouteKind::kCalendarReload:
+    case RouteKind::kTestClock:
+      return HandleAlertRoute(context_.alerts, route, request, *principal, to, respond);
     default:
       return respond(ErrorResponse(Status(Error::kInternal, "tuyến không được xử lý"), to));
   }

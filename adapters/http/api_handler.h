@@ -14,6 +14,7 @@
 #include <functional>
 #include <memory>
 
+#include "adapters/http/admin_service.h"
 #include "adapters/http/authenticator.h"
 #include "adapters/http/engine_service.h"
 #include "adapters/http/http_reply.h"
@@ -28,11 +29,19 @@ namespace motcua::http {
 
 using Respond = std::function<void(Response)>;
 
+class AlertEndpoints;  // alert_endpoints.h
+class StreamEndpoint;  // stream_endpoint.h
+
 struct ApiContext {
   std::shared_ptr<const catalog::Catalog> catalog;
   std::shared_ptr<const Authenticator> users;
   letters::UnitInfo unit;  // printed on receipts
   std::shared_ptr<const StatsContext> stats = nullptr;  // stats_endpoints.h; null: no targets
+  AdminService* admin = nullptr;  // admin_endpoints.h; must outlive the handler; null: 404
+  // Alerts, apology letters, calendar reload, test clock; must outlive the
+  // handler; null: 404. `stream` takes GET /v1/alerts/stream over.
+  AlertEndpoints* alerts = nullptr;
+  StreamEndpoint* stream = nullptr;
 };
 
 class ApiHandler {
@@ -45,6 +54,8 @@ class ApiHandler {
   ApiHandler& operator=(const ApiHandler&) = delete;
 
   void Handle(Request request, Respond respond) const;
+  // The endpoint that takes streaming requests over (HttpSession); null: none.
+  StreamEndpoint* stream_endpoint() const { return context_.stream; }
 
  private:
   void HandleCommand(const Route& route, Request& request, const ReplyTo& to,

@@ -77,6 +77,7 @@ Status EngineService::RunExclusive(ExclusiveJob job) {
   net::post(ioc_, [this, job = std::move(job)] {
     Flush();  // the commands before it are durable and answered first
     job(*engine_, *log_);
+    if (observer_) observer_->AfterExclusive();
   });
   return Status::Ok();
 }
@@ -90,7 +91,10 @@ void EngineService::Stop() {
   // Queued behind every command already posted: they execute, then this
   // commits the last batch. With the work guard gone, run() returns once
   // nothing is left.
-  net::post(ioc_, [this] { Flush(); });
+  net::post(ioc_, [this] {
+    Flush();
+    if (observer_) observer_->Stopping();
+  });
   work_.reset();
   if (thread_.joinable()) {
     thread_.join();
@@ -218,13 +222,29 @@ v1::Dossier EngineService::FoldWithBatch(const std::string& code,
   return view.dossier();
 }
 
+void EngineService::SetObserver(EngineObserver* observer) {
+  net::post(ioc_, [this, observer] { observer_ = observer; });
+}
+
+Status EngineService::CommitSystemEvents(std::vector<v1::Event> events,
+                                         std::vector<Status>& refused) {
+  for (v1::Event& e : events) {
+    if (Status s = engine_->Import(std::move(e), batch_); !s.ok()) refused.push_back(s);
+  }
+  Flush();
+  return last_flush_;
+}
+
 void EngineService::Flush() {
-  if (pending_.empty()) return;
+  last_flush_ = Status::Ok();
+  // A batch of system events alone has no command waiting on it.
+  if (pending_.empty() && batch_.empty()) return;
   Status durable;
   if (!batch_.empty()) {
     durable = log_->Commit(batch_);
     if (durable.ok()) {
       engine_->Committed(batch_);
+      if (observer_) observer_->Committed(batch_);
       batch_.clear();
     } else {
       engine_->Rollback(batch_);  // also clears the batch
@@ -250,6 +270,7 @@ void EngineService::Flush() {
     --queued_;
     p.done(std::move(p.result));
   }
+  last_flush_ = durable;
 }
 
 }  // namespace motcua::http

@@ -59,6 +59,20 @@ struct CommandResult {
 
 using CommandCallback = std::function<void(CommandResult)>;
 
+// What the deadline watch (alert_watcher.h) hears from the engine thread.
+// Every method runs on the engine thread and must not block or commit.
+class EngineObserver {
+ public:
+  virtual ~EngineObserver() = default;
+  // A batch is durable: its events carry their seqs, memory holds them.
+  virtual void Committed(const engine::CommitBatch& batch) = 0;
+  // A RunExclusive job ran: it may have changed any dossier or the calendar.
+  virtual void AfterExclusive() = 0;
+  // Stop(): the last batch is committed; cancel every timer on executor()
+  // so that the engine thread can finish.
+  virtual void Stopping() = 0;
+};
+
 struct EngineServiceOptions {
   std::string db_path;
   // Commands accepted but not yet completed; more are refused (kOverloaded).
@@ -103,6 +117,22 @@ class EngineService {
   // queued, completes every callback, joins the engine thread and closes
   // the log. Idempotent.
   void Stop();
+
+  // Issue 5: the deadline watch beside the engine. SetObserver takes effect
+  // on the engine thread, after what was posted before it; `observer` must
+  // outlive Stop().
+  void SetObserver(EngineObserver* observer);
+  // The engine thread's executor, for timers and work that must run there.
+  net::io_context::executor_type executor() { return ioc_.get_executor(); }
+  // Engine thread only.
+  const engine::Engine& engine_on_thread() const { return *engine_; }
+  sqlite::SqliteEventLog& log_on_thread() { return *log_; }
+  // Engine thread only: imports the engine's own events (alerts) into the
+  // batch in progress and commits it at once with the commands already in
+  // it (group commit), completing their callbacks. An event the engine
+  // refuses is left out and its error appended to `refused`. Returns the
+  // commit's status.
+  Status CommitSystemEvents(std::vector<v1::Event> events, std::vector<Status>& refused);
 
   // Commands taken by Submit() and not yet completed.
   std::size_t pending() const { return queued_.load(); }
@@ -159,6 +189,8 @@ class EngineService {
   // Fingerprints of the leaders, by the same index.
   std::map<std::size_t, std::string> batch_fingerprints_;
   bool flush_queued_ = false;
+  EngineObserver* observer_ = nullptr;
+  Status last_flush_;  // the last Flush()'s commit
 };
 
 }  // namespace motcua::http

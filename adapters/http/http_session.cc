@@ -2,6 +2,9 @@
 
 #include <utility>
 
+#include "adapters/http/auth_throttle.h"
+#include "adapters/http/stream_endpoint.h"
+
 namespace motcua::http {
 
 namespace {
@@ -21,7 +24,11 @@ HttpSession::HttpSession(tcp::socket socket, const ApiHandler& handler, RequestL
       handler_(handler),
       log_(log),
       registry_(registry),
-      limits_(limits) {}
+      limits_(limits) {
+  beast::error_code ec;
+  const tcp::endpoint peer = stream_.socket().remote_endpoint(ec);
+  if (!ec) peer_ = peer.address().to_string();
+}
 
 HttpSession::~HttpSession() {
   if (registry_id_ != 0) registry_.Remove(registry_id_);
@@ -120,6 +127,24 @@ void HttpSession::OnRead(beast::error_code ec, std::size_t /*bytes*/) {
   const std::uint64_t id = next_id_++;
   queue_.push_back(Slot{id, std::nullopt, std::string(request.method_string()),
                         std::string(request.target()), std::chrono::steady_clock::now()});
+  if (limits_.auth_throttle != nullptr) {
+    // Refused unhandled: a guesser learns nothing from its next guess.
+    if (auto wait = limits_.auth_throttle->Admit(peer_, queue_.back().target, queue_.back().start)) {
+      OnResponse(id, TooManyAttempts(*wait, ReplyTo::Of(request)));
+      DoRead();
+      return;
+    }
+  }
+  if (StreamEndpoint* stream = handler_.stream_endpoint();
+      stream != nullptr && queue_.size() == 1 && !stopping_ && stream->Wants(request)) {
+    // An event stream takes the connection over (stream_endpoint.h): this
+    // session ends here without closing the socket or answering (the
+    // endpoint logs the request).
+    queue_.clear();
+    closed_ = true;
+    stream->Accept(std::move(stream_), std::move(request));
+    return;
+  }
 
   // The answer may come from another thread; it comes back through the
   // strand, and until it does the io_context counts it as outstanding work.
@@ -140,6 +165,10 @@ void HttpSession::OnResponse(std::uint64_t id, Response response) {
   // The last request of the connection gets Connection: close.
   if (read_closed_ && id + 1 == next_id_) response.keep_alive(false);
   if (stopping_) response.keep_alive(false);
+  if (limits_.auth_throttle != nullptr) {
+    limits_.auth_throttle->Record(peer_, queue_[index].target, response.result_int(),
+                                  std::chrono::steady_clock::now());
+  }
   queue_[index].response = std::move(response);
   DoWrite();
 }

@@ -35,12 +35,17 @@
 
 namespace motcua::http {
 
+class AuthThrottle;
+
 struct SessionLimits {
   std::uint64_t max_body_bytes = 1 << 20;
   std::uint32_t max_header_bytes = 16 << 10;
   std::chrono::steady_clock::duration idle_timeout = std::chrono::seconds(30);
   std::uint32_t max_requests = 10000;  // per connection
   std::size_t pipeline_limit = 8;      // requests read but not yet answered
+  // Failed authentications per client address (auth_throttle.h); must
+  // outlive the server. Null: not throttled.
+  AuthThrottle* auth_throttle = nullptr;
 };
 
 class HttpSession : public std::enable_shared_from_this<HttpSession> {
@@ -103,6 +108,7 @@ class HttpSession : public std::enable_shared_from_this<HttpSession> {
   bool stopping_ = false;
   bool closed_ = false;
   bool linger_ = false;  // a request was refused before it was all read
+  std::string peer_;     // the client's address, for the auth throttle
 };
 
 }  // namespace motcua::http

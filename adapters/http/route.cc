@@ -51,12 +51,19 @@ const std::set<std::string>& AllowedParams(RouteKind kind) {
   static const std::set<std::string> kLookup = {"secret"};
   static const std::set<std::string> kStats = {"from", "to", "format", "codes"};
   static const std::set<std::string> kPeriod = {"from", "to"};
+  static const std::set<std::string> kAlerts = {"open", "from", "to", "limit"};
+  static const std::set<std::string> kAlertStream = {"last_event_id"};
+  static const std::set<std::string> kOffset = {"offset"};
   switch (kind) {
     case RouteKind::kListDossiers: return kList;
     case RouteKind::kReceipt: return kReceipt;
     case RouteKind::kLookup: return kLookup;
     case RouteKind::kStats: return kStats;
     case RouteKind::kPortalExport: return kPeriod;
+    case RouteKind::kAlerts: return kAlerts;
+    case RouteKind::kAlertStream: return kAlertStream;
+    case RouteKind::kApologyLetter: return kReceipt;
+    case RouteKind::kAdminBackupChunk: return kOffset;
     default: return kNone;
   }
 }
@@ -151,9 +158,26 @@ std::variant<Route, RouteError> ParseRoute(std::string_view method, std::string_
       route.kind = RouteKind::kStats;
     } else if (s1 == "export" && n == 3 && segments[2] == "portal") {
       route.kind = RouteKind::kPortalExport;
+    } else if (s1 == "alerts" && (n == 2 || (n == 3 && segments[2] == "stream"))) {
+      route.kind = n == 2 ? RouteKind::kAlerts : RouteKind::kAlertStream;
+    } else if (s1 == "dossiers" && n == 4 && !segments[2].empty() && segments[3] == "apology") {
+      route.kind = RouteKind::kApologyLetter;
+      route.name = segments[2];
+    } else if (s1 == "admin" && n == 4 && segments[2] == "calendar" && segments[3] == "reload") {
+      route.kind = RouteKind::kCalendarReload;
+      want = "POST";
+    } else if (s1 == "test" && n == 3 && segments[2] == "clock") {
+      route.kind = RouteKind::kTestClock;
+      want = "POST";
     } else if (s1 == "import" && n == 2) {
       route.kind = RouteKind::kImport;
       want = "POST";
+    } else if (s1 == "admin" && n == 3 && (segments[2] == "check" || segments[2] == "backup")) {
+      route.kind = segments[2] == "check" ? RouteKind::kAdminCheck : RouteKind::kAdminBackup;
+      want = "POST";
+    } else if (s1 == "admin" && n == 4 && segments[2] == "backup" && !segments[3].empty()) {
+      route.kind = RouteKind::kAdminBackupChunk;
+      route.name = segments[3];
     } else {
       return NotFound(path);
     }

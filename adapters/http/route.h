@@ -12,6 +12,14 @@
 //   GET  /v1/stats?from=&to=&format=&codes=   (stats_endpoints.h)
 //   GET  /v1/export/portal?from=&to=
 //   POST /v1/import
+//   GET  /v1/alerts?open=1|from=&to=&limit=    (alert_endpoints.h)
+//   GET  /v1/alerts/stream                     (server-sent events)
+//   GET  /v1/dossiers/{code}/apology?format=text|html
+//   POST /v1/admin/calendar/reload
+//   POST /v1/test/clock                        (only with motcuad --test-clock)
+//   POST /v1/admin/check                  (admin_endpoints.h)
+//   POST /v1/admin/backup
+//   GET  /v1/admin/backup/{id}?offset=N
 //
 // Pure functions; safe from any thread.
 #ifndef MOTCUA_ADAPTERS_HTTP_ROUTE_H_
@@ -38,6 +46,14 @@ enum class RouteKind {
   kStats,         // stats_endpoints.h
   kPortalExport,
   kImport,
+  kAlerts,          // alert_endpoints.h
+  kAlertStream,     // taken over by the stream endpoint before routing
+  kApologyLetter,   // name: the dossier code
+  kCalendarReload,
+  kTestClock,
+  kAdminCheck,        // admin_endpoints.h
+  kAdminBackup,
+  kAdminBackupChunk,  // name: the backup's id
 };
 
 struct Route {

@@ -1,8 +1,11 @@
 #include "adapters/metrics/store_statistics.h"
 
+#include <string>
+
 #include "adapters/metrics/count_figures.h"
 #include "adapters/metrics/daily_counters_reader.h"
 #include "adapters/metrics/fact_sources.h"
+#include "motcua/v1/dossier.pb.h"
 
 namespace motcua::metrics {
 
@@ -42,15 +45,10 @@ Result<FactsTable> FactsFromEvents(sqlite::Database& db, const catalog::Catalog&
   return FactsFromLog([&db](const auto& visit) { return ReadEvents(db, visit); }, catalog, as_of);
 }
 
-Result<FactsTable> FactsFromDossiersTable(sqlite::Database& db, const catalog::Catalog& catalog,
-                                          std::optional<Period> window) {
-  std::string sql = kFactsSql;
-  if (window) {
-    sql += " WHERE d.received_at < ?1 AND (d.end_at IS NULL OR d.end_at >= ?2)";
-  }
-  sql += " ORDER BY d.code";
-  sqlite::Statement st(db, sql);
-  if (window) st.Bind(1, window->end_seconds()).Bind(2, window->start_seconds());
+namespace {
+
+// The facts of the rows `st` (a kFactsSql query) returns.
+Result<FactsTable> ReadFacts(sqlite::Statement& st, const catalog::Catalog& catalog) {
   FactsTable table;
   while (st.Step()) {
     DossierFacts f;
@@ -81,6 +79,34 @@ Result<FactsTable> FactsFromDossiersTable(sqlite::Database& db, const catalog::C
   return table;
 }
 
+// The facts of every dossier open now (received, and not ended), through
+// the dossiers_by_status index.
+Result<FactsTable> FactsOfOpenDossiers(sqlite::Database& db, const catalog::Catalog& catalog) {
+  std::string sql = std::string(kFactsSql) + " WHERE d.status IN (";
+  for (v1::Status open : {v1::STATUS_RECEIVED, v1::STATUS_PROCESSING,
+                          v1::STATUS_SUPPLEMENT_REQUESTED, v1::STATUS_FEE_REQUESTED}) {
+    if (sql.back() != '(') sql += ", ";
+    sql += std::to_string(static_cast<int>(open));
+  }
+  sql += ")";
+  sqlite::Statement st(db, sql);
+  return ReadFacts(st, catalog);
+}
+
+}  // namespace
+
+Result<FactsTable> FactsFromDossiersTable(sqlite::Database& db, const catalog::Catalog& catalog,
+                                          std::optional<Period> window) {
+  std::string sql = kFactsSql;
+  if (window) {
+    sql += " WHERE d.received_at < ?1 AND (d.end_at IS NULL OR d.end_at >= ?2)";
+  }
+  sql += " ORDER BY d.code";
+  sqlite::Statement st(db, sql);
+  if (window) st.Bind(1, window->end_seconds()).Bind(2, window->start_seconds());
+  return ReadFacts(st, catalog);
+}
+
 Result<v1::Statistics> StatisticsFromStore(sqlite::Database& db, const catalog::Catalog& catalog,
                                            const Period& period, Instant now,
                                            StatisticsOptions options) {
@@ -99,10 +125,30 @@ Result<v1::Statistics> StatisticsFromStore(sqlite::Database& db, const catalog::
   }
   options.source = "counters";
   MOTCUA_ASSIGN_OR_RETURN(FigureCounts counts, SumDailyCounters(db, catalog, period));
-  MOTCUA_ASSIGN_OR_RETURN(FactsTable stock_facts, FactsFromDossiersTable(db, catalog, period));
+  // The stock figures need only the dossiers still open: with the period
+  // ending after now, in progress at its end is open now. They are found
+  // through the status index instead of a scan of every dossier the period
+  // touched (a year over 1,000,000 dossiers read them all, ~3x the time of
+  // a plain SQL aggregate over the table: tools/bench statistics).
+  MOTCUA_ASSIGN_OR_RETURN(FactsTable open, FactsOfOpenDossiers(db, catalog));
   CountOptions stock_only;
   stock_only.additive = false;
-  AddStockFigures(CountFigures(stock_facts, catalog.size(), period, stock_only), counts);
+  AddStockFigures(CountFigures(open, catalog.size(), period, stock_only), counts);
+  // Carried over also counts dossiers that have ended since the start; by
+  // the report's identity (figures.h: to_handle = new + carried_over =
+  // resolved + in_progress + withdrawn + stopped) it is what the period
+  // ended or still holds, less what it received.
+  for (std::size_t r = 0; r < counts.rows(); ++r) {
+    auto get = [&](Figure f) { return static_cast<std::int64_t>(counts.Get(r, f)); };
+    const std::int64_t carried = get(Figure::kResolved) + get(Figure::kWithdrawn) +
+                                 get(Figure::kStopped) + get(Figure::kInProgress) -
+                                 get(Figure::kReceivedOnline) - get(Figure::kReceivedCounter) -
+                                 get(Figure::kReceivedPost);
+    const std::int64_t missing = carried - get(Figure::kCarriedOver);
+    if (missing > 0) {
+      counts.AddCount(r, Figure::kCarriedOver, static_cast<std::uint32_t>(missing));
+    }
+  }
   return BuildStatistics(counts, nullptr, catalog, period, options);
 }
 

@@ -13,7 +13,9 @@
 //                          `now` reads the current states, and without
 //                          codes takes its additive figures from the
 //                          per-day counters (a range sum) and only the
-//                          stock figures from the states.
+//                          stock figures from the states, of the open
+//                          dossiers alone (carried over then follows from
+//                          the report's identity).
 //
 // Not thread-safe with respect to the connection (one owner at a time).
 #ifndef MOTCUA_ADAPTERS_METRICS_STORE_STATISTICS_H_

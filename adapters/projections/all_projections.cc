@@ -3,6 +3,7 @@
 #include <memory>
 
 #include "adapters/metrics/daily_counters_projection.h"
+#include "adapters/sqlite/alert_projection.h"
 #include "adapters/sqlite/dossier_projection.h"
 
 namespace motcua::projections {
@@ -11,6 +12,7 @@ sqlite::ProjectionList AllProjections() {
   sqlite::ProjectionList list;
   list.push_back(std::make_unique<sqlite::DossierProjection>());
   list.push_back(std::make_unique<metrics::DailyCountersProjection>());  // reads `dossiers`
+  list.push_back(std::make_unique<sqlite::AlertProjection>());
   return list;
 }
 

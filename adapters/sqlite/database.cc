@@ -25,6 +25,13 @@ Result<std::unique_ptr<Database>> Database::Open(const std::string& path, Mode m
     // power cut, not only a process crash.
     MOTCUA_RETURN_IF_ERROR(database->Exec(
         "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;"));
+    // 64 MiB of page cache instead of SQLite's 2 MiB: a commit touches the
+    // recent end of the log and of each projection index, which outgrows
+    // 2 MiB past a few hundred thousand dossiers; every page then went
+    // through a read() and every commit rewrote many more WAL frames (at 1M
+    // dossiers the writer spent 69% of its time in the kernel; at 150,000
+    // dossiers this doubles commits per second: tools/bench).
+    MOTCUA_RETURN_IF_ERROR(database->Exec("PRAGMA cache_size=-65536;"));
   }
   return database;
 }
@@ -109,6 +116,10 @@ void Statement::Reset() {
 }
 
 int Statement::ColumnCount() const { return sqlite3_column_count(stmt_); }
+std::string Statement::ColumnName(int column) const {
+  const char* name = sqlite3_column_name(stmt_, column);
+  return name ? name : "";
+}
 bool Statement::IsNull(int column) const {
   return sqlite3_column_type(stmt_, column) == SQLITE_NULL;
 }

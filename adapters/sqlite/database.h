@@ -76,6 +76,7 @@ class Statement {
   void Reset();
 
   int ColumnCount() const;
+  std::string ColumnName(int column) const;
   bool IsNull(int column) const;
   std::int64_t ColumnInt(int column) const;
   std::string ColumnText(int column) const;

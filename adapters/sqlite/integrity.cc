@@ -1,12 +1,19 @@
 #include "adapters/sqlite/integrity.h"
 
+#include <optional>
+
 #include "adapters/sqlite/sqlite_event_log.h"
+#include "engine/base/proto_time.h"
+#include "engine/dossier/names.h"
 #include "engine/state_fold.h"
 
 namespace motcua::sqlite {
 
 Status VerifyChain(Database& db, IntegrityReport& report) {
-  Statement st(db, "SELECT seq, body, hash FROM events ORDER BY seq");
+  // The indexed columns (dossier, kind, at, actor) copy fields of the body,
+  // which the hash covers; they are checked against it too, so that an edit
+  // of a column alone (which readers by dossier rely on) is caught as well.
+  Statement st(db, "SELECT seq, body, hash, dossier, kind, at, actor FROM events ORDER BY seq");
   std::string previous = GenesisHash();
   std::uint64_t expected_seq = 1;
   v1::Event event;
@@ -31,6 +38,14 @@ Status VerifyChain(Database& db, IntegrityReport& report) {
     }
     if (!event.ParseFromArray(body.data(), static_cast<int>(body.size())) || event.seq() != seq) {
       fail(seq, "nội dung sự kiện số " + std::to_string(seq) + " không hợp lệ");
+      return Status::Ok();
+    }
+    if (st.ColumnText(3) != event.dossier_code() ||
+        st.ColumnText(4) != dossier::KindIdentifier(event.kind_case()) ||
+        st.ColumnInt(5) != Seconds(event.at()) || st.ColumnText(6) != event.actor()) {
+      fail(seq, "các cột của sự kiện số " + std::to_string(seq) +
+                    " (hồ sơ, loại, thời điểm, người thực hiện) không khớp nội dung: dữ liệu đã "
+                    "bị sửa");
       return Status::Ok();
     }
     previous = std::move(computed);
@@ -74,13 +89,62 @@ Status RebuildProjections(Database& source, const ProjectionFactory& make,
 
 namespace {
 
-std::string RenderRow(const Statement& st) {
-  std::string row;
-  for (int c = 0; c < st.ColumnCount(); ++c) {
-    if (c) row += " | ";
-    row += st.ColumnCanonical(c);
+// A value as an officer reads it: the canonical form without its type tag.
+std::string Shown(const Statement& st, int column) {
+  std::string v = st.ColumnCanonical(column);
+  return v == "null" ? "NULL" : v.substr(2);
+}
+
+// "code=000.00.07.H06-240315-0002": the row's key columns (the table's
+// ORDER BY), which name it in a report.
+std::string KeyOf(const Statement& st, const TableSpec& table) {
+  std::string key;
+  std::size_t start = 0;
+  while (start < table.order_by.size()) {
+    std::size_t end = table.order_by.find(',', start);
+    if (end == std::string::npos) end = table.order_by.size();
+    std::string name = table.order_by.substr(start, end - start);
+    name.erase(0, name.find_first_not_of(' '));
+    name.erase(name.find_last_not_of(' ') + 1);
+    for (int c = 0; c < st.ColumnCount(); ++c) {
+      if (st.ColumnName(c) == name) {
+        if (!key.empty()) key += ", ";
+        key += name + "=" + Shown(st, c);
+      }
+    }
+    start = end + 1;
   }
-  return row;
+  return key;
+}
+
+// One line naming the table, the row and what differs; nullopt when the
+// rows are equal. Only the differing columns are shown, not whole rows.
+std::optional<std::string> Difference(const TableSpec& table, std::uint64_t row,
+                                      const Statement* stored, const Statement* rebuilt) {
+  const std::string where = "bảng " + table.name + ", dòng " + std::to_string(row);
+  if (stored == nullptr) {
+    return where + ": thiếu dòng " + KeyOf(*rebuilt, table) + " mà bản dựng lại từ sự kiện có";
+  }
+  if (rebuilt == nullptr) {
+    return where + ": thừa dòng " + KeyOf(*stored, table) + " không có trong bản dựng lại";
+  }
+  const std::string key = KeyOf(*stored, table);
+  if (key != KeyOf(*rebuilt, table)) {
+    return where + ": đang lưu dòng " + key + ", bản dựng lại có dòng " + KeyOf(*rebuilt, table);
+  }
+  std::string columns;
+  int shown = 0;
+  for (int c = 0; c < stored->ColumnCount(); ++c) {
+    if (stored->ColumnCanonical(c) == rebuilt->ColumnCanonical(c)) continue;
+    if (++shown > 4) {
+      columns += "; ...";
+      break;
+    }
+    columns += (columns.empty() ? "" : "; ") + std::string("cột ") + stored->ColumnName(c) +
+               " đang lưu " + Shown(*stored, c) + ", dựng lại " + Shown(*rebuilt, c);
+  }
+  if (shown == 0) return std::nullopt;
+  return where + " (" + key + "): " + columns;
 }
 
 }  // namespace
@@ -101,11 +165,10 @@ Status CompareProjections(Database& db, const ProjectionFactory& make,
         MOTCUA_RETURN_IF_ERROR(rebuilt.status());
         if (!has_stored && !has_rebuilt) break;
         ++report.rows_compared;
-        std::string a = has_stored ? RenderRow(stored) : "(không có)";
-        std::string b = has_rebuilt ? RenderRow(rebuilt) : "(không có)";
-        if (a != b) {
-          report.differences.push_back("bảng " + table.name + ", dòng " + std::to_string(row) +
-                                       ": đang lưu [" + a + "], dựng lại [" + b + "]");
+        auto difference = Difference(table, row, has_stored ? &stored : nullptr,
+                                     has_rebuilt ? &rebuilt : nullptr);
+        if (difference) {
+          report.differences.push_back(std::move(*difference));
           if (report.differences.size() >= max_differences) return Status::Ok();
           // Rows are in key order: once they differ, stop this table rather
           // than report every later row as shifted.

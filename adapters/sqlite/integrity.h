@@ -20,7 +20,8 @@ struct IntegrityReport {
   // The first event whose hash, seq or body does not match; 0 when the chain holds.
   std::uint64_t first_bad_seq = 0;
   std::string chain_problem;
-  // One line per difference between the stored and the rebuilt projections.
+  // One line per difference between the stored and the rebuilt projections,
+  // naming the table, the row (its key) and the differing columns only.
   std::vector<std::string> differences;
   std::uint64_t rows_compared = 0;
 

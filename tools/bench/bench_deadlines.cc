@@ -58,9 +58,9 @@ double OpsPerSecond(const std::vector<Input>& inputs, std::size_t rounds, std::i
 }  // namespace
 
 Result<std::vector<Row>> RunDeadlines(Context& context) {
-  MOTCUA_ASSIGN_OR_RETURN(calendar::CalendarOptions calendar_options,
-                          config::LoadCalendarOptions(context.config().calendar(),
-                                                      context.options().config));
+  MOTCUA_ASSIGN_OR_RETURN(
+      calendar::CalendarOptions calendar_options,
+      config::LoadCalendarOptions(context.config().calendar(), context.options().config));
   const calendar::WorkingCalendar& calendar = *context.calendar();
   const calendar::NaiveWorkingTime naive(calendar, calendar_options.office_hours);
 
@@ -78,8 +78,8 @@ Result<std::vector<Row>> RunDeadlines(Context& context) {
     if (!fast.ok()) return fast.status();
     if (*fast != naive.Add(in.from, in.amount) ||
         calendar.WorkingTimeBetween(in.from, in.to) != naive.Between(in.from, in.to)) {
-      return Status(Error::kInternal, "calendar and naive walk disagree at " +
-                                          FormatVietnamMinute(in.from));
+      return Status(Error::kInternal,
+                    "calendar and naive walk disagree at " + FormatVietnamMinute(in.from));
     }
   }
 
@@ -113,9 +113,9 @@ Result<std::vector<Row>> RunDeadlines(Context& context) {
   a.baseline_what = "ops/s naive day-by-day";
   a.targets = {{Target::Kind::kRatioAtLeast, 20}, {Target::Kind::kFigureAtLeast, 10'000'000}};
   a.repetitions = reps;
-  a.Detail("inputs", FormatCount(static_cast<double>(inputs.size())) + " x " +
-                         std::to_string(rounds) + " rounds (naive: " +
-                         FormatCount(static_cast<double>(naive_inputs.size())) + ")");
+  a.Detail("inputs",
+           FormatCount(static_cast<double>(inputs.size())) + " x " + std::to_string(rounds) +
+               " rounds (naive: " + FormatCount(static_cast<double>(naive_inputs.size())) + ")");
   Row& b = rows.emplace_back();
   b.name = "deadline_between";
   b.what = "working time between two instants 1..60 days apart, WorkingTimeBetween";

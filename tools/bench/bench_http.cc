@@ -74,14 +74,15 @@ struct Run {
   double commands_per_second = 0;
   double p50 = 0;
   double p99 = 0;
+  double server_cpu_per_command = 0;  // seconds
   std::size_t errors = 0;
   std::string first_error;
 };
 
 Result<Run> OneRun(Context& context, const std::filesystem::path& config, bool group_commit,
                    const LoadOptions& load) {
-  std::vector<std::string> argv = {context.options().motcuad.string(), "--config",
-                                   config.string(), "--db", context.FreshPath("http.db")};
+  std::vector<std::string> argv = {context.options().motcuad.string(), "--config", config.string(),
+                                   "--db", context.FreshPath("http.db")};
   if (!group_commit) argv.insert(argv.end(), {"--max-batch", "1"});
   MOTCUA_ASSIGN_OR_RETURN(std::unique_ptr<Subprocess> server,
                           Subprocess::Start(argv, (context.dir() / "motcuad.log").string()));
@@ -93,7 +94,9 @@ Result<Run> OneRun(Context& context, const std::filesystem::path& config, bool g
   }
   LoadOptions options = load;
   options.port = line.substr(prefix.size());
+  const double cpu_before = server->CpuSeconds();
   MOTCUA_ASSIGN_OR_RETURN(LoadResult result, RunLoad(options));
+  const double server_cpu = server->CpuSeconds() - cpu_before;
   server->Signal(SIGTERM);
   if (int rc = server->Wait(); rc != 0) {
     return Status(Error::kInternal, "motcuad exited with " + std::to_string(rc));
@@ -102,6 +105,8 @@ Result<Run> OneRun(Context& context, const std::filesystem::path& config, bool g
   run.commands_per_second = static_cast<double>(result.commands) / result.seconds;
   run.p50 = Percentile(result.latencies, 50);
   run.p99 = Percentile(result.latencies, 99);
+  run.server_cpu_per_command =
+      server_cpu / static_cast<double>(std::max<std::size_t>(1, result.all_commands));
   run.errors = result.errors;
   run.first_error = result.first_error;
   return run;
@@ -127,7 +132,8 @@ Result<std::vector<Row>> RunHttp(Context& context) {
   const catalog::Catalog& catalog = *context.catalog();
   for (const v1::Procedure& p : catalog.procedures()) {
     if (p.receivable()) {
-      load.procedures.emplace_back(p.code(), p.field().empty() ? "Văn phòng - Thống kê" : p.field());
+      load.procedures.emplace_back(p.code(),
+                                   p.field().empty() ? "Văn phòng - Thống kê" : p.field());
     }
   }
 
@@ -167,6 +173,11 @@ Result<std::vector<Row>> RunHttp(Context& context) {
              Ms(median(grouped, &Run::p50)) + " / " + Ms(median(grouped, &Run::p99)));
   row.Detail("latency p50 / p99 (per-command commit)",
              Ms(median(single, &Run::p50)) + " / " + Ms(median(single, &Run::p99)));
+  const double cpu_per_command = median(grouped, &Run::server_cpu_per_command);
+  row.Detail("server CPU per command (group commit)",
+             FormatFixed(cpu_per_command * 1e6, 0) + " us, i.e. " +
+                 FormatCount(1.0 / std::max(cpu_per_command, 1e-9)) +
+                 " cmd/s per CPU-second the server gets");
   std::vector<double> g, s;
   for (const Run& r : grouped) g.push_back(r.commands_per_second);
   for (const Run& r : single) s.push_back(r.commands_per_second);
@@ -174,13 +185,14 @@ Result<std::vector<Row>> RunHttp(Context& context) {
   row.Detail("per-command runs (cmd/s)", FormatRuns(s));
   row.Detail("window", std::to_string(load.measure.count()) + " ms after " +
                            std::to_string(load.warmup.count()) + " ms warm-up, per run");
-  row.Detail("command mix", "receive, hand-over x2, result-ready, return-result (protobuf, "
-                            "Idempotency-Key)");
+  row.Detail("command mix",
+             "receive, hand-over x2, result-ready, return-result (protobuf, "
+             "Idempotency-Key)");
   // With 64 clients in a closed loop nothing should be refused: an error is
   // a broken benchmark or server, not a figure.
   if (errors) {
-    return Status(Error::kInternal, std::to_string(errors) + " commands failed, first: " +
-                                        first_error);
+    return Status(Error::kInternal,
+                  std::to_string(errors) + " commands failed, first: " + first_error);
   }
   return std::vector<Row>{row};
 }

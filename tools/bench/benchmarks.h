@@ -24,13 +24,13 @@ struct Benchmark {
 // In the order the suite runs them (cheapest first).
 std::span<const Benchmark> AllBenchmarks();
 
-Result<std::vector<Row>> RunDeadlines(Context& context);      // bench_deadlines.cc
-Result<std::vector<Row>> RunIngest(Context& context);         // bench_ingest.cc
-Result<std::vector<Row>> RunLifecycles(Context& context);     // bench_lifecycles.cc
-Result<std::vector<Row>> RunHttp(Context& context);           // bench_http.cc
-Result<std::vector<Row>> RunOpenDossiers(Context& context);   // bench_open_dossiers.cc
-Result<std::vector<Row>> RunReplay(Context& context);         // bench_replay.cc
-Result<std::vector<Row>> RunStatistics(Context& context);     // bench_statistics.cc
+Result<std::vector<Row>> RunDeadlines(Context& context);     // bench_deadlines.cc
+Result<std::vector<Row>> RunIngest(Context& context);        // bench_ingest.cc
+Result<std::vector<Row>> RunLifecycles(Context& context);    // bench_lifecycles.cc
+Result<std::vector<Row>> RunHttp(Context& context);          // bench_http.cc
+Result<std::vector<Row>> RunOpenDossiers(Context& context);  // bench_open_dossiers.cc
+Result<std::vector<Row>> RunReplay(Context& context);        // bench_replay.cc
+Result<std::vector<Row>> RunStatistics(Context& context);    // bench_statistics.cc
 
 // The child side of RunOpenDossiers (bench --child-open-dossiers DB): loads
 // the store into a fresh engine and prints its measurements, one

@@ -27,8 +27,7 @@ Instant Vietnam(const char* text) {
 
 Result<std::unique_ptr<Context>> Context::Create(BenchOptions options) {
   std::error_code ec;
-  std::filesystem::path dir =
-      options.dir / ("motcua-bench-" + std::to_string(::getpid()));
+  std::filesystem::path dir = options.dir / ("motcua-bench-" + std::to_string(::getpid()));
   std::filesystem::remove_all(dir, ec);
   std::filesystem::create_directories(dir, ec);
   if (ec) return Status(Error::kStorage, "cannot create " + dir.string() + ": " + ec.message());
@@ -77,8 +76,9 @@ Result<Store*> Context::YearStore() {
   const std::size_t dossiers = Size(1'000'000, 2'000);
   std::cerr << "bench: generating a year of traffic (" << FormatCount(static_cast<double>(dossiers))
             << " dossiers) ..." << std::endl;
-  MOTCUA_ASSIGN_OR_RETURN(Store store, GenerateStore(*this, FreshPath("year.db"),
-                                                     YearOfTraffic(dossiers), /*keep_engine=*/true));
+  MOTCUA_ASSIGN_OR_RETURN(
+      Store store,
+      GenerateStore(*this, FreshPath("year.db"), YearOfTraffic(dossiers), /*keep_engine=*/true));
   std::cerr << "bench: " << FormatCount(static_cast<double>(store.events)) << " events in "
             << FormatFixed(store.seconds, 1) << " s" << std::endl;
   year_ = std::make_unique<Store>(std::move(store));

@@ -1,9 +1,8 @@
 #include "tools/bench/harness.h"
 
 #include <sys/utsname.h>
-#include <unistd.h>
-
 #include <time.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <cmath>
@@ -60,10 +59,18 @@ std::optional<bool> Row::Met() const {
     const double r = Ratio();
     bool ok = true;
     switch (t.kind) {
-      case Target::Kind::kRatioAtLeast: ok = r >= t.value; break;
-      case Target::Kind::kRatioAtMost: ok = r <= t.value; break;
-      case Target::Kind::kFigureAtLeast: ok = figure >= t.value; break;
-      case Target::Kind::kFigureAtMost: ok = figure <= t.value; break;
+      case Target::Kind::kRatioAtLeast:
+        ok = r >= t.value;
+        break;
+      case Target::Kind::kRatioAtMost:
+        ok = r <= t.value;
+        break;
+      case Target::Kind::kFigureAtLeast:
+        ok = figure >= t.value;
+        break;
+      case Target::Kind::kFigureAtMost:
+        ok = figure <= t.value;
+        break;
     }
     if (!ok) return false;
   }
@@ -110,10 +117,18 @@ std::string TargetText(const Row& row) {
   for (const Target& t : row.targets) {
     if (!text.empty()) text += ", ";
     switch (t.kind) {
-      case Target::Kind::kRatioAtLeast: text += "ratio >= " + FormatFigure(t.value); break;
-      case Target::Kind::kRatioAtMost: text += "ratio <= " + FormatFigure(t.value); break;
-      case Target::Kind::kFigureAtLeast: text += ">= " + FormatFigure(t.value); break;
-      case Target::Kind::kFigureAtMost: text += "<= " + FormatFigure(t.value); break;
+      case Target::Kind::kRatioAtLeast:
+        text += "ratio >= " + FormatFigure(t.value);
+        break;
+      case Target::Kind::kRatioAtMost:
+        text += "ratio <= " + FormatFigure(t.value);
+        break;
+      case Target::Kind::kFigureAtLeast:
+        text += ">= " + FormatFigure(t.value);
+        break;
+      case Target::Kind::kFigureAtMost:
+        text += "<= " + FormatFigure(t.value);
+        break;
     }
   }
   return text.empty() ? "report" : text;
@@ -133,10 +148,18 @@ std::string JsonString(const std::string& s) {
   std::string out = "\"";
   for (unsigned char c : s) {
     switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\t': out += "\\t"; break;
+      case '"':
+        out += "\\\"";
+        break;
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
       default:
         if (c < 0x20) {
           char buf[8];
@@ -169,15 +192,14 @@ std::string JsonObject(const std::vector<std::pair<std::string, std::string>>& f
 }  // namespace
 
 void PrintTable(const std::vector<Row>& rows, std::ostream& out) {
-  const std::vector<std::string> header = {"benchmark", "figure", "baseline (same run)", "ratio",
-                                           "target", "met", "reps"};
+  const std::vector<std::string> header = {
+      "benchmark", "figure", "baseline (same run)", "ratio", "target", "met", "reps"};
   std::vector<std::vector<std::string>> cells;
   for (const Row& r : rows) {
     cells.push_back({r.name, FormatFigure(r.figure) + " " + r.unit,
                      r.baseline ? FormatFigure(*r.baseline) + " " + r.baseline_what : "-",
                      r.has_ratio && (r.baseline || r.ratio) ? FormatFixed(r.Ratio(), 3) : "-",
-                     TargetText(r),
-                     MetText(r), std::to_string(r.repetitions)});
+                     TargetText(r), MetText(r), std::to_string(r.repetitions)});
   }
   std::vector<std::size_t> width(header.size());
   for (std::size_t c = 0; c < header.size(); ++c) {
@@ -245,8 +267,8 @@ std::vector<std::pair<std::string, std::string>> MachineFacts() {
       std::istringstream in(line.substr(9));
       long long kb = 0;
       in >> kb;
-      facts.emplace_back("memory", FormatFixed(static_cast<double>(kb) / (1024.0 * 1024.0), 1) +
-                                       " GiB");
+      facts.emplace_back("memory",
+                         FormatFixed(static_cast<double>(kb) / (1024.0 * 1024.0), 1) + " GiB");
     }
   }
   utsname u{};

@@ -53,11 +53,11 @@ class Client : public std::enable_shared_from_this<Client> {
 
  private:
   void Connect() {
-    stream_.async_connect(endpoints_, [self = shared_from_this()](beast::error_code ec,
-                                                                  const tcp::endpoint&) {
-      if (ec) return self->shared_.Error("connect: " + ec.message());
-      self->Send();
-    });
+    stream_.async_connect(endpoints_,
+                          [self = shared_from_this()](beast::error_code ec, const tcp::endpoint&) {
+                            if (ec) return self->shared_.Error("connect: " + ec.message());
+                            self->Send();
+                          });
   }
 
   void Send() {
@@ -140,19 +140,20 @@ class Client : public std::enable_shared_from_this<Client> {
 
   void Read() {
     res_ = {};
-    bhttp::async_read(stream_, buffer_, res_,
-                      [self = shared_from_this()](beast::error_code ec, std::size_t) {
-                        self->OnRead(ec);
-                      });
+    bhttp::async_read(
+        stream_, buffer_, res_,
+        [self = shared_from_this()](beast::error_code ec, std::size_t) { self->OnRead(ec); });
   }
 
   void OnRead(beast::error_code ec) {
     if (ec) return shared_.Error("read: " + ec.message());
     const auto done = SteadyClock::now();
     if (res_.result() != bhttp::status::ok) {
-      shared_.Error("HTTP " + std::to_string(res_.result_int()) + ": " + res_.body().substr(0, 200));
+      shared_.Error("HTTP " + std::to_string(res_.result_int()) + ": " +
+                    res_.body().substr(0, 200));
       step_ = 0;  // start a new dossier
     } else {
+      ++shared_.result.all_commands;
       if (done >= shared_.begin && done < shared_.end) {
         ++shared_.result.commands;
         shared_.result.latencies.push_back(std::chrono::duration<double>(done - sent_).count());

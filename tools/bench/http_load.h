@@ -36,10 +36,11 @@ struct LoadOptions {
 };
 
 struct LoadResult {
-  std::size_t commands = 0;  // acknowledged (200 OK) inside the measured window
-  double seconds = 0;        // the window
+  std::size_t commands = 0;       // acknowledged (200 OK) inside the measured window
+  double seconds = 0;             // the window
   std::vector<double> latencies;  // seconds, request sent -> reply read, of those
-  std::size_t errors = 0;    // non-200 replies and broken connections
+  std::size_t all_commands = 0;   // acknowledged during the warm-up and the window
+  std::size_t errors = 0;         // non-200 replies and broken connections
   std::string first_error;
 };
 

@@ -131,7 +131,8 @@ int Main(int argc, char** argv) {
   }
   if (args->help) {
     std::cout << kUsage;
-    for (const Benchmark& b : AllBenchmarks()) std::cout << "  " << b.name << ": " << b.summary << "\n";
+    for (const Benchmark& b : AllBenchmarks())
+      std::cout << "  " << b.name << ": " << b.summary << "\n";
     return 0;
   }
   if (!args->child_db.empty()) return OpenDossiersChild(args->options, args->child_db);
@@ -142,9 +143,10 @@ int Main(int argc, char** argv) {
     return 1;
   }
   const auto machine = MachineFacts();
-  std::cout << "motcua benchmarks" << (args->options.quick ? " (--quick: tiny sizes, figures "
-                                                              "mean nothing)"
-                                                            : "")
+  std::cout << "motcua benchmarks"
+            << (args->options.quick ? " (--quick: tiny sizes, figures "
+                                      "mean nothing)"
+                                    : "")
             << "\n";
   for (const auto& [key, value] : machine) std::cout << "  " << key << ": " << value << "\n";
   std::cout << std::endl;

@@ -35,6 +35,9 @@ class Subprocess {
   void Signal(int signal);
   // Waits for the exit: the exit code, or -1000 - signal when killed by one.
   int Wait();
+  // CPU time (user + system) the child has used so far, in seconds
+  // (/proc/PID/stat); 0 when it cannot be read.
+  double CpuSeconds() const;
 
  private:
   Subprocess() = default;

@@ -3,7 +3,7 @@
 // arguments (after the global options) and returns the process exit code.
 //
 // Exit codes: 0 success, 1 the server or engine refused, 2 bad usage, 3 the
-// server could not be reached.
+// server could not be reached, 4 `check` found the data damaged.
 #ifndef MOTCUA_TOOLS_MOTCUA_COMMAND_TABLE_H_
 #define MOTCUA_TOOLS_MOTCUA_COMMAND_TABLE_H_
 
@@ -40,6 +40,7 @@ void AddDeskCommands(CommandTable& table);   // desk_commands.cc
 void AddQueryCommands(CommandTable& table);  // query_commands.cc
 void AddTokenCommands(CommandTable& table);  // token_commands.cc
 void AddStatsCommands(CommandTable& table);  // stats_commands.cc
+void AddAdminCommands(CommandTable& table);  // admin_commands.cc: check (exit 4: damage), backup
 
 }  // namespace motcua::cli
 

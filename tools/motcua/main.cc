@@ -27,6 +27,7 @@ int Main(int argc, char** argv) {
   AddQueryCommands(table);
   AddTokenCommands(table);
   AddStatsCommands(table);
+  AddAdminCommands(table);
 
   Context ctx{.server = "http://127.0.0.1:8080", .token = "", .config = "",
               .out = &std::cout, .err = &std::cerr};

@@ -5,6 +5,7 @@
 // the engine has queued, close the log, exit 0.
 //
 //   motcuad [--config FILE] [--db FILE] [--listen HOST:PORT] [--max-batch N]
+//           [--test-clock "YYYY-MM-DD HH:MM"]   (tests only: a hand-driven clock)
 //
 // The first line on stdout is "motcuad listening on HOST:PORT" (the real
 // port when --listen asks for port 0), flushed, so scripts and tests can
@@ -23,7 +24,10 @@
 #include "adapters/config/calendar_file.h"
 #include "adapters/config/catalog_file.h"
 #include "adapters/config/server_config.h"
+#include "adapters/http/admin_service.h"
+#include "adapters/http/alert_services.h"
 #include "adapters/http/api_handler.h"
+#include "adapters/http/auth_throttle.h"
 #include "adapters/http/asio.h"
 #include "adapters/http/authenticator.h"
 #include "adapters/http/daily_export_timer.h"
@@ -87,7 +91,18 @@ int Run(const Options& options) {
     stats_context->targets = std::move(*targets);
   }
 
-  http::SystemClock clock;
+  http::SystemClock system_clock;
+  // Tests only: a clock that moves only through POST /v1/test/clock.
+  std::optional<ManualClock> test_clock;
+  if (!options.test_clock.empty()) {
+    auto start = ParseVietnamMinute(options.test_clock);
+    if (!start.ok()) {
+      return Fail(Status(Error::kInvalidArgument, "--test-clock: " + start.status().message()),
+                  kUsage);
+    }
+    test_clock.emplace(*start);
+  }
+  Clock& clock = test_clock ? static_cast<Clock&>(*test_clock) : system_clock;
   http::RandomSecretSource secrets;
   const v1::Limits& limits = config->limits();
   auto engine = http::EngineService::Open(
@@ -103,11 +118,34 @@ int Run(const Options& options) {
   if (!queries.ok()) return Fail(queries.status());
 
   http::RequestLog log(&std::cerr);
+  // Deadline alerts, their stream and webhook, apology letters and the
+  // calendar reload (issue 5).
+  auto alerts = http::AlertServices::Create(
+      **engine, **queries, clock, log,
+      http::AlertServicesConfig{.alerts = config->alerts(),
+                                .db_path = config->db(),
+                                .config_file = options.config,
+                                .users = *users,
+                                .catalog = *catalog,
+                                .unit = letters::UnitInfoFromConfig(*config),
+                                .test_clock = test_clock ? &*test_clock : nullptr});
+  if (!alerts.ok()) return Fail(alerts.status());
+  // Integrity check and online backup (issue 8), and the throttle on failed
+  // authentications.
+  http::AdminService admin(http::AdminServiceOptions{.db_path = config->db()}, *catalog, clock,
+                           log);
+  http::AuthThrottle auth_throttle(
+      http::AuthThrottleOptions{.burst = limits.auth_failures_burst(),
+                                .per_minute = limits.auth_failures_per_minute()},
+      log);
   http::ApiHandler handler(**engine, **queries, clock,
                            http::ApiContext{.catalog = *catalog,
                                             .users = *users,
                                             .unit = letters::UnitInfoFromConfig(*config),
-                                            .stats = stats_context});
+                                            .stats = stats_context,
+                                            .admin = &admin,
+                                            .alerts = (*alerts)->endpoints(),
+                                            .stream = (*alerts)->endpoints()});
 
   const unsigned threads = config->threads() == 0 ? 1 : config->threads();
   http::net::io_context ioc(static_cast<int>(threads));
@@ -117,6 +155,7 @@ int Run(const Options& options) {
   server_options.session.idle_timeout = std::chrono::seconds(limits.idle_timeout_seconds());
   server_options.session.max_requests = limits.max_requests_per_connection();
   server_options.max_connections = limits.max_connections();
+  server_options.session.auth_throttle = &auth_throttle;
   http::Server server(ioc, handler, log, server_options);
   auto bound = server.Listen(*endpoint);
   if (!bound.ok()) return Fail(bound.status());
@@ -124,6 +163,8 @@ int Run(const Options& options) {
   log.Note("motcuad: unit " + config->unit_code() + ", database " + config->db() + ", " +
            std::to_string((*engine)->replayed_events()) + " events replayed, " +
            std::to_string((*users)->size()) + " users");
+  // Moments missed while down are recorded before the first request.
+  (*alerts)->Start();
   std::cout << "motcuad listening on " << Describe(*bound) << std::endl;  // flushed
   server.Start();
 
@@ -141,6 +182,7 @@ int Run(const Options& options) {
     if (ec) return;
     log.Note(std::string("received ") + (signal == SIGINT ? "SIGINT" : "SIGTERM") + ": stopping");
     if (daily_export) daily_export->Stop();
+    (*alerts)->Shutdown();  // event streams end; they hold no request
     server.Shutdown([&log] { log.Note("all connections closed"); });
   });
 
@@ -152,8 +194,10 @@ int Run(const Options& options) {
   for (std::thread& t : workers) t.join();
 
   // No session is left: commit whatever the engine still holds, then close.
+  (*alerts)->Stop();
   (*engine)->Stop();
   (*queries)->Stop();
+  admin.Stop();
   log.Note("motcuad: stopped");
   return 0;
 }

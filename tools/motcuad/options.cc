@@ -35,6 +35,8 @@ Result<Options> ParseOptions(int argc, char** argv) {
       options.db = value;
     } else if (name == "--listen") {
       options.listen = value;
+    } else if (name == "--test-clock") {
+      options.test_clock = value;
     } else if (name == "--max-batch") {
       std::size_t used = 0;
       unsigned long n = 0;

@@ -1,10 +1,10 @@
 // IsCanonical must answer exactly what formatting the parsed code back
 // would (the engine relies on it to tell its own codes from foreign ones).
+#include "engine/dossier/dossier_code.h"
+
 #include <gtest/gtest.h>
 
 #include <string>
-
-#include "engine/dossier/dossier_code.h"
 
 namespace motcua::dossier {
 namespace {
@@ -17,8 +17,9 @@ bool ByFormatting(std::string_view code) {
 TEST(DossierCodeTest, IsCanonicalAgreesWithFormatCode) {
   for (const char* code :
        {"000.00.07.H06-240315-0012", "000.00.07.H06-240315-9999", "000.00.07.H06-240315-10000",
-        "000.00.07.H06-240315-123456789", "000.00.07.H06-240315-00012", "000.00.07.H06-240315-010000",
-        "000.00.07.H06-240315-0000012", "X-991231-0001", "000.00.07.H06-000101-0001"}) {
+        "000.00.07.H06-240315-123456789", "000.00.07.H06-240315-00012",
+        "000.00.07.H06-240315-010000", "000.00.07.H06-240315-0000012", "X-991231-0001",
+        "000.00.07.H06-000101-0001"}) {
     auto parsed = ParseCode(code);
     ASSERT_TRUE(parsed.has_value()) << code;
     EXPECT_EQ(IsCanonical(*parsed, code), ByFormatting(code)) << code;

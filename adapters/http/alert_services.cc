@@ -1,0 +1,62 @@
+#include "adapters/http/alert_services.h"
+
+#include <chrono>
+#include <utility>
+
+namespace motcua::http {
+
+Result<std::unique_ptr<AlertServices>> AlertServices::Create(EngineService& engine,
+                                                             QueryService& queries,
+                                                             const Clock& clock, RequestLog& log,
+                                                             AlertServicesConfig config) {
+  std::unique_ptr<AlertServices> services(new AlertServices(engine));
+  if (!config.alerts.webhook_url().empty()) {
+    WebhookOptions options;
+    options.url = config.alerts.webhook_url();
+    MOTCUA_ASSIGN_OR_RETURN(services->webhook_,
+                            WebhookDeliverer::Open(config.db_path, options, clock, log));
+  }
+  AlertWatcherOptions watch;
+  watch.watch.apology_lead = std::chrono::hours(config.alerts.apology_lead_working_hours());
+  watch.deliver_outside_office_hours = config.alerts.deliver_outside_office_hours();
+  watch.wall_clock_timer = config.test_clock == nullptr;
+  WebhookDeliverer* webhook = services->webhook_.get();
+  services->watcher_ = std::make_unique<AlertWatcher>(
+      engine, clock, services->hub_, log, watch, [webhook] {
+        if (webhook) webhook->Wake();
+      });
+  services->endpoints_ = std::make_unique<AlertEndpoints>(AlertEndpointsContext{
+      .engine = engine,
+      .queries = queries,
+      .clock = clock,
+      .watcher = *services->watcher_,
+      .hub = services->hub_,
+      .log = log,
+      .users = std::move(config.users),
+      .catalog = std::move(config.catalog),
+      .unit = std::move(config.unit),
+      .config_file = std::move(config.config_file),
+      .test_clock = config.test_clock,
+      .stream = StreamOptions{}});
+  return services;
+}
+
+AlertServices::~AlertServices() {
+  Stop();
+  // The watcher lives on the engine thread: the engine must stop first
+  // (idempotent; main stops it explicitly on the normal path).
+  engine_.Stop();
+}
+
+void AlertServices::Start() {
+  if (webhook_) webhook_->Start();
+  watcher_->Start();
+}
+
+void AlertServices::Shutdown() { hub_.Close(); }
+
+void AlertServices::Stop() {
+  if (webhook_) webhook_->Stop();
+}
+
+}  // namespace motcua::http

@@ -1,0 +1,29 @@
+// StreamEndpoint: a request that is answered with a stream, not with one
+// response (GET /v1/alerts/stream). HttpSession asks Wants() of every
+// request it reads; when the answer is yes and no earlier request is still
+// waiting for its response, the session hands its connection over to
+// Accept() and ends without closing it.
+//
+// Thread safety: both methods are called on the connection's strand, from
+// any number of connections at once.
+#ifndef MOTCUA_ADAPTERS_HTTP_STREAM_ENDPOINT_H_
+#define MOTCUA_ADAPTERS_HTTP_STREAM_ENDPOINT_H_
+
+#include "adapters/http/asio.h"
+#include "adapters/http/http_reply.h"
+
+namespace motcua::http {
+
+class StreamEndpoint {
+ public:
+  virtual ~StreamEndpoint() = default;
+  // Whether `request` asks for this stream.
+  virtual bool Wants(const Request& request) const = 0;
+  // Takes the connection over: authorises the request, then streams (or
+  // answers an error and closes).
+  virtual void Accept(beast::tcp_stream stream, Request request) = 0;
+};
+
+}  // namespace motcua::http
+
+#endif  // MOTCUA_ADAPTERS_HTTP_STREAM_ENDPOINT_H_

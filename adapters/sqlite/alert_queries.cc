@@ -1,0 +1,88 @@
+#include "adapters/sqlite/alert_queries.h"
+
+#include "motcua/v1/dossier.pb.h"
+#include "motcua/v1/event.pb.h"
+
+namespace motcua::sqlite {
+
+namespace {
+
+// The dossier statuses in which the clock runs or is paused (DossierState::open).
+const std::string kOpenStatuses = std::to_string(v1::STATUS_RECEIVED) + "," +
+                                  std::to_string(v1::STATUS_PROCESSING) + "," +
+                                  std::to_string(v1::STATUS_SUPPLEMENT_REQUESTED) + "," +
+                                  std::to_string(v1::STATUS_FEE_REQUESTED);
+
+std::string OpenCondition() {
+  return "(d.status IN (" + kOpenStatuses + ") AND d.appointment_at = a.appointment AND (a.kind != " +
+         std::to_string(v1::ALERT_KIND_APOLOGY_DUE) + " OR d.apologized = 0))";
+}
+
+std::string SelectColumns() {
+  return "SELECT a.seq, a.code, a.kind, a.moment, a.appointment, a.raised_at, a.deliver_at, "
+         "a.late_fired, COALESCE(" +
+         OpenCondition() + ", 0) FROM alerts a LEFT JOIN dossiers d ON d.code = a.code ";
+}
+
+Result<std::vector<AlertRow>> Collect(Statement& st) {
+  std::vector<AlertRow> rows;
+  while (st.Step()) {
+    AlertRow& r = rows.emplace_back();
+    r.seq = static_cast<std::uint64_t>(st.ColumnInt(0));
+    r.code = st.ColumnText(1);
+    r.kind = static_cast<int>(st.ColumnInt(2));
+    r.moment = st.ColumnInt(3);
+    r.appointment = st.ColumnInt(4);
+    r.raised_at = st.ColumnInt(5);
+    r.deliver_at = st.ColumnInt(6);
+    r.late_fired = st.ColumnInt(7) != 0;
+    r.open = st.ColumnInt(8) != 0;
+  }
+  if (!st.ok()) return st.status();
+  return rows;
+}
+
+}  // namespace
+
+Result<std::vector<AlertRow>> ListAlerts(Database& db, const AlertFilter& filter) {
+  std::string sql = SelectColumns() + "WHERE 1";
+  if (filter.open_only) sql += " AND " + OpenCondition();
+  if (filter.raised_from) sql += " AND a.raised_at >= ?1";
+  if (filter.raised_to) sql += " AND a.raised_at < ?2";
+  sql += filter.open_only ? " ORDER BY a.moment, a.seq" : " ORDER BY a.seq";
+  sql += " LIMIT ?3";
+  Statement st(db, sql);
+  if (filter.raised_from) st.Bind(1, *filter.raised_from);
+  if (filter.raised_to) st.Bind(2, *filter.raised_to);
+  st.Bind(3, static_cast<std::int64_t>(filter.limit));
+  return Collect(st);
+}
+
+Result<std::vector<AlertRow>> AlertsAfter(Database& db, std::uint64_t after,
+                                          std::optional<std::int64_t> delivered_by,
+                                          std::uint32_t limit) {
+  std::string sql = SelectColumns() + "WHERE a.seq > ?1";
+  if (delivered_by) sql += " AND a.deliver_at <= ?2";
+  sql += " ORDER BY a.seq LIMIT ?3";
+  Statement st(db, sql);
+  st.Bind(1, static_cast<std::int64_t>(after));
+  if (delivered_by) st.Bind(2, *delivered_by);
+  st.Bind(3, static_cast<std::int64_t>(limit));
+  return Collect(st);
+}
+
+Result<std::vector<AlertRow>> AlertsHeldAfter(Database& db, std::int64_t now) {
+  Statement st(db, SelectColumns() + "WHERE a.deliver_at > ?1 ORDER BY a.seq");
+  st.Bind(1, now);
+  return Collect(st);
+}
+
+Result<std::uint64_t> LastAlertSeq(Database& db) {
+  Statement st(db, "SELECT COALESCE(MAX(seq), 0) FROM alerts");
+  std::uint64_t last = 0;
+  if (st.Step()) last = static_cast<std::uint64_t>(st.ColumnInt(0));
+  if (!st.ok()) return st.status();
+  return last;
+}
+
+}  // namespace motcua::sqlite

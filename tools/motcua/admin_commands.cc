@@ -1,0 +1,220 @@
+// The administrator's commands (admin role):
+//
+//   $ motcua check          the hash chain and a rebuild of every projection,
+//                           compared with what is stored; exit 4 on damage
+//   $ motcua backup FILE    a consistent copy of the live database, written
+//                           to FILE atomically (FILE is replaced only by a
+//                           complete, verified copy)
+//
+// Backups are fetched in chunks (GET /v1/admin/backup/{id}?offset=N), so
+// neither side holds the whole database in memory; the copy is checked
+// against the server's SHA-256 before it is renamed into place.
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+#include <memory>
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "adapters/crypto/sha256.h"
+#include "adapters/crypto/sha256_stream.h"
+#include "adapters/http/api_client.h"
+#include "adapters/http/body_codec.h"
+#include "engine/base/proto_time.h"
+#include "engine/base/time.h"
+#include "motcua/v1/admin.pb.h"
+#include "tools/motcua/args.h"
+#include "tools/motcua/command_table.h"
+#include "tools/motcua/server_client.h"
+
+namespace motcua::cli {
+
+namespace {
+
+using Tokens = std::vector<std::string>;
+
+// The check found the data damaged (command_table.h's other codes apply too).
+constexpr int kDamaged = 4;
+
+// A check or a backup reads the whole database: give it longer than a desk
+// command's deadline.
+constexpr auto kAdminTimeout = std::chrono::minutes(30);
+
+Result<std::unique_ptr<http::ApiClient>> AdminClient(const Context& ctx) {
+  MOTCUA_ASSIGN_OR_RETURN(http::ServerUrl url, http::ServerUrl::Parse(ctx.server));
+  return std::make_unique<http::ApiClient>(
+      std::move(url), ctx.token,
+      std::chrono::duration_cast<std::chrono::milliseconds>(kAdminTimeout));
+}
+
+template <class M>
+Result<M> Post(http::ApiClient& client, const std::string& target) {
+  http::HttpClient::Call call;
+  call.method = http::bhttp::verb::post;
+  call.target = target;
+  call.headers = {{"Accept", std::string(http::kProtobufType)}};
+  // Neither a check nor a backup changes anything: safe to send again.
+  MOTCUA_ASSIGN_OR_RETURN(http::HttpReply reply, client.Fetch(call, /*may_retry=*/true));
+  M message;
+  if (!message.ParseFromString(reply.body)) {
+    return Status(Error::kInternal, "không đọc được câu trả lời của máy chủ");
+  }
+  return message;
+}
+
+void PrintReport(const v1::IntegrityReport& r, std::ostream& out) {
+  out << "Kiểm tra toàn vẹn: " << (r.ok() ? "ĐẠT" : "KHÔNG ĐẠT") << "\n";
+  out << "Số sự kiện đã duyệt: " << r.events() << "\n";
+  if (r.first_bad_seq() == 0) {
+    out << "Chuỗi băm: nguyên vẹn\n";
+  } else {
+    out << "Chuỗi băm: hỏng từ sự kiện số " << r.first_bad_seq() << " (" << r.chain_problem()
+        << ")\n";
+  }
+  out << "Số dòng đã so sánh: " << r.rows_compared() << "\n";
+  if (r.differences().empty()) {
+    out << "Bảng dữ liệu: khớp với bản dựng lại từ sổ sự kiện\n";
+  } else {
+    for (const std::string& d : r.differences()) out << "Khác biệt: " << d << "\n";
+  }
+  out << "Thời điểm kiểm tra: " << FormatVietnamMinute(ToInstant(r.checked_at())) << "\n";
+  out << "Thời gian chạy: " << r.elapsed_ms() << " ms\n";
+}
+
+int RunCheck(const Context& ctx, const Tokens& tokens) {
+  auto args = Args::Parse(tokens, {});
+  if (!args.ok()) return Fail(ctx, args.status().message(), kUsage);
+  auto client = AdminClient(ctx);
+  if (!client.ok()) return Fail(ctx, client.status().message(), kUsage);
+  auto report = Post<v1::IntegrityReport>(**client, "/v1/admin/check");
+  if (!report.ok()) return FailCall(ctx, **client, report.status());
+  PrintReport(*report, *ctx.out);
+  if (report->ok()) return 0;
+  std::string first = report->first_bad_seq() != 0
+                          ? "sự kiện số " + std::to_string(report->first_bad_seq()) + " bị sửa"
+                          : report->differences(0);
+  return Fail(ctx, "dữ liệu không toàn vẹn: " + first, kDamaged);
+}
+
+// FILE, written through a temporary file beside it: fsync'ed, checked,
+// renamed over FILE, and the folder fsync'ed so the rename survives a power
+// cut. The temporary file is removed on every failure.
+class AtomicDownload {
+ public:
+  static Result<std::unique_ptr<AtomicDownload>> Create(const std::filesystem::path& target) {
+    std::filesystem::path dir = target.parent_path();
+    if (dir.empty()) dir = ".";
+    std::string tmp = (dir / ("." + target.filename().string() + ".tmp.XXXXXX")).string();
+    const int fd = ::mkstemp(tmp.data());
+    if (fd < 0) {
+      return Status(Error::kStorage,
+                    "không tạo được tệp trong thư mục " + dir.string() + ": " + std::strerror(errno));
+    }
+    return std::unique_ptr<AtomicDownload>(new AtomicDownload(target, dir, tmp, fd));
+  }
+  ~AtomicDownload() {
+    if (fd_ >= 0) ::close(fd_);
+    if (!committed_) ::unlink(tmp_.c_str());
+  }
+  AtomicDownload(const AtomicDownload&) = delete;
+  AtomicDownload& operator=(const AtomicDownload&) = delete;
+
+  Status Write(std::string_view bytes) {
+    hash_.Update(bytes);
+    while (!bytes.empty()) {
+      const ssize_t n = ::write(fd_, bytes.data(), bytes.size());
+      if (n < 0 && errno == EINTR) continue;
+      if (n <= 0) return Failure("không ghi được");
+      bytes.remove_prefix(static_cast<std::size_t>(n));
+    }
+    return Status::Ok();
+  }
+
+  // Checks the digest, then makes the file durable under its real name.
+  Status Commit(const std::string& expected_sha256_hex) {
+    if (crypto::Hex(hash_.Finish()) != expected_sha256_hex) {
+      return Status(Error::kCorrupt, "bản sao nhận được không khớp mã SHA-256 của máy chủ");
+    }
+    if (::fsync(fd_) != 0) return Failure("không đồng bộ được xuống đĩa");
+    ::close(fd_);
+    fd_ = -1;
+    if (::rename(tmp_.c_str(), target_.c_str()) != 0) return Failure("không đổi tên được");
+    committed_ = true;
+    const int dir_fd = ::open(dir_.c_str(), O_RDONLY | O_DIRECTORY);
+    if (dir_fd >= 0) {
+      ::fsync(dir_fd);
+      ::close(dir_fd);
+    }
+    return Status::Ok();
+  }
+
+ private:
+  AtomicDownload(std::filesystem::path target, std::filesystem::path dir, std::string tmp, int fd)
+      : target_(std::move(target)), dir_(std::move(dir)), tmp_(std::move(tmp)), fd_(fd) {}
+
+  Status Failure(const char* what) const {
+    return Status(Error::kStorage,
+                  std::string(what) + " tệp " + target_.string() + ": " + std::strerror(errno));
+  }
+
+  std::filesystem::path target_;
+  std::filesystem::path dir_;
+  std::string tmp_;
+  int fd_;
+  bool committed_ = false;
+  crypto::Sha256Stream hash_;
+};
+
+int RunBackup(const Context& ctx, const Tokens& tokens) {
+  auto args = Args::Parse(tokens, {.valued = {}, .flags = {}, .min_positional = 1,
+                                   .max_positional = 1});
+  if (!args.ok()) return Fail(ctx, args.status().message(), kUsage);
+  const std::filesystem::path target = args->positional()[0];
+  auto client = AdminClient(ctx);
+  if (!client.ok()) return Fail(ctx, client.status().message(), kUsage);
+  // The temporary file first: a folder we cannot write to fails before the
+  // server copies anything.
+  auto file = AtomicDownload::Create(target);
+  if (!file.ok()) return Fail(ctx, file.status().message(), kRefused);
+
+  auto snapshot = Post<v1::BackupSnapshot>(**client, "/v1/admin/backup");
+  if (!snapshot.ok()) return FailCall(ctx, **client, snapshot.status());
+  for (std::uint64_t offset = 0; offset < snapshot->size_bytes();) {
+    http::HttpClient::Call call;
+    call.method = http::bhttp::verb::get;
+    call.target = "/v1/admin/backup/" + snapshot->id() + "?offset=" + std::to_string(offset);
+    auto chunk = (*client)->Fetch(call, /*may_retry=*/true);
+    if (!chunk.ok()) return FailCall(ctx, **client, chunk.status());
+    if (chunk->body.empty() || offset + chunk->body.size() > snapshot->size_bytes()) {
+      return Fail(ctx, "máy chủ gửi bản sao không đúng kích thước", kRefused);
+    }
+    if (Status s = (*file)->Write(chunk->body); !s.ok()) return Fail(ctx, s.message(), kRefused);
+    offset += chunk->body.size();
+  }
+  if (Status s = (*file)->Commit(snapshot->sha256()); !s.ok()) {
+    return Fail(ctx, s.message(), kRefused);
+  }
+  *ctx.out << "Đã sao lưu vào: " << target.string() << "\n"
+           << "Kích thước: " << snapshot->size_bytes() << " byte\n"
+           << "Đến sự kiện số: " << snapshot->last_seq() << "\n"
+           << "Thời điểm sao lưu: " << FormatVietnamMinute(ToInstant(snapshot->taken_at())) << "\n"
+           << "SHA-256: " << snapshot->sha256() << "\n";
+  return 0;
+}
+
+}  // namespace
+
+void AddAdminCommands(CommandTable& table) {
+  table.push_back({"check",
+                   "check  kiểm tra toàn vẹn: chuỗi băm sự kiện và bảng dữ liệu (quản trị; mã "
+                   "thoát 4 nếu dữ liệu bị sửa)",
+                   RunCheck});
+  table.push_back({"backup",
+                   "backup TỆP  sao lưu trực tuyến cơ sở dữ liệu vào TỆP (quản trị)", RunBackup});
+}
+
+}  // namespace motcua::cli
