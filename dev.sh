@@ -4,7 +4,10 @@
 #   ./dev.sh start   install what is missing, build, start motcuad on
 #                    var/motcua.db with the shipped catalog (Ctrl-C stops it)
 #   ./dev.sh test    install what is missing, build with ASan+UBSan, run every test
-#   ./dev.sh bench   build in Release and run the benchmark suite
+#   ./dev.sh bench   build in Release and run the benchmark suite (~15 min;
+#                    the JSON summary also goes to build/release/bench-summary.json)
+#   ./dev.sh fuzz [S] build the libFuzzer targets with clang (build/fuzz) and
+#                    fuzz each for S seconds (default 60), one after another
 #
 # Each step is idempotent: nothing is installed or rebuilt that is already there.
 set -euo pipefail
@@ -59,14 +62,34 @@ case "$cmd" in
   bench)
     ensure_packages
     build release bench
-    exec build/release/tools/bench/bench "$@"
+    # The JSON summary also lands in a file, for scripts and the README.
+    exec build/release/tools/bench/bench --json build/release/bench-summary.json "$@"
+    ;;
+  fuzz)
+    ensure_packages
+    seconds=${1:-60}
+    build fuzz fuzzers
+    mkdir -p build/fuzz/artifacts
+    for t in $(sed -n 's/^motcua_fuzz_target(\([a-z_]*\) .*/\1/p' tests/fuzz/CMakeLists.txt); do
+      work=build/fuzz/tests/fuzz/work/$t
+      mkdir -p "$work"
+      # New inputs go to the build tree; the committed corpus is only read.
+      if build/fuzz/tests/fuzz/"$t" -max_total_time="$seconds" -timeout=30 -rss_limit_mb=2048 \
+           -print_final_stats=1 -artifact_prefix=build/fuzz/artifacts/"$t"- \
+           "$work" tests/fuzz/corpus/"$t" >build/fuzz/"$t".log 2>&1; then
+        echo "$t: $(sed -n 's/^stat::number_of_executed_units: *//p' build/fuzz/"$t".log) executions in ${seconds}s, 0 crashes"
+      else
+        echo "$t: FAILED, see build/fuzz/$t.log and build/fuzz/artifacts/" >&2
+        exit 1
+      fi
+    done
     ;;
   build)
     ensure_packages
     build "${1:-dev}"
     ;;
   *)
-    sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//'
+    sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'
     [ "$cmd" = help ] && exit 0 || exit 2
     ;;
 esac

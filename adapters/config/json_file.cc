@@ -7,6 +7,16 @@
 
 namespace motcua::config {
 
+namespace {
+
+// The parser's message up to its first line break: what follows points into
+// the text with a caret, and errors are one line.
+std::string FirstLine(std::string_view text) {
+  return std::string(text.substr(0, text.find_first_of("\r\n")));
+}
+
+}  // namespace
+
 Result<std::string> ReadFile(const std::filesystem::path& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) return Status(Error::kConfig, "không đọc được tệp " + path.string());
@@ -23,7 +33,7 @@ Status ParseJson(const std::string& json, const std::string& what,
   options.ignore_unknown_fields = false;
   auto status = google::protobuf::util::JsonStringToMessage(json, &message, options);
   if (!status.ok()) {
-    return Status(Error::kConfig, what + ": " + std::string(status.message()));
+    return Status(Error::kConfig, what + ": " + FirstLine(std::string(status.message())));
   }
   return Status::Ok();
 }

@@ -36,8 +36,11 @@ HistoryImport ParseHistory(std::string_view text, std::vector<HistoryLine>& line
     auto s = google::protobuf::util::JsonStringToMessage(
         google::protobuf::StringPiece(line.data(), line.size()), &parsed.event, options);
     if (!s.ok()) {
+      // The parser's message up to its first line break (a caret follows).
+      const std::string_view why(s.message().data(), s.message().size());
       return Fail(number, Error::kBadRequest,
-                  "không phải một sự kiện JSON hợp lệ: " + std::string(s.message()));
+                  "không phải một sự kiện JSON hợp lệ: " +
+                      std::string(why.substr(0, why.find_first_of("\r\n"))));
     }
     lines.push_back(std::move(parsed));
   }

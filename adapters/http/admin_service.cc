@@ -1,5 +1,6 @@
 #include "adapters/http/admin_service.h"
 
+#include <cctype>
 #include <chrono>
 #include <filesystem>
 #include <fstream>
@@ -33,6 +34,30 @@ std::uint64_t MillisSince(std::chrono::steady_clock::time_point start) {
                                         .count());
 }
 
+// Whether `file` is one of ours: "<db>.<kind>-<hex id>.tmp", or a file
+// SQLite keeps beside it. Nothing else matches, so that an admin's own
+// backup named, say, "motcua.db.backup-2026-11-30" beside the database is
+// never taken for a leftover.
+bool IsAdminFile(const std::string& file, const std::string& db_name) {
+  // The ids' lengths: 8 random bytes for a check, 16 for a backup, in hex.
+  for (const auto& [kind, id_length] :
+       {std::pair<std::string, std::size_t>{".check-", 16}, {".backup-", 32}}) {
+    const std::string prefix = db_name + kind;
+    if (file.rfind(prefix, 0) != 0) continue;
+    const std::size_t id_end = prefix.size() + id_length;
+    if (file.size() < id_end + 4 || file.compare(id_end, 4, ".tmp") != 0) continue;
+    bool hex = true;
+    for (std::size_t i = prefix.size(); i < id_end; ++i) {
+      hex = hex && std::isxdigit(static_cast<unsigned char>(file[i])) != 0;
+    }
+    const std::string rest = file.substr(id_end + 4);
+    if (hex && (rest.empty() || rest == "-journal" || rest == "-wal" || rest == "-shm")) {
+      return true;
+    }
+  }
+  return false;
+}
+
 }  // namespace
 
 std::size_t RemoveStaleAdminFiles(const std::string& db_path) {
@@ -43,10 +68,7 @@ std::size_t RemoveStaleAdminFiles(const std::string& db_path) {
   std::vector<std::filesystem::path> stale;
   std::error_code ec;
   for (const auto& entry : std::filesystem::directory_iterator(dir, ec)) {
-    const std::string file = entry.path().filename().string();
-    for (const std::string& prefix : {name + ".check-", name + ".backup-"}) {
-      if (file.rfind(prefix, 0) == 0) stale.push_back(entry.path());
-    }
+    if (IsAdminFile(entry.path().filename().string(), name)) stale.push_back(entry.path());
   }
   for (const auto& path : stale) std::filesystem::remove(path, ec);
   return stale.size();

@@ -56,6 +56,10 @@ class ApiHandler {
   void Handle(Request request, Respond respond) const;
   // The endpoint that takes streaming requests over (HttpSession); null: none.
   StreamEndpoint* stream_endpoint() const { return context_.stream; }
+  // Whether the request carries a valid token. HttpSession hands a stream
+  // over only then: a failed authentication is answered by Handle(), so the
+  // auth throttle counts it like any other.
+  bool Authenticates(const Request& request) const { return Authenticate(request).ok(); }
 
  private:
   void HandleCommand(const Route& route, Request& request, const ReplyTo& to,

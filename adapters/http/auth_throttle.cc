@@ -9,6 +9,16 @@ namespace {
 
 std::string_view PathOf(std::string_view target) { return target.substr(0, target.find('?')); }
 
+// The path for a log line: at most 100 bytes, anything outside printable
+// ASCII as '?' (a hostile target could carry terminal controls).
+std::string LoggedPath(std::string_view target) {
+  std::string out(PathOf(target).substr(0, 100));
+  for (char& c : out) {
+    if (c < 0x20 || c > 0x7e) c = '?';
+  }
+  return out;
+}
+
 AuthThrottleOptions Sanitized(AuthThrottleOptions options) {
   options.burst = std::max<std::uint32_t>(options.burst, 1);
   options.per_minute = std::max<std::uint32_t>(options.per_minute, 1);
@@ -76,6 +86,10 @@ void AuthThrottle::Record(const std::string& address, std::string_view target, u
   }
   Refill(it->second, now);
   it->second.attempts = std::max(0.0, it->second.attempts - 1);
+  // At most `burst` lines, then `per_minute` a minute, per address: beyond,
+  // its requests are refused before they can fail.
+  log_.Note("auth: failed authentication from " + address + " (" + std::to_string(status) + " " +
+            LoggedPath(target) + ")");
 }
 
 Response TooManyAttempts(std::chrono::seconds wait, const ReplyTo& to) {

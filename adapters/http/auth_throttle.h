@@ -7,8 +7,9 @@
 // or wrong secret: the same answer, so a guesser cannot tell them apart).
 // With no attempt left, every request from that address except /healthz
 // is answered 429 with Retry-After, without being handled: a guesser is not
-// told whether its next guess was right. The first refusal of each window
-// is logged, once, with the address and never the token.
+// told whether its next guess was right. Each failure is logged, and the
+// first refusal of each window once, with the address and the path (never
+// the query, which may carry a lookup secret, nor any header).
 //
 // One address may be a whole office behind a router; a window lasts only
 // until one attempt comes back (60 / per_minute seconds), so colleagues who

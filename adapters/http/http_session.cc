@@ -34,7 +34,23 @@ HttpSession::~HttpSession() {
   if (registry_id_ != 0) registry_.Remove(registry_id_);
 }
 
+std::optional<std::chrono::steady_clock::time_point> HttpSession::WaitingSince() const {
+  const std::int64_t ticks = waiting_since_.load(std::memory_order_relaxed);
+  if (ticks == 0) return std::nullopt;
+  return std::chrono::steady_clock::time_point(std::chrono::steady_clock::duration(ticks));
+}
+
+void HttpSession::Evict() {
+  net::post(stream_.get_executor(), [self = shared_from_this()] {
+    if (self->closed_ || !self->queue_.empty() || self->writing_) return;
+    self->read_closed_ = true;
+    self->Close();
+  });
+}
+
 void HttpSession::Run() {
+  waiting_since_.store(std::chrono::steady_clock::now().time_since_epoch().count(),
+                       std::memory_order_relaxed);
   registry_id_ = registry_.Add(weak_from_this());
   // The socket's executor is this session's strand: start there, so that no
   // member is ever touched off the strand.
@@ -104,11 +120,12 @@ void HttpSession::OnRead(beast::error_code ec, std::size_t /*bytes*/) {
   if (closed_) return;
   if (ec) {
     read_closed_ = true;
-    if (ec == bhttp::error::body_limit || ec == bhttp::error::header_limit) {
+    if (ec == bhttp::error::body_limit) {
       AnswerUnreadable(
-          Status(Error::kTooLarge, ec == bhttp::error::body_limit
-                                       ? "nội dung yêu cầu vượt quá giới hạn cho phép"
-                                       : "phần đầu yêu cầu vượt quá giới hạn cho phép"));
+          Status(Error::kTooLarge, "nội dung yêu cầu vượt quá giới hạn cho phép"));
+    } else if (ec == bhttp::error::header_limit) {
+      AnswerUnreadable(Status(Error::kTooLarge, "phần đầu yêu cầu vượt quá giới hạn cho phép"),
+                       bhttp::status::request_header_fields_too_large);
     } else if (IsHttpParseError(ec) && ec != bhttp::error::end_of_stream &&
                ec != bhttp::error::partial_message) {
       AnswerUnreadable(Status(Error::kBadRequest, "yêu cầu HTTP không hợp lệ"));
@@ -120,6 +137,7 @@ void HttpSession::OnRead(beast::error_code ec, std::size_t /*bytes*/) {
   }
 
   ++requests_;
+  waiting_since_.store(0, std::memory_order_relaxed);
   Request request = parser_->release();
   if (!request.keep_alive() || requests_ >= limits_.max_requests || stopping_) {
     read_closed_ = true;
@@ -136,7 +154,8 @@ void HttpSession::OnRead(beast::error_code ec, std::size_t /*bytes*/) {
     }
   }
   if (StreamEndpoint* stream = handler_.stream_endpoint();
-      stream != nullptr && queue_.size() == 1 && !stopping_ && stream->Wants(request)) {
+      stream != nullptr && queue_.size() == 1 && !stopping_ && stream->Wants(request) &&
+      handler_.Authenticates(request)) {
     // An event stream takes the connection over (stream_endpoint.h): this
     // session ends here without closing the socket or answering (the
     // endpoint logs the request).
@@ -173,12 +192,14 @@ void HttpSession::OnResponse(std::uint64_t id, Response response) {
   DoWrite();
 }
 
-void HttpSession::AnswerUnreadable(const Status& status) {
+void HttpSession::AnswerUnreadable(const Status& status, std::optional<bhttp::status> http_status) {
   linger_ = true;  // the client may still be sending what we did not read
   ReplyTo to;
   to.keep_alive = false;
+  Response response = ErrorResponse(status, to);
+  if (http_status) response.result(*http_status);
   queue_.push_back(
-      Slot{next_id_++, ErrorResponse(status, to), "-", "-", std::chrono::steady_clock::now()});
+      Slot{next_id_++, std::move(response), "-", "-", std::chrono::steady_clock::now()});
   DoWrite();
 }
 
@@ -200,6 +221,10 @@ void HttpSession::OnWrite(beast::error_code ec, std::size_t /*bytes*/) {
                std::chrono::steady_clock::now() - slot.start);
   const bool keep_alive = slot.response->keep_alive();
   queue_.pop_front();
+  if (queue_.empty()) {
+    waiting_since_.store(std::chrono::steady_clock::now().time_since_epoch().count(),
+                         std::memory_order_relaxed);
+  }
   if (ec || !keep_alive) {
     Close();
     return;

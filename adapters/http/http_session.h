@@ -10,7 +10,9 @@
 //
 // Every read carries the idle deadline (tcp_stream::expires_after); a write
 // started while a read is pending shares that read's deadline. Requests
-// whose headers or body exceed the limits get 413 and the connection closes.
+// whose body exceeds the limit gets 413, whose header 431, and the
+// connection closes. The deadline is set once per request, so a request
+// must arrive whole within the idle timeout however slowly it trickles in.
 // A request out at the engine keeps the io_context's work count up, so the
 // server's run() cannot return while an answer is owed.
 //
@@ -20,6 +22,7 @@
 #define MOTCUA_ADAPTERS_HTTP_HTTP_SESSION_H_
 
 #include <array>
+#include <atomic>
 #include <chrono>
 #include <cstdint>
 #include <deque>
@@ -68,6 +71,15 @@ class HttpSession : public std::enable_shared_from_this<HttpSession> {
   // Closes the socket now; answers still owed are dropped when they arrive.
   void Abort();
 
+  // Since when the connection has been waiting for its next request with
+  // nothing in hand (no request being handled or answered); nullopt while
+  // busy. Any thread. The server evicts the longest waiter when it is full
+  // (server.h), so connections that dribble a request byte by byte
+  // (slow-loris) cannot keep others out.
+  std::optional<std::chrono::steady_clock::time_point> WaitingSince() const;
+  // Closes the connection if it is still waiting with nothing in hand.
+  void Evict();
+
  private:
   struct Slot {
     std::uint64_t id;
@@ -82,8 +94,10 @@ class HttpSession : public std::enable_shared_from_this<HttpSession> {
   void OnResponse(std::uint64_t id, Response response);
   void DoWrite();
   void OnWrite(beast::error_code ec, std::size_t bytes);
-  // Answers a request that could not be read (413, 400) and stops reading.
-  void AnswerUnreadable(const Status& status);
+  // Answers a request that could not be read (413, 431, 400) and stops
+  // reading; `http_status` overrides the status the error maps to.
+  void AnswerUnreadable(const Status& status,
+                        std::optional<bhttp::status> http_status = std::nullopt);
   void MaybeClose();
   // Graceful close (lingering, see the .cc); Abort() closes at once.
   void Close();
@@ -109,6 +123,8 @@ class HttpSession : public std::enable_shared_from_this<HttpSession> {
   bool closed_ = false;
   bool linger_ = false;  // a request was refused before it was all read
   std::string peer_;     // the client's address, for the auth throttle
+  // steady_clock ticks since the wait for the next request began; 0: busy.
+  std::atomic<std::int64_t> waiting_since_{0};
 };
 
 }  // namespace motcua::http

@@ -61,12 +61,27 @@ void Server::OnAccept(beast::error_code ec, tcp::socket socket) {
   }
   auto session =
       std::make_shared<HttpSession>(std::move(socket), handler_, log_, registry_, options_.session);
-  if (registry_.size() >= options_.max_connections) {
+  if (registry_.size() >= options_.max_connections && !EvictLongestWaiter()) {
     session->Reject();
   } else {
     session->Run();
   }
   DoAccept();
+}
+
+bool Server::EvictLongestWaiter() {
+  const auto now = std::chrono::steady_clock::now();
+  std::shared_ptr<HttpSession> longest;
+  std::chrono::steady_clock::time_point since = now - kEvictableAfter;
+  registry_.ForEach([&](HttpSession& s) {
+    if (auto waiting = s.WaitingSince(); waiting && *waiting <= since) {
+      since = *waiting;
+      longest = s.shared_from_this();
+    }
+  });
+  if (!longest) return false;
+  longest->Evict();
+  return true;
 }
 
 void Server::Shutdown(std::function<void()> done) {

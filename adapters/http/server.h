@@ -12,8 +12,12 @@
 //
 // Each connection is accepted onto its own strand. An accept error other
 // than the acceptor's closing is retried after a short delay instead of
-// ending the accept loop. At max_connections, a new connection gets 503 and
-// is closed.
+// ending the accept loop. At max_connections, a new connection takes the
+// place of the one that has waited longest (over kEvictableAfter) for its
+// next request with nothing in hand, which is closed: a client dribbling
+// requests byte by byte on many connections (slow-loris) cannot keep
+// others out, and an idle keep-alive connection is only reopened. When no
+// connection has waited that long, the new one gets 503 and is closed.
 //
 // Thread safety: Listen() and Start() from the thread that builds the
 // server, before run(); Shutdown() from any thread.
@@ -60,6 +64,11 @@ class Server {
  private:
   void DoAccept();
   void OnAccept(beast::error_code ec, tcp::socket socket);
+  // Closes the connection that has waited longest for a request; false if
+  // none has waited kEvictableAfter.
+  bool EvictLongestWaiter();
+
+  static constexpr auto kEvictableAfter = std::chrono::seconds(1);
 
   net::io_context& ioc_;
   const ApiHandler& handler_;

@@ -177,8 +177,12 @@ Result<std::optional<SseEvent>> SseClient::Next(std::chrono::milliseconds timeou
                                       });
     ioc_.run();
     if (got > 0) Append(std::string_view(chunk.data(), got));
-    if (timed_out && got == 0) return std::optional<SseEvent>();
-    if (failure && got == 0) {
+    // Both handlers may have run in this turn (the timer expired while the
+    // read was completing): the read's own result wins. Dropping an end of
+    // stream here would lose it for good, since the socket reports it once.
+    const bool read_failed = failure && failure != net::error::operation_aborted;
+    if (timed_out && got == 0 && !read_failed) return std::optional<SseEvent>();
+    if (read_failed && got == 0) {
       Close();
       unreachable_ = true;
       return Status(Error::kInternal, failure == net::error::eof

@@ -14,7 +14,11 @@ const std::string kOpenStatuses = std::to_string(v1::STATUS_RECEIVED) + "," +
                                   std::to_string(v1::STATUS_FEE_REQUESTED);
 
 std::string OpenCondition() {
-  return "(d.status IN (" + kOpenStatuses + ") AND d.appointment_at = a.appointment AND (a.kind != " +
+  // The due time the watch used (deadline_watch.cc WatchedDue): after an
+  // apology, the later of the appointment and the new one.
+  return "(d.status IN (" + kOpenStatuses +
+         ") AND MAX(d.appointment_at, CASE WHEN d.apologized THEN "
+         "COALESCE(d.extended_appointment_at, 0) ELSE 0 END) = a.appointment AND (a.kind != " +
          std::to_string(v1::ALERT_KIND_APOLOGY_DUE) + " OR d.apologized = 0))";
 }
 

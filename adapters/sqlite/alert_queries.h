@@ -27,9 +27,10 @@ struct AlertRow {
   std::int64_t deliver_at = 0;
   bool late_fired = false;
   // Not yet handled: the dossier is open with the appointment the alert was
-  // computed from and, for an apology-due alert, has no apology. An alert of
-  // an appointment that has since moved (a pause ended, a calendar change)
-  // is superseded by the alerts of the new one.
+  // computed from (after an apology, the new appointment it promised) and,
+  // for an apology-due alert, has no apology. An alert of an appointment
+  // that has since moved (a pause ended, a calendar change, an apology) is
+  // superseded by the alerts of the new one.
   bool open = false;
 };
 

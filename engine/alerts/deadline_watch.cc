@@ -1,5 +1,6 @@
 #include "engine/alerts/deadline_watch.h"
 
+#include <algorithm>
 #include <set>
 #include <utility>
 
@@ -15,6 +16,14 @@ constexpr std::uint8_t Bit(v1::AlertKind kind) {
 
 bool Watched(const dossier::DossierState& s) {
   return s.open() && !s.paused() && s.appointment_at != 0;
+}
+
+// The due time the overdue alert is for: the appointment, or after an
+// apology the new appointment it promised (a later pause may move the
+// appointment past it). Statistics keep counting against the appointment;
+// the watch is about what the office must do next.
+std::int64_t WatchedDue(const dossier::DossierState& s) {
+  return std::max(s.appointment_at, s.apologized ? s.extended_appointment_at : 0);
 }
 
 }  // namespace
@@ -39,13 +48,15 @@ void DeadlineWatch::Track(std::uint32_t dossier) {
     armed_[dossier] = 0;  // its entries turn stale
     return;
   }
-  if (armed_[dossier] == s.appointment_at) return;
-  armed_[dossier] = s.appointment_at;
+  const std::int64_t due = WatchedDue(s);
+  // An apology changes the due time, so it re-arms here too.
+  if (armed_[dossier] == due) return;
+  armed_[dossier] = due;
   if (std::int64_t apology = ApologyMoment(s); apology != 0) {
-    queue_.push({apology, s.appointment_at, dossier, v1::ALERT_KIND_APOLOGY_DUE});
+    queue_.push({apology, due, dossier, v1::ALERT_KIND_APOLOGY_DUE});
   }
   if (!(s.alerts_raised & Bit(v1::ALERT_KIND_OVERDUE))) {
-    queue_.push({s.appointment_at, s.appointment_at, dossier, v1::ALERT_KIND_OVERDUE});
+    queue_.push({due, due, dossier, v1::ALERT_KIND_OVERDUE});
   }
 }
 
@@ -58,7 +69,7 @@ void DeadlineWatch::TrackAll() {
 bool DeadlineWatch::Valid(const Entry& e) const {
   if (e.dossier >= engine_.size() || e.dossier >= armed_.size()) return false;
   const dossier::DossierState& s = engine_.state(e.dossier);
-  if (!Watched(s) || s.appointment_at != e.appointment) return false;
+  if (!Watched(s) || WatchedDue(s) != e.appointment) return false;
   if (s.alerts_raised & Bit(e.kind)) return false;
   return e.kind != v1::ALERT_KIND_APOLOGY_DUE || !s.apologized;
 }

@@ -5,7 +5,9 @@
 //                before the appointment (default one working day); skipped
 //                once the agency has apologised, and when the whole duration
 //                is shorter than the lead (it would fire at the counter);
-//   overdue      the appointment itself.
+//   overdue      the appointment itself; after an apology, the new
+//                appointment it promised (statistics still count against
+//                the old one, but the office's next deadline is the new).
 // Paused dossiers (waiting for the citizen) have no moments: their
 // appointment is not known until the pause ends.
 //

@@ -364,6 +364,9 @@ void Apply(const v1::Event& e, const catalog::Catalog& catalog, StringPool& name
     case K::kApologyIssued:
       state.apologized = true;
       state.extended_appointment_at = Seconds(e.apology_issued().new_appointment_at());
+      // The new appointment is a new deadline to watch: an overdue alert
+      // already raised for the old one does not stand for it.
+      state.alerts_raised &= static_cast<std::uint8_t>(~AlertBit(v1::ALERT_KIND_OVERDUE));
       break;
     case K::kRated:
       state.satisfaction = static_cast<std::uint8_t>(e.rated().satisfaction());

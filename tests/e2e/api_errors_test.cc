@@ -183,10 +183,10 @@ TEST_F(ApiErrorsTest, EveryErrorClassHasItsStatusAndCodeAndChangesNothing) {
                      R"({"dossier_code": ")" + code_ + R"(", "method": "RETURN_METHOD_COUNTER"})"),
                 409, "illegal_transition", before);
 
-  // 413: over the body or header limits.
+  // 413 over the body limit, 431 over the header limit.
   ExpectRefused(Post("hand-over", kReception, std::string(9000, ' ')), 413, "too_large", before);
   ExpectRefused(Post("hand-over", kReception, hand_over, {{"X-Padding", std::string(5000, 'p')}}),
-                413, "too_large", before);
+                431, "too_large", before);
 
   // 422: well-formed but invalid.
   ExpectRefused(Post("receive", kReception,

@@ -67,7 +67,8 @@ void WriteConfig(const std::filesystem::path& path, const std::string& db,
 }
 
 std::unique_ptr<ServerProcess> ServerProcess::Start(const std::filesystem::path& config,
-                                                    const std::filesystem::path& log) {
+                                                    const std::filesystem::path& log,
+                                                    const std::vector<std::string>& extra_args) {
   int out[2];
   if (::pipe2(out, O_CLOEXEC) != 0) {
     ADD_FAILURE() << "pipe failed";
@@ -80,6 +81,7 @@ std::unique_ptr<ServerProcess> ServerProcess::Start(const std::filesystem::path&
   posix_spawn_file_actions_addopen(&actions, STDERR_FILENO, log.c_str(),
                                    O_WRONLY | O_CREAT | O_APPEND, 0644);
   std::vector<std::string> args = {MOTCUAD_BINARY, "--config", config.string()};
+  args.insert(args.end(), extra_args.begin(), extra_args.end());
   std::vector<std::string> env = Environment({});
   std::vector<char*> argv = CStrings(args);
   std::vector<char*> envp = CStrings(env);

@@ -39,9 +39,11 @@ class ServerProcess {
  public:
   // Starts motcuad --config `config` and waits (up to a minute) for its
   // "motcuad listening on" line; its stderr goes to `log`. Fails the test
-  // (ADD_FAILURE) and returns nullptr if it does not come up.
+  // (ADD_FAILURE) and returns nullptr if it does not come up. `extra_args`
+  // follow --config (e.g. {"--test-clock", "2026-12-01 17:45"}).
   static std::unique_ptr<ServerProcess> Start(const std::filesystem::path& config,
-                                              const std::filesystem::path& log);
+                                              const std::filesystem::path& log,
+                                              const std::vector<std::string>& extra_args = {});
   ~ServerProcess();
 
   ServerProcess(const ServerProcess&) = delete;

@@ -124,8 +124,8 @@ Result<std::vector<Row>> RunHttp(Context& context) {
   MOTCUA_ASSIGN_OR_RETURN(std::filesystem::path config, WriteServerFiles(context));
   LoadOptions load;
   load.clients = context.quick() ? 4 : 64;
-  load.warmup = std::chrono::milliseconds(context.quick() ? 200 : 1000);
-  load.measure = std::chrono::milliseconds(context.quick() ? 500 : 4000);
+  load.warmup = std::chrono::milliseconds(context.quick() ? 100 : 1000);
+  load.measure = std::chrono::milliseconds(context.quick() ? 300 : 4000);
   load.reception_token = kReceptionToken;
   load.specialist_token = kSpecialistToken;
   load.leader_token = kLeaderToken;

@@ -160,7 +160,8 @@ Result<LifecycleRun> Lifecycles(Context& context, std::size_t dossiers, const st
 }  // namespace
 
 Result<std::vector<Row>> RunLifecycles(Context& context) {
-  const std::size_t dossiers = context.Size(30'000, 400);
+  // 10,000 dossiers (50,000 events, 54 commits) per repetition.
+  const std::size_t dossiers = context.Size(10'000, 400);
   const int reps = context.Repetitions(5);
   std::vector<double> runs, cpu_rates, floors;
   std::vector<RawEvent> events;

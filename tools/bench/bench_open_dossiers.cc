@@ -220,7 +220,7 @@ int OpenDossiersChild(const BenchOptions& options, const std::string& db) {
 }
 
 Result<std::vector<Row>> RunOpenDossiers(Context& context) {
-  const std::size_t dossiers = context.Size(1'000'000, 2'000);
+  const std::size_t dossiers = context.Scaled(1'000'000, 1'000);
   std::cerr << "bench: generating " << FormatCount(static_cast<double>(dossiers))
             << " open dossiers ..." << std::endl;
   MOTCUA_ASSIGN_OR_RETURN(Store store, GenerateStore(context, context.FreshPath("open.db"),

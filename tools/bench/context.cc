@@ -2,6 +2,7 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <iostream>
 #include <utility>
 
@@ -62,6 +63,11 @@ std::unique_ptr<engine::Engine> Context::NewEngine() {
   return std::make_unique<engine::Engine>(engine_options(), catalog_, calendar_, *secrets_);
 }
 
+std::size_t Context::Scaled(std::size_t full, std::size_t tiny) const {
+  if (quick()) return tiny;
+  return std::max(tiny, static_cast<std::size_t>(static_cast<double>(full) * options_.scale));
+}
+
 std::string Context::FreshPath(const std::string& name) const {
   const std::filesystem::path path = dir_ / name;
   std::error_code ec;
@@ -73,7 +79,7 @@ std::string Context::FreshPath(const std::string& name) const {
 
 Result<Store*> Context::YearStore() {
   if (year_) return year_.get();
-  const std::size_t dossiers = Size(1'000'000, 2'000);
+  const std::size_t dossiers = Scaled(1'000'000, 1'000);
   std::cerr << "bench: generating a year of traffic (" << FormatCount(static_cast<double>(dossiers))
             << " dossiers) ..." << std::endl;
   MOTCUA_ASSIGN_OR_RETURN(

@@ -7,6 +7,7 @@
 #ifndef MOTCUA_TOOLS_BENCH_CONTEXT_H_
 #define MOTCUA_TOOLS_BENCH_CONTEXT_H_
 
+#include <algorithm>
 #include <cstddef>
 #include <filesystem>
 #include <memory>
@@ -25,6 +26,12 @@ namespace motcua::bench {
 struct BenchOptions {
   bool quick = false;  // tiny sizes: proves each benchmark runs, measures nothing
   int repetitions = 5;
+  // The share of the sizes (1,000,000 dossiers, 8,000,000 events)
+  // the two large data sets are generated at. Generating them goes through
+  // the engine and the log at the ingest rate, so the full size takes most
+  // of an hour on a shared 2-core machine: the default is what fits in the
+  // suite's ~15 minutes there (bench --scale 1 runs the sizes).
+  double scale = 0.1;
   std::filesystem::path config;   // motcuad.json: catalog, calendar, unit
   std::filesystem::path dir;      // where the SQLite files go (a fresh subfolder)
   std::filesystem::path motcuad;  // the server binary, for the HTTP benchmark
@@ -50,10 +57,14 @@ class Context {
 
   const BenchOptions& options() const { return options_; }
   bool quick() const { return options_.quick; }
-  // `full` repetitions, one when quick.
-  int Repetitions(int full) const { return quick() ? 1 : full; }
+  // `full` repetitions scaled by --repetitions (5 keeps `full`), one when quick.
+  int Repetitions(int full) const {
+    return quick() ? 1 : std::max(1, full * options_.repetitions / 5);
+  }
   // `full` in a real run, `tiny` in a quick one.
   std::size_t Size(std::size_t full, std::size_t tiny) const { return quick() ? tiny : full; }
+  // `full` times --scale (at least `tiny`) in a real run, `tiny` in a quick one.
+  std::size_t Scaled(std::size_t full, std::size_t tiny) const;
 
   const v1::ServerConfig& config() const { return config_; }
   std::shared_ptr<const catalog::Catalog> catalog() const { return catalog_; }
@@ -69,7 +80,7 @@ class Context {
 
   // A year of realistic traffic (receipts over 2024, the history up to
   // 2024-12-31 16:00, so a few hundred dossiers are still open): 1,000,000
-  // dossiers, about 8 million events (quick: 2,000). Generated on first use;
+  // dossiers times --scale, about 8 events each (quick: 1,000). Generated on first use;
   // the engine is kept for the statistics benchmark.
   Result<Store*> YearStore();
 

@@ -41,6 +41,7 @@ void AddQueryCommands(CommandTable& table);  // query_commands.cc
 void AddTokenCommands(CommandTable& table);  // token_commands.cc
 void AddStatsCommands(CommandTable& table);  // stats_commands.cc
 void AddAdminCommands(CommandTable& table);  // admin_commands.cc: check (exit 4: damage), backup
+void AddAlertCommands(CommandTable& table);  // alert_commands.cc: alerts, apologize, apology
 
 }  // namespace motcua::cli
 

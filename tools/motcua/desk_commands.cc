@@ -356,28 +356,6 @@ int RunReturn(const Context& ctx, const Tokens& tokens) {
   });
 }
 
-int RunApologize(const Context& ctx, const Tokens& tokens) {
-  const ArgSpec spec{.valued = {"reason", "new-appointment", "signed-by"},
-                     .flags = {},
-                     .min_positional = 1,
-                     .max_positional = 1};
-  return WithArgs(ctx, tokens, spec, [&](const Args& args) {
-    auto reason = args.Require("reason");
-    auto when_text = args.Require("new-appointment");
-    for (const Status* s : {&reason.status(), &when_text.status()}) {
-      if (!s->ok()) return Fail(ctx, s->message(), kUsage);
-    }
-    auto when = ParseVietnamMinute(*when_text);
-    if (!when.ok()) return Fail(ctx, "--new-appointment: " + when.status().message(), kUsage);
-    v1::Apologize a;
-    a.set_dossier_code(args.positional()[0]);
-    a.set_reason(*reason);
-    SetInstant(*when, a.mutable_new_appointment_at());
-    a.set_signed_by(args.Get("signed-by").value_or(""));
-    return Send(ctx, "apologize", a);
-  });
-}
-
 int RunRate(const Context& ctx, const Tokens& tokens) {
   const ArgSpec spec{.valued = {"satisfaction", "comment"},
                      .flags = {"complaint"},
@@ -438,10 +416,7 @@ void AddDeskCommands(CommandTable& table) {
                    RunResultReady});
   table.push_back(
       {"return", "return MÃ_HS --method counter|post|electronic  trả kết quả", RunReturn});
-  table.push_back({"apologize",
-                   "apologize MÃ_HS --reason LÝ_DO --new-appointment \"YYYY-MM-DD HH:MM\"  "
-                   "xin lỗi và hẹn lại",
-                   RunApologize});
+  // apologize: alert_commands.cc (it prints the letter too).
   table.push_back({"rate",
                    "rate MÃ_HS --satisfaction very-satisfied|satisfied|acceptable|dissatisfied "
                    "[--complaint]  ghi nhận đánh giá",

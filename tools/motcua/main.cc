@@ -28,6 +28,7 @@ int Main(int argc, char** argv) {
   AddTokenCommands(table);
   AddStatsCommands(table);
   AddAdminCommands(table);
+  AddAlertCommands(table);
 
   Context ctx{.server = "http://127.0.0.1:8080", .token = "", .config = "",
               .out = &std::cout, .err = &std::cerr};

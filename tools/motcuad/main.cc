@@ -51,7 +51,13 @@ constexpr int kUsage = 2;
 constexpr std::size_t kQueryThreads = 2;
 
 int Fail(const Status& status, int exit_code = kStartupFailed) {
-  std::cerr << "motcuad: " << status.message() << "\n";
+  // One line, whatever a bad file put in the message (a quoted value may
+  // hold line breaks or other control characters).
+  std::string line = status.message();
+  for (char& c : line) {
+    if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) c = ' ';
+  }
+  std::cerr << "motcuad: " << line << "\n";
   return exit_code;
 }
 

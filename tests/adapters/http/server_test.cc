@@ -3,6 +3,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <atomic>
 #include <chrono>
 #include <future>
 #include <sstream>
@@ -129,7 +130,7 @@ TEST_F(ServerTest, PipelinedRequestsAreAnsweredInOrder) {
   EXPECT_THAT(log_text_.str(), ::testing::Not(::testing::HasSubstr(kToken)));
 }
 
-TEST_F(ServerTest, OversizedHeadersAndBodiesGet413AndTheConnectionCloses) {
+TEST_F(ServerTest, OversizedBodiesGet413HeadersGet431AndTheConnectionCloses) {
   ServerOptions options;
   options.session.max_body_bytes = 1000;
   options.session.max_header_bytes = 2000;
@@ -150,7 +151,7 @@ TEST_F(ServerTest, OversizedHeadersAndBodiesGet413AndTheConnectionCloses) {
     net::write(s, net::buffer("GET /healthz HTTP/1.1\r\nHost: x\r\nX-Pad: " +
                               std::string(3000, 'p') + "\r\n\r\n"));
     beast::flat_buffer buffer;
-    EXPECT_EQ(Read(s, buffer).result_int(), 413u);
+    EXPECT_EQ(Read(s, buffer).result_int(), 431u);
   }
   {
     tcp::socket s = Connect();
@@ -181,6 +182,108 @@ TEST_F(ServerTest, ConnectionsOverTheLimitGet503) {
   auto res = Read(second, buffer2);
   EXPECT_EQ(res.result_int(), 503u);
   EXPECT_EQ(res[bhttp::field::retry_after], "1");
+}
+
+TEST_F(ServerTest, TheLastRequestAllowedOnAConnectionSaysCloseAndTheConnectionCloses) {
+  ServerOptions options;
+  options.session.max_requests = 3;
+  Start(options);
+  tcp::socket s = Connect();
+  beast::flat_buffer buffer;
+  for (int i = 1; i <= 3; ++i) {
+    net::write(s, net::buffer(std::string("GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n")));
+    auto res = Read(s, buffer);
+    EXPECT_EQ(res.result_int(), 200u);
+    EXPECT_EQ(res.keep_alive(), i < 3) << "request " << i;
+  }
+  EXPECT_TRUE(ClosedWithin(s, std::chrono::seconds(30)));
+}
+
+// Sends `head` one byte every `pace` until told to stop or the server closes.
+class Dribbler {
+ public:
+  Dribbler(tcp::socket socket, std::string head, std::chrono::milliseconds pace)
+      : socket_(std::move(socket)), thread_([this, head = std::move(head), pace] {
+          for (std::size_t i = 0; !stop_.load(); i = (i + 1) % head.size()) {
+            beast::error_code ec;
+            net::write(socket_, net::buffer(&head[i], 1), ec);
+            if (ec) {
+              closed_by_server_.store(true);
+              return;
+            }
+            for (auto slept = std::chrono::milliseconds(0); slept < pace && !stop_.load();
+                 slept += std::chrono::milliseconds(20)) {
+              std::this_thread::sleep_for(std::chrono::milliseconds(20));
+            }
+          }
+        }) {}
+  ~Dribbler() {
+    stop_.store(true);
+    thread_.join();
+  }
+  bool closed_by_server() const { return closed_by_server_.load(); }
+
+ private:
+  tcp::socket socket_;
+  std::atomic<bool> stop_{false};
+  std::atomic<bool> closed_by_server_{false};
+  std::thread thread_;
+};
+
+TEST_F(ServerTest, ARequestTricklingInByteByByteIsCutOffAtTheDeadline) {
+  ServerOptions options;
+  options.session.idle_timeout = std::chrono::seconds(1);
+  Start(options);
+  // A header that never ends, one byte every 100ms: the deadline is for the
+  // whole request, not renewed by each byte, so the server closes the
+  // connection and the dribbler's writes start failing.
+  Dribbler dribbler(Connect(), "GET /healthz HTTP/1.1\r\nHost: x\r\nX-Slow: sssss",
+                    std::chrono::milliseconds(100));
+  const auto start = std::chrono::steady_clock::now();
+  while (!dribbler.closed_by_server() &&
+         std::chrono::steady_clock::now() - start < std::chrono::seconds(30)) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
+  EXPECT_TRUE(dribbler.closed_by_server())
+      << "a trickling request kept its connection past the deadline";
+}
+
+TEST_F(ServerTest, SlowLorisConnectionsCannotStarveANormalClient) {
+  // Room for 8 connections and a generous 60s deadline per request; 16
+  // attackers dribble one byte a second on every connection they can get.
+  // Invariant: a normal client's request is answered 200 while they do.
+  ServerOptions options;
+  options.max_connections = 8;
+  options.session.idle_timeout = std::chrono::seconds(60);
+  Start(options);
+  std::vector<std::unique_ptr<Dribbler>> attackers;
+  for (int i = 0; i < 16; ++i) {
+    attackers.push_back(std::make_unique<Dribbler>(
+        Connect(), "GET /healthz HTTP/1.1\r\nHost: x\r\nX-Slow: " + std::string(200, 's'),
+        std::chrono::milliseconds(1000)));
+  }
+  // Let them hold every place long enough to count as waiting.
+  std::this_thread::sleep_for(std::chrono::milliseconds(1500));
+  for (int round = 0; round < 3; ++round) {
+    auto url = ServerUrl::Parse("http://127.0.0.1:" + std::to_string(port_));
+    ASSERT_THAT(url, IsOk());
+    HttpClient client(*url, std::chrono::seconds(20));
+    HttpClient::Call call;
+    call.target = "/healthz";
+    auto reply = client.Send(call);
+    ASSERT_TRUE(std::holds_alternative<HttpReply>(reply))
+        << std::get<TransportError>(reply).message;
+    EXPECT_EQ(std::get<HttpReply>(reply).status, 200u) << "round " << round;
+    // Attackers reconnect to take the places back.
+    for (auto& a : attackers) {
+      if (a->closed_by_server()) {
+        a = std::make_unique<Dribbler>(
+            Connect(), "GET /healthz HTTP/1.1\r\nHost: x\r\nX-Slow: " + std::string(200, 's'),
+            std::chrono::milliseconds(1000));
+      }
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(1200));
+  }
 }
 
 TEST_F(ServerTest, ShutdownFinishesTheCommandInFlightThenCloses) {

@@ -156,7 +156,26 @@ TEST_F(DeadlineWatchTest, AnApologyAlreadyMadeIsNotAskedForAgain) {
   apology.mutable_apologize()->set_reason("Cần xác minh");
   SetInstant(Vn("2024-03-20 09:00"), apology.mutable_apologize()->mutable_new_appointment_at());
   Do(apology, "2024-03-13 09:00");
-  EXPECT_EQ(watch_.NextMoment(), Vn("2024-03-15 09:00"));  // only the overdue alert
+  // No apology-due alert; the overdue alert is for the new appointment.
+  EXPECT_EQ(watch_.NextMoment(), Vn("2024-03-20 09:00"));
+  EXPECT_THAT(Fire("2024-03-19 17:00"), ::testing::IsEmpty());
+  auto raised = Fire("2024-03-20 09:00");
+  ASSERT_EQ(raised.size(), 1u);
+  EXPECT_EQ(raised[0].alert_raised().kind(), v1::ALERT_KIND_OVERDUE);
+  EXPECT_EQ(ToInstant(raised[0].alert_raised().appointment_at()), Vn("2024-03-20 09:00"));
+}
+
+TEST_F(DeadlineWatchTest, AnApologyAfterTheDueTimeArmsAnOverdueAlertForTheNewAppointment) {
+  std::string code = Receive("2024-03-12 09:00");
+  ASSERT_EQ(Fire("2024-03-15 09:00").size(), 2u);  // apology due, then overdue
+  v1::Command apology;
+  apology.mutable_apologize()->set_dossier_code(code);
+  apology.mutable_apologize()->set_reason("Cần xác minh");
+  SetInstant(Vn("2024-03-20 09:00"), apology.mutable_apologize()->mutable_new_appointment_at());
+  Do(apology, "2024-03-15 10:00");
+  EXPECT_EQ(watch_.NextMoment(), Vn("2024-03-20 09:00"));
+  EXPECT_EQ(Fire("2024-03-20 09:00").size(), 1u);
+  EXPECT_THAT(Fire("2024-03-21 09:00"), ::testing::IsEmpty());
 }
 
 TEST_F(DeadlineWatchTest, MomentsMissedWhileDownFireOnceEachMarkedLate) {

@@ -1,0 +1,31 @@
+// Fuzz target: the procedure catalog (either shape catalog_file.h accepts),
+// parsed and built into the engine's catalog as motcuad does at start.
+//
+// Oracle: a bad catalog is refused with a user's error naming the entry.
+#include "adapters/config/catalog_file.h"
+#include "engine/catalog/catalog.h"
+#include "tests/fuzz/fuzz_support.h"
+
+namespace {
+
+constexpr std::string_view kName = "catalog_fuzzer";
+
+void Check(const motcua::Status& status) {
+  if (status.ok()) return;
+  // motcuad prints it on one line whatever it holds (a quoted value may
+  // carry line breaks): the message only has to be a user's error.
+  motcua::fuzz::ExpectRefusal(kName, status);
+}
+
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  motcua::fuzz::QuietProtobuf();
+  auto procedures = motcua::config::ParseCatalog(std::string(motcua::fuzz::Text(data, size)),
+                                                 "catalog.json");
+  Check(procedures.status());
+  if (!procedures.ok()) return 0;
+  auto catalog = motcua::catalog::Catalog::Build(std::move(*procedures));
+  Check(catalog.status());
+  return 0;
+}

@@ -1,0 +1,338 @@
+// The deadline alerts and the apology (issue 5), for the officers at the desk:
+//
+//   $ motcua alerts --open              alerts not yet handled, most urgent first
+//   $ motcua alerts --from D --to D     every alert raised in a period (Vietnam days)
+//   $ motcua alerts --follow [--since N]
+//                                       one line per alert as it comes, until the
+//                                       server ends the stream or Ctrl-C
+//   $ motcua apologize MÃ_HS --reason … --new-appointment "YYYY-MM-DD HH:MM" [--html FILE]
+//                                       records the apology, prints the letter (Mẫu 04)
+//   $ motcua apology MÃ_HS [--html FILE]
+//                                       prints the letter again
+//   $ motcua calendar-reload            (admin) re-reads the official schedules;
+//                                       the server re-times the open dossiers
+//
+// An alert line reads the same in the list and in the stream:
+//   #12 Quá hạn          000.00.07.H06-261204-0001  hẹn trả 2026-12-09 09:00
+// `--follow` writes alert lines only on stdout (flushed one by one, so a pipe
+// sees each as it comes); what it says about the stream goes to stderr.
+#include <csignal>
+#include <fstream>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include <google/protobuf/util/json_util.h>
+
+#include "adapters/http/api_client.h"
+#include "adapters/http/body_codec.h"
+#include "adapters/http/route.h"
+#include "adapters/http/sse_client.h"
+#include "engine/base/proto_time.h"
+#include "engine/base/time.h"
+#include "motcua/v1/alerts.pb.h"
+#include "motcua/v1/command.pb.h"
+#include "tools/motcua/args.h"
+#include "tools/motcua/command_table.h"
+#include "tools/motcua/dossier_printing.h"
+#include "tools/motcua/server_client.h"
+
+namespace motcua::cli {
+
+namespace {
+
+using Tokens = std::vector<std::string>;
+
+// How long one wait on the stream lasts before looking at the stop flag:
+// Ctrl-C is noticed within it.
+constexpr std::chrono::milliseconds kFollowTick{250};
+constexpr std::chrono::seconds kOpenTimeout{15};
+
+// Set by SIGINT/SIGTERM while `alerts --follow` runs; the loop ends cleanly.
+volatile std::sig_atomic_t stop_following = 0;
+extern "C" void OnStopSignal(int) { stop_following = 1; }
+
+std::string When(const google::protobuf::Timestamp& t) { return FormatVietnamMinute(ToInstant(t)); }
+
+// One line per alert, the same in the list and the stream.
+std::string AlertLine(const v1::Alert& a) {
+  std::string line = "#" + std::to_string(a.id()) + " ";
+  switch (a.kind()) {
+    case v1::ALERT_KIND_APOLOGY_DUE:
+      line += "Đến hạn xin lỗi  " + a.dossier_code() + "  phải xin lỗi trước " +
+              When(a.moment()) + ", hẹn trả " + When(a.appointment_at());
+      break;
+    case v1::ALERT_KIND_OVERDUE:
+      line += "Quá hạn          " + a.dossier_code() + "  hẹn trả " + When(a.appointment_at());
+      break;
+    default:
+      line += "Cảnh báo         " + a.dossier_code() + "  lúc " + When(a.moment());
+      break;
+  }
+  if (a.late_fired()) {
+    line += "  (báo muộn lúc " + When(a.raised_at()) + ": máy chủ ngừng khi đến hạn)";
+  }
+  return line;
+}
+
+Result<v1::AlertList> GetAlerts(http::ApiClient& client, const std::string& query) {
+  http::HttpClient::Call call;
+  call.method = http::bhttp::verb::get;
+  call.target = "/v1/alerts?" + query;
+  call.headers = {{"Accept", std::string(http::kProtobufType)}};
+  MOTCUA_ASSIGN_OR_RETURN(http::HttpReply reply, client.Fetch(std::move(call), /*may_retry=*/true));
+  v1::AlertList list;
+  if (!list.ParseFromString(reply.body)) {
+    return Status(Error::kInternal, "không đọc được câu trả lời của máy chủ");
+  }
+  return list;
+}
+
+int ListAlerts(const Context& ctx, const Args& args) {
+  std::string query;
+  const bool open = args.Has("open");
+  if (open) {
+    query = "open=1";
+  } else {
+    auto from = args.Require("from");
+    auto to = args.Require("to");
+    if (!from.ok() || !to.ok()) {
+      return Fail(ctx, "cần --open, --follow, hoặc --from NGÀY --to NGÀY (YYYY-MM-DD)", kUsage);
+    }
+    for (const std::string* day : {&*from, &*to}) {
+      if (auto parsed = ParseDate(*day); !parsed.ok()) {
+        return Fail(ctx, "ngày '" + *day + "' không hợp lệ: " + parsed.status().message(), kUsage);
+      }
+    }
+    query = "from=" + http::PercentEncode(*from) + "&to=" + http::PercentEncode(*to);
+  }
+  if (args.Has("limit")) {
+    auto limit = args.RequireCount("limit");
+    if (!limit.ok() || *limit < 1) return Fail(ctx, "--limit cần một số dương", kUsage);
+    query += "&limit=" + std::to_string(*limit);
+  }
+  auto client = ConnectTo(ctx);
+  if (!client.ok()) return Fail(ctx, client.status().message(), kUsage);
+  auto list = GetAlerts(**client, query);
+  if (!list.ok()) return FailCall(ctx, **client, list.status());
+  std::ostream& out = *ctx.out;
+  if (list->alerts_size() == 0) {
+    out << (open ? "Không có cảnh báo nào chưa xử lý.\n" : "Không có cảnh báo nào trong khoảng này.\n");
+    return 0;
+  }
+  out << (open ? "Cảnh báo chưa xử lý (gấp nhất trước): " : "Cảnh báo đã phát: ")
+      << list->alerts_size() << "\n";
+  bool apology_due = false;
+  for (const v1::Alert& a : list->alerts()) {
+    out << AlertLine(a) << "\n";
+    apology_due = apology_due || (open && a.kind() == v1::ALERT_KIND_APOLOGY_DUE);
+  }
+  if (list->truncated()) out << "(còn nữa: dùng --limit để xem thêm)\n";
+  if (apology_due) {
+    out << "Xin lỗi công dân: motcua apologize MÃ_HS --reason \"LÝ DO\" "
+           "--new-appointment \"YYYY-MM-DD HH:MM\"\n";
+  }
+  return 0;
+}
+
+int FollowAlerts(const Context& ctx, const Args& args) {
+  std::optional<std::uint64_t> since;
+  if (args.Has("since")) {
+    auto n = args.RequireCount("since");
+    if (!n.ok()) return Fail(ctx, n.status().message(), kUsage);
+    since = static_cast<std::uint64_t>(*n);
+  }
+  auto url = http::ServerUrl::Parse(ctx.server);
+  if (!url.ok()) return Fail(ctx, url.status().message(), kUsage);
+  http::SseClient sse(*url, ctx.token);
+  if (Status s = sse.Open("/v1/alerts/stream", since, kOpenTimeout); !s.ok()) {
+    return Fail(ctx, s.message(), sse.unreachable() ? kUnreachable : kRefused);
+  }
+  // Not SA_RESTART: the flag is what ends the loop, within one tick.
+  struct sigaction action {};
+  action.sa_handler = OnStopSignal;
+  sigemptyset(&action.sa_mask);
+  sigaction(SIGINT, &action, nullptr);
+  sigaction(SIGTERM, &action, nullptr);
+  *ctx.err << "Đang theo dõi cảnh báo (Ctrl-C để dừng)\n" << std::flush;
+
+  google::protobuf::util::JsonParseOptions json;
+  json.ignore_unknown_fields = true;  // a newer server may add fields
+  while (!stop_following) {
+    auto next = sse.Next(kFollowTick);
+    if (!next.ok()) {
+      // The server ended the stream (it is stopping) or the connection
+      // dropped: either way there is nothing more to wait for.
+      *ctx.err << "motcua: " << next.status().message() << "\n";
+      return 0;
+    }
+    if (!*next) continue;
+    v1::Alert alert;
+    if (!google::protobuf::util::JsonStringToMessage((*next)->data, &alert, json).ok()) {
+      *ctx.err << "motcua: bỏ qua một sự kiện không đọc được (id " << (*next)->id << ")\n";
+      continue;
+    }
+    *ctx.out << AlertLine(alert) << std::endl;  // flushed: one line as each comes
+  }
+  sse.Close();
+  *ctx.err << "Đã dừng theo dõi.\n";
+  return 0;
+}
+
+int RunAlerts(const Context& ctx, const Tokens& tokens) {
+  const ArgSpec spec{.valued = {"from", "to", "limit", "since"},
+                     .flags = {"open", "follow"},
+                     .min_positional = 0,
+                     .max_positional = 0};
+  auto args = Args::Parse(tokens, spec);
+  if (!args.ok()) return Fail(ctx, args.status().message(), kUsage);
+  const int modes = (args->Has("open") ? 1 : 0) + (args->Has("follow") ? 1 : 0) +
+                    (args->Has("from") || args->Has("to") ? 1 : 0);
+  if (modes != 1) {
+    return Fail(ctx, "chọn đúng một trong --open, --follow, --from NGÀY --to NGÀY", kUsage);
+  }
+  if (args->Has("since") && !args->Has("follow")) {
+    return Fail(ctx, "--since chỉ dùng với --follow", kUsage);
+  }
+  return args->Has("follow") ? FollowAlerts(ctx, *args) : ListAlerts(ctx, *args);
+}
+
+// --html FILE must be writable before anything is recorded: a bad path is a
+// usage error that changes nothing.
+Status CheckHtmlTarget(const std::string& file) {
+  const std::filesystem::path path(file);
+  const std::filesystem::path dir = path.parent_path().empty() ? "." : path.parent_path();
+  std::error_code ec;
+  if (file.empty() || !std::filesystem::is_directory(dir, ec) ||
+      std::filesystem::is_directory(path, ec)) {
+    return Status(Error::kInvalidArgument, "--html: không ghi được vào '" + file + "'");
+  }
+  return Status::Ok();
+}
+
+Result<std::string> FetchLetter(http::ApiClient& client, const std::string& code, bool html) {
+  http::HttpClient::Call call;
+  call.method = http::bhttp::verb::get;
+  call.target = "/v1/dossiers/" + http::PercentEncode(code) +
+                "/apology?format=" + (html ? "html" : "text");
+  MOTCUA_ASSIGN_OR_RETURN(http::HttpReply reply, client.Fetch(std::move(call), /*may_retry=*/true));
+  return std::move(reply.body);
+}
+
+// Prints the text letter, and saves the HTML one to `html_file` if given.
+int PrintLetter(const Context& ctx, http::ApiClient& client, const std::string& code,
+                const std::optional<std::string>& html_file) {
+  auto text = FetchLetter(client, code, /*html=*/false);
+  if (!text.ok()) return FailCall(ctx, client, text.status());
+  *ctx.out << *text;
+  if (!html_file) return 0;
+  auto html = FetchLetter(client, code, /*html=*/true);
+  if (!html.ok()) return FailCall(ctx, client, html.status());
+  std::ofstream file(*html_file, std::ios::binary | std::ios::trunc);
+  file << *html;
+  file.close();
+  if (!file) return Fail(ctx, "không ghi được tệp '" + *html_file + "'");
+  *ctx.err << "Đã lưu bản in (HTML) vào " << *html_file << "\n";
+  return 0;
+}
+
+int RunApologize(const Context& ctx, const Tokens& tokens) {
+  const ArgSpec spec{.valued = {"reason", "new-appointment", "signed-by", "html"},
+                     .flags = {},
+                     .min_positional = 1,
+                     .max_positional = 1};
+  auto args = Args::Parse(tokens, spec);
+  if (!args.ok()) return Fail(ctx, args.status().message(), kUsage);
+  auto reason = args->Require("reason");
+  if (!reason.ok()) return Fail(ctx, reason.status().message(), kUsage);
+  auto when_text = args->Require("new-appointment");
+  if (!when_text.ok()) return Fail(ctx, when_text.status().message(), kUsage);
+  auto when = ParseVietnamMinute(*when_text);
+  if (!when.ok()) return Fail(ctx, "--new-appointment: " + when.status().message(), kUsage);
+  const std::optional<std::string> html_file = args->Get("html");
+  if (html_file) {
+    if (Status s = CheckHtmlTarget(*html_file); !s.ok()) return Fail(ctx, s.message(), kUsage);
+  }
+  const std::string& code = args->positional()[0];
+  v1::Apologize a;
+  a.set_dossier_code(code);
+  a.set_reason(*reason);
+  SetInstant(*when, a.mutable_new_appointment_at());
+  a.set_signed_by(args->Get("signed-by").value_or(""));
+
+  auto client = ConnectTo(ctx);
+  if (!client.ok()) return Fail(ctx, client.status().message(), kUsage);
+  auto reply = (*client)->Command("apologize", a, http::ApiClient::NewIdempotencyKey());
+  if (!reply.ok()) return FailCall(ctx, **client, reply.status());
+  PrintCommandReply(*reply, *ctx.out);
+  *ctx.out << "\n";
+  if (int rc = PrintLetter(ctx, **client, code, html_file); rc != 0) {
+    // The apology is recorded; only the printing failed.
+    *ctx.err << "motcua: thư xin lỗi đã được ghi nhận; in lại bằng: motcua apology " << code
+             << "\n";
+    return rc;
+  }
+  return 0;
+}
+
+int RunApology(const Context& ctx, const Tokens& tokens) {
+  const ArgSpec spec{
+      .valued = {"html"}, .flags = {}, .min_positional = 1, .max_positional = 1};
+  auto args = Args::Parse(tokens, spec);
+  if (!args.ok()) return Fail(ctx, args.status().message(), kUsage);
+  const std::optional<std::string> html_file = args->Get("html");
+  if (html_file) {
+    if (Status s = CheckHtmlTarget(*html_file); !s.ok()) return Fail(ctx, s.message(), kUsage);
+  }
+  auto client = ConnectTo(ctx);
+  if (!client.ok()) return Fail(ctx, client.status().message(), kUsage);
+  return PrintLetter(ctx, **client, args->positional()[0], html_file);
+}
+
+// After an official schedule is added or corrected in the schedule folder:
+// the server re-times its open dossiers, and the alerts follow.
+int RunCalendarReload(const Context& ctx, const Tokens& tokens) {
+  auto args = Args::Parse(tokens, ArgSpec{});
+  if (!args.ok()) return Fail(ctx, args.status().message(), kUsage);
+  auto client = ConnectTo(ctx);
+  if (!client.ok()) return Fail(ctx, client.status().message(), kUsage);
+  http::HttpClient::Call call;
+  call.method = http::bhttp::verb::post;
+  call.target = "/v1/admin/calendar/reload";
+  call.headers = {{"Accept", std::string(http::kProtobufType)}};
+  // Not repeated after a lost answer: a second reload would record a
+  // second change (harmless, but not what was asked).
+  auto reply = (*client)->Fetch(std::move(call), /*may_retry=*/false);
+  if (!reply.ok()) return FailCall(ctx, **client, reply.status());
+  v1::CalendarReloadReply r;
+  if (!r.ParseFromString(reply->body)) {
+    return Fail(ctx, "không đọc được câu trả lời của máy chủ");
+  }
+  std::string years;
+  for (int y : r.years()) years += (years.empty() ? "" : ", ") + std::to_string(y);
+  *ctx.out << "Đã tải lại lịch làm việc (sự kiện số " << r.seq() << ").\n"
+           << "Hồ sơ đang mở bị ảnh hưởng: " << r.dossiers_examined()
+           << ", được tính lại hạn: " << r.dossiers_retimed() << "\n"
+           << "Năm có lịch nghỉ chính thức: " << years << "\n";
+  return 0;
+}
+
+}  // namespace
+
+void AddAlertCommands(CommandTable& table) {
+  table.push_back({"alerts",
+                   "alerts --open | --follow [--since N] | --from NGÀY --to NGÀY [--limit N]  "
+                   "cảnh báo thời hạn",
+                   RunAlerts});
+  table.push_back({"apologize",
+                   "apologize MÃ_HS --reason LÝ_DO --new-appointment \"YYYY-MM-DD HH:MM\" "
+                   "[--html TỆP]  xin lỗi, hẹn lại và in thư (Mẫu 04)",
+                   RunApologize});
+  table.push_back({"apology", "apology MÃ_HS [--html TỆP]  in lại thư xin lỗi (Mẫu 04)",
+                   RunApology});
+  table.push_back({"calendar-reload",
+                   "calendar-reload  (quản trị) nạp lại lịch nghỉ chính thức, tính lại hạn hồ sơ",
+                   RunCalendarReload});
+}
+
+}  // namespace motcua::cli
