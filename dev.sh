@@ -3,7 +3,8 @@
 #
 #   ./dev.sh start   install what is missing, build, start motcuad on
 #                    var/motcua.db with the shipped catalog (Ctrl-C stops it)
-#   ./dev.sh test    install what is missing, build with ASan+UBSan, run every test
+#   ./dev.sh test    install what is missing, build with ASan+UBSan, run every test,
+#                    then fuzz each libFuzzer target for 15 s (MOTCUA_FUZZ_SMOKE_SECONDS)
 #   ./dev.sh bench   build in Release and run the benchmark suite (~15 min;
 #                    the JSON summary also goes to build/release/bench-summary.json)
 #   ./dev.sh fuzz [S] build the libFuzzer targets with clang (build/fuzz) and
@@ -45,6 +46,25 @@ build() {  # preset [targets...]
   cmake --build --preset "$preset" -j"$(nproc)" ${1:+--target "$@"}
 }
 
+fuzz_all() {  # seconds per target
+  local seconds=$1 t work
+  build fuzz fuzzers
+  mkdir -p build/fuzz/artifacts
+  for t in $(sed -n 's/^motcua_fuzz_target(\([a-z_]*\) .*/\1/p' tests/fuzz/CMakeLists.txt); do
+    work=build/fuzz/tests/fuzz/work/$t
+    mkdir -p "$work"
+    # New inputs go to the build tree; the committed corpus is only read.
+    if build/fuzz/tests/fuzz/"$t" -max_total_time="$seconds" -timeout=30 -rss_limit_mb=2048 \
+         -print_final_stats=1 -artifact_prefix=build/fuzz/artifacts/"$t"- \
+         "$work" tests/fuzz/corpus/"$t" >build/fuzz/"$t".log 2>&1; then
+      echo "$t: $(sed -n 's/^stat::number_of_executed_units: *//p' build/fuzz/"$t".log) executions in ${seconds}s, 0 crashes"
+    else
+      echo "$t: FAILED, see build/fuzz/$t.log and build/fuzz/artifacts/" >&2
+      return 1
+    fi
+  done
+}
+
 cmd=${1:-help}
 shift || true
 case "$cmd" in
@@ -58,6 +78,8 @@ case "$cmd" in
     ensure_packages
     build asan
     ctest --preset asan "$@"
+    # The fuzz smoke: each libFuzzer target for a few seconds from its corpus.
+    fuzz_all "${MOTCUA_FUZZ_SMOKE_SECONDS:-15}"
     ;;
   bench)
     ensure_packages
@@ -67,22 +89,7 @@ case "$cmd" in
     ;;
   fuzz)
     ensure_packages
-    seconds=${1:-60}
-    build fuzz fuzzers
-    mkdir -p build/fuzz/artifacts
-    for t in $(sed -n 's/^motcua_fuzz_target(\([a-z_]*\) .*/\1/p' tests/fuzz/CMakeLists.txt); do
-      work=build/fuzz/tests/fuzz/work/$t
-      mkdir -p "$work"
-      # New inputs go to the build tree; the committed corpus is only read.
-      if build/fuzz/tests/fuzz/"$t" -max_total_time="$seconds" -timeout=30 -rss_limit_mb=2048 \
-           -print_final_stats=1 -artifact_prefix=build/fuzz/artifacts/"$t"- \
-           "$work" tests/fuzz/corpus/"$t" >build/fuzz/"$t".log 2>&1; then
-        echo "$t: $(sed -n 's/^stat::number_of_executed_units: *//p' build/fuzz/"$t".log) executions in ${seconds}s, 0 crashes"
-      else
-        echo "$t: FAILED, see build/fuzz/$t.log and build/fuzz/artifacts/" >&2
-        exit 1
-      fi
-    done
+    fuzz_all "${1:-60}"
     ;;
   build)
     ensure_packages

@@ -55,6 +55,12 @@ inline void ExpectRefusal(std::string_view target, const Status& status) {
   if (status.message().empty()) Fail(target, "a refusal without a message");
 }
 
+// For loaders: success, or a refusal ExpectRefusal accepts. The message may
+// hold line breaks (a quoted value can): motcuad prints it on one line.
+inline void ExpectOkOrRefusal(std::string_view target, const Status& status) {
+  if (!status.ok()) ExpectRefusal(target, status);
+}
+
 // libprotobuf logs a line for every string with invalid UTF-8 it parses;
 // fuzzing parses millions. Idempotent.
 inline void QuietProtobuf() {
