@@ -3,8 +3,7 @@
 #
 #   ./dev.sh start   install what is missing, build, start motcuad on
 #                    var/motcua.db with the shipped catalog (Ctrl-C stops it)
-#   ./dev.sh test    install what is missing, build with ASan+UBSan, run every test,
-#                    then fuzz each libFuzzer target for 15 s (MOTCUA_FUZZ_SMOKE_SECONDS)
+#   ./dev.sh test    install what is missing, build with ASan+UBSan, run every test
 #   ./dev.sh bench   build in Release and run the benchmark suite (~15 min;
 #                    the JSON summary also goes to build/release/bench-summary.json)
 #   ./dev.sh fuzz [S] build the libFuzzer targets with clang (build/fuzz) and
@@ -78,8 +77,6 @@ case "$cmd" in
     ensure_packages
     build asan
     ctest --preset asan "$@"
-    # The fuzz smoke: each libFuzzer target for a few seconds from its corpus.
-    fuzz_all "${MOTCUA_FUZZ_SMOKE_SECONDS:-15}"
     ;;
   bench)
     ensure_packages

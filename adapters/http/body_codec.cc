@@ -18,6 +18,18 @@ std::string MediaType(std::string_view header) {
   return out;
 }
 
+// protobuf's JSON parser quotes the input around the error ("… code points.
+// <bytes> ^"): raw bytes, possibly not UTF-8, possibly on several lines. The
+// reply must stay one line of valid UTF-8, so keep only the parser's own
+// words: up to the first byte that is not printable ASCII, at most 160.
+std::string ParserReason(std::string_view message) {
+  std::size_t end = 0;
+  while (end < message.size() && end < 160 && message[end] >= 0x20 && message[end] < 0x7f) ++end;
+  std::string_view reason = message.substr(0, end);
+  while (!reason.empty() && reason.back() == ' ') reason.remove_suffix(1);
+  return std::string(reason);
+}
+
 }  // namespace
 
 Result<BodyFormat> RequestFormat(std::string_view content_type) {
@@ -60,7 +72,7 @@ Status DecodeBody(std::string_view body, BodyFormat format, google::protobuf::Me
       google::protobuf::StringPiece(body.data(), body.size()), &message, options);
   if (!status.ok()) {
     return Status(Error::kBadRequest,
-                  "nội dung JSON không hợp lệ: " + std::string(status.message()));
+                  "nội dung JSON không hợp lệ: " + ParserReason(std::string(status.message())));
   }
   return Status::Ok();
 }

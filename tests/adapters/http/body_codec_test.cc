@@ -52,5 +52,24 @@ TEST(BodyCodec, RefusesWhatDoesNotParse) {
   EXPECT_THAT(DecodeBody("", BodyFormat::kJson, h), IsOk());  // an empty message
 }
 
+// Found by the HTTP fuzz target: protobuf's parser quotes the input, bytes
+// that are not UTF-8 and NULs among them, into its error; the reply must
+// stay one line of UTF-8 and must not carry the input.
+TEST(BodyCodec, AParseErrorQuotesNoneOfTheInput) {
+  v1::HandOver h;
+  static constexpr char kBody[] =
+      "{\"to_unit\": \"T\xc6\xb0 ph\xc3\xa1p\", \"to_user\0\xc2`\x19\xc1\x80`\0\0\0\": 1}";
+  const std::string body(kBody, sizeof(kBody) - 1);
+  Status status = DecodeBody(body, BodyFormat::kJson, h);
+  ASSERT_THAT(status, HasError(Error::kBadRequest));
+  const std::string& message = status.message();
+  EXPECT_EQ(message.find('\n'), std::string::npos) << message;
+  for (unsigned char c : message) {
+    EXPECT_TRUE(c >= 0x20) << "control byte in: " << message;
+  }
+  EXPECT_EQ(message.find('`'), std::string::npos) << message;
+  EXPECT_EQ(message.rfind("nội dung JSON không hợp lệ", 0), 0u) << message;
+}
+
 }  // namespace
 }  // namespace motcua::http
