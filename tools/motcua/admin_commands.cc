@@ -108,7 +108,11 @@ class AtomicDownload {
   static Result<std::unique_ptr<AtomicDownload>> Create(const std::filesystem::path& target) {
     std::filesystem::path dir = target.parent_path();
     if (dir.empty()) dir = ".";
-    std::string tmp = (dir / ("." + target.filename().string() + ".tmp.XXXXXX")).string();
+    // Built by appending: GCC 12 at -O3 reports a false -Wrestrict for
+    // `"." + std::string(...)` (GCC bug 105329).
+    std::string name = ".";
+    name.append(target.filename().string()).append(".tmp.XXXXXX");
+    std::string tmp = (dir / name).string();
     const int fd = ::mkstemp(tmp.data());
     if (fd < 0) {
       return Status(Error::kStorage,
