@@ -5,6 +5,7 @@
 #include "adapters/metrics/count_figures.h"
 #include "adapters/metrics/daily_counters_reader.h"
 #include "adapters/metrics/fact_sources.h"
+#include "adapters/sqlite/sqlite_event_log.h"
 #include "motcua/v1/dossier.pb.h"
 
 namespace motcua::metrics {
@@ -37,17 +38,7 @@ std::int64_t IntOrZero(const sqlite::Statement& st, int column) {
 }  // namespace
 
 Status ReadEvents(sqlite::Database& db, const std::function<Status(const v1::Event&)>& visit) {
-  sqlite::Statement st(db, "SELECT seq, body FROM events ORDER BY seq");
-  v1::Event event;  // reused: parsing into it keeps its allocations
-  while (st.Step()) {
-    std::string_view body = st.ColumnBlob(1);
-    if (!event.ParseFromArray(body.data(), static_cast<int>(body.size()))) {
-      return Status(Error::kCorrupt,
-                    "sự kiện số " + std::to_string(st.ColumnInt(0)) + " không đọc được");
-    }
-    MOTCUA_RETURN_IF_ERROR(visit(event));
-  }
-  return st.status();
+  return sqlite::ReadAllEvents(db, visit);
 }
 
 Result<FactsTable> FactsFromEvents(sqlite::Database& db, const catalog::Catalog& catalog,

@@ -119,8 +119,8 @@ Status SqliteEventLog::Commit(engine::CommitBatch& batch) {
   return Status::Ok();
 }
 
-Status SqliteEventLog::ReadAll(const std::function<Status(const v1::Event&)>& visit) {
-  Statement st(*db_, "SELECT seq, body FROM events ORDER BY seq");
+Status ReadAllEvents(Database& db, const std::function<Status(const v1::Event&)>& visit) {
+  Statement st(db, "SELECT seq, body FROM events ORDER BY seq");
   v1::Event event;  // reused: parsing into it keeps its allocations
   while (st.Step()) {
     std::string_view body = st.ColumnBlob(1);
@@ -131,6 +131,10 @@ Status SqliteEventLog::ReadAll(const std::function<Status(const v1::Event&)>& vi
     MOTCUA_RETURN_IF_ERROR(visit(event));
   }
   return st.status();
+}
+
+Status SqliteEventLog::ReadAll(const std::function<Status(const v1::Event&)>& visit) {
+  return ReadAllEvents(*db_, visit);
 }
 
 Result<std::optional<engine::IdempotencyRecord>> SqliteEventLog::FindIdempotency(

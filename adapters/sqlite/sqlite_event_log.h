@@ -11,6 +11,7 @@
 #define MOTCUA_ADAPTERS_SQLITE_SQLITE_EVENT_LOG_H_
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -20,6 +21,11 @@
 #include "engine/ports/event_log.h"
 
 namespace motcua::sqlite {
+
+// Every event of `db` in seq order, over any connection to a log file (the
+// log's own ReadAll, and readers such as the statistics on their own
+// connection). Stops at the first error `visit` returns.
+Status ReadAllEvents(Database& db, const std::function<Status(const v1::Event&)>& visit);
 
 class SqliteEventLog final : public EventLog {
  public:
