@@ -6,6 +6,11 @@ namespace motcua::engine {
 
 Status StateFold::Fold(const v1::Event& event, PendingEvent& out) {
   out.event = event;
+  return Fold(out);
+}
+
+Status StateFold::Fold(PendingEvent& out) {
+  const v1::Event& event = out.event;
   if (event.kind_case() == v1::Event::kCalendarChanged) {
     out.state_after = dossier::DossierState{};
     out.holder_unit.clear();

@@ -28,6 +28,8 @@ class StateFold {
   // Folds `event` and fills `out` with it and the state after it. kCorrupt,
   // naming the seq, if the event breaks the lifecycle.
   Status Fold(const v1::Event& event, PendingEvent& out);
+  // The same for the event already in `out.event` (parsed there): no copy.
+  Status Fold(PendingEvent& out);
 
   const std::unordered_map<std::string, dossier::DossierState>& states() const { return states_; }
 

@@ -6,13 +6,29 @@
 #include <memory>
 #include <stdexcept>
 
+#include "adapters/crypto/evp_sha256.h"
+
 namespace motcua::crypto {
 
+const EVP_MD* FetchedSha256() {
+  // EVP_sha256() makes OpenSSL 3 look the algorithm up in its providers on
+  // every EVP_DigestInit_ex (a lock and a hash-table walk: 2.4 us of a 3 us
+  // hash of an event). A fetched EVP_MD is looked up once and is safe to
+  // share between threads; it lives as long as the process.
+  static const EVP_MD* const md = EVP_MD_fetch(nullptr, "SHA256", nullptr);
+  if (md == nullptr) {
+    throw std::runtime_error("SHA-256 unavailable");  // a broken libcrypto: not recoverable
+  }
+  return md;
+}
+
 std::string Sha256(std::initializer_list<std::string_view> parts) {
-  std::unique_ptr<EVP_MD_CTX, decltype(&EVP_MD_CTX_free)> ctx(EVP_MD_CTX_new(), &EVP_MD_CTX_free);
+  // One context per thread, reset by each init, instead of an allocation per hash.
+  thread_local std::unique_ptr<EVP_MD_CTX, decltype(&EVP_MD_CTX_free)> ctx(EVP_MD_CTX_new(),
+                                                                          &EVP_MD_CTX_free);
   unsigned char digest[EVP_MAX_MD_SIZE];
   unsigned int len = 0;
-  if (!ctx || EVP_DigestInit_ex(ctx.get(), EVP_sha256(), nullptr) != 1) {
+  if (!ctx || EVP_DigestInit_ex2(ctx.get(), FetchedSha256(), nullptr) != 1) {
     throw std::runtime_error("SHA-256 unavailable");  // a broken libcrypto: not recoverable
   }
   for (std::string_view p : parts) EVP_DigestUpdate(ctx.get(), p.data(), p.size());

@@ -4,6 +4,8 @@
 
 #include <stdexcept>
 
+#include "adapters/crypto/evp_sha256.h"
+
 namespace motcua::crypto {
 
 struct Sha256Stream::Context {
@@ -11,7 +13,7 @@ struct Sha256Stream::Context {
 };
 
 Sha256Stream::Sha256Stream() : context_(std::make_unique<Context>()) {
-  if (!context_->md || EVP_DigestInit_ex(context_->md.get(), EVP_sha256(), nullptr) != 1) {
+  if (!context_->md || EVP_DigestInit_ex2(context_->md.get(), FetchedSha256(), nullptr) != 1) {
     throw std::runtime_error("SHA-256 unavailable");  // a broken libcrypto: not recoverable
   }
 }

@@ -4,7 +4,6 @@
 
 #include "adapters/http/command_endpoints.h"
 #include "adapters/projections/all_projections.h"
-#include "engine/dossier/dossier_view.h"
 
 namespace motcua::http {
 
@@ -47,8 +46,7 @@ EngineService::EngineService(EngineServiceOptions options,
       engine_(std::move(engine)),
       catalog_(std::move(catalog)),
       clock_(clock),
-      work_(std::in_place, ioc_.get_executor()),
-      reader_(std::make_unique<sqlite::DossierEventReader>(log_->db())) {}
+      work_(std::in_place, ioc_.get_executor()) {}
 
 EngineService::~EngineService() { Stop(); }
 
@@ -101,7 +99,6 @@ void EngineService::Stop() {
   } else {
     ioc_.run();  // never started: drain on the caller's thread
   }
-  reader_.reset();
   log_.reset();
 }
 
@@ -171,18 +168,6 @@ CommandResult EngineService::Execute(CommandRequest& request, bool& records_key)
     }
   }
 
-  // Read the target's committed history before executing, so that a read
-  // error refuses the command before it has changed anything.
-  std::vector<v1::Event> committed;
-  if (const std::string& target = TargetCode(request.command); !target.empty()) {
-    auto history = reader_->ReadAll(target);
-    if (!history.ok()) {
-      result.status = history.status();
-      return result;
-    }
-    committed = std::move(*history);
-  }
-
   auto outcome = engine_->Execute(request.command, clock_.Now(), batch_);
   if (!outcome.ok()) {
     result.status = outcome.status();
@@ -197,7 +182,6 @@ CommandResult EngineService::Execute(CommandRequest& request, bool& records_key)
     *e = batch_.events[i].event;
     e->set_seq(base + i + 1);
   }
-  *result.reply.mutable_dossier() = FoldWithBatch(outcome->dossier_code, committed);
   result.reply.set_lookup_secret(outcome->lookup_secret);
   if (!request.idempotency_key.empty()) {
     batch_.idempotency.push_back(engine::IdempotencyRecord{
@@ -205,21 +189,6 @@ CommandResult EngineService::Execute(CommandRequest& request, bool& records_key)
     records_key = true;
   }
   return result;
-}
-
-v1::Dossier EngineService::FoldWithBatch(const std::string& code,
-                                         const std::vector<v1::Event>& committed) {
-  dossier::DossierViewBuilder view(*catalog_);
-  for (const v1::Event& e : committed) view.Add(e);
-  const std::uint64_t base = log_->LastSeq();
-  for (std::size_t i = 0; i < batch_.events.size(); ++i) {
-    const v1::Event& pending = batch_.events[i].event;
-    if (pending.dossier_code() != code) continue;
-    v1::Event e = pending;
-    e.set_seq(base + i + 1);
-    view.Add(e);
-  }
-  return view.dossier();
 }
 
 void EngineService::SetObserver(EngineObserver* observer) {

@@ -36,7 +36,6 @@
 #include <vector>
 
 #include "adapters/http/asio.h"
-#include "adapters/sqlite/dossier_queries.h"
 #include "adapters/sqlite/sqlite_event_log.h"
 #include "engine/engine.h"
 #include "engine/ports/clock.h"
@@ -52,7 +51,12 @@ struct CommandRequest {
 
 struct CommandResult {
   Status status;  // OK, or why the command was refused (nothing written)
-  v1::CommandReply reply;  // when OK
+  // When OK: the command's events (seqs assigned) and the receipt's secret.
+  // Its `dossier` is left for AddDossierView (command_reply.h) to fold on a
+  // read connection once the batch is durable: reading and folding a
+  // dossier's history is work the engine thread, which every command waits
+  // on, does not need to do.
+  v1::CommandReply reply;
   // The reply is the stored answer to an earlier request with the same key.
   bool replayed = false;
 };
@@ -158,9 +162,6 @@ class EngineService {
   // Validates and executes `request` into batch_; the result to answer with
   // once the batch is durable.
   CommandResult Execute(CommandRequest& request, bool& records_idempotency);
-  // The dossier `code`: its `committed` events, then the batch's events so
-  // far, numbered as the commit will number them.
-  v1::Dossier FoldWithBatch(const std::string& code, const std::vector<v1::Event>& committed);
   void Flush();
 
   const EngineServiceOptions options_;
@@ -181,7 +182,6 @@ class EngineService {
   std::atomic<std::size_t> queued_{0};
 
   // Engine thread state.
-  std::unique_ptr<sqlite::DossierEventReader> reader_;
   engine::CommitBatch batch_;
   std::vector<Pending> pending_;
   // (actor, key) of the uncommitted batch → index in pending_ of its leader.

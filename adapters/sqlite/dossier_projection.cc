@@ -1,5 +1,7 @@
 #include "adapters/sqlite/dossier_projection.h"
 
+#include <algorithm>
+
 #include "engine/base/proto_time.h"
 #include "engine/dossier/dossier_code.h"
 
@@ -140,16 +142,21 @@ Status DossierProjection::Apply(const engine::PendingEvent& p) {
   }
   if (creates) {
     if (auto parsed = dossier::ParseCode(e.dossier_code())) {
-      counter_->Bind(1, parsed->unit)
-          .Bind(2, FormatDate(parsed->day))
-          .Bind(3, std::int64_t{parsed->sequence});
-      MOTCUA_RETURN_IF_ERROR(counter_->Run());
+      std::int64_t& last = counters_[{std::string(parsed->unit), parsed->day}];
+      last = std::max(last, std::int64_t{parsed->sequence});
     }
   }
   return Status::Ok();
 }
 
 Status DossierProjection::Flush() {
+  for (const auto& [key, last] : counters_) {
+    counter_->Bind(1, key.first).Bind(2, FormatDate(key.second)).Bind(3, last);
+    if (Status r = counter_->Run(); !r.ok()) {
+      Discard();
+      return r;
+    }
+  }
   Statement& st = *upsert_;
   for (const PendingRow& row : rows_) {
     const dossier::DossierState& s = row.state;
@@ -199,6 +206,7 @@ Status DossierProjection::Flush() {
 }
 
 void DossierProjection::Discard() {
+  counters_.clear();
   rows_.clear();
   row_of_.clear();
 }

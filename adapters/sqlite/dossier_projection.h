@@ -12,12 +12,15 @@
 #ifndef MOTCUA_ADAPTERS_SQLITE_DOSSIER_PROJECTION_H_
 #define MOTCUA_ADAPTERS_SQLITE_DOSSIER_PROJECTION_H_
 
+#include <cstdint>
+#include <map>
 #include <memory>
 #include <string>
 #include <unordered_map>
 #include <vector>
 
 #include "adapters/sqlite/projection.h"
+#include "engine/base/time.h"
 
 namespace motcua::sqlite {
 
@@ -47,6 +50,9 @@ class DossierProjection final : public Projection {
   std::unique_ptr<Statement> counter_;
   std::vector<PendingRow> rows_;  // in the order first touched
   std::unordered_map<std::string, std::size_t> row_of_;  // code -> index in rows_
+  // The highest sequence number given per (unit, day) by this transaction's
+  // codes, written once each at Flush rather than once per new dossier.
+  std::map<std::pair<std::string, LocalDays>, std::int64_t> counters_;
 };
 
 }  // namespace motcua::sqlite

@@ -61,7 +61,6 @@ Status RebuildProjections(Database& source, const ProjectionFactory& make,
   for (auto& p : projections) MOTCUA_RETURN_IF_ERROR(p->Prepare(target));
   engine::StateFold fold(catalog);
   engine::PendingEvent pending;
-  v1::Event event;
   Statement st(source, "SELECT body FROM events ORDER BY seq");
   // Projections keep rows back until Flush (projection.h): flushing every
   // so many events lets a dossier's many events write its row once or twice
@@ -75,10 +74,10 @@ Status RebuildProjections(Database& source, const ProjectionFactory& make,
   MOTCUA_RETURN_IF_ERROR(tx.status());
   for (std::uint64_t n = 1; st.Step(); ++n) {
     std::string_view body = st.ColumnBlob(0);
-    if (!event.ParseFromArray(body.data(), static_cast<int>(body.size()))) {
+    if (!pending.event.ParseFromArray(body.data(), static_cast<int>(body.size()))) {
       return Status(Error::kCorrupt, "một sự kiện không đọc được");
     }
-    MOTCUA_RETURN_IF_ERROR(fold.Fold(event, pending));
+    MOTCUA_RETURN_IF_ERROR(fold.Fold(pending));
     for (auto& p : projections) MOTCUA_RETURN_IF_ERROR(p->Apply(pending));
     if (n % kFlushEvery == 0) MOTCUA_RETURN_IF_ERROR(flush());
   }
