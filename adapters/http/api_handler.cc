@@ -6,7 +6,6 @@
 #include "adapters/http/admin_endpoints.h"
 #include "adapters/http/alert_endpoints.h"
 #include "adapters/http/command_endpoints.h"
-#include "adapters/http/command_reply.h"
 #include "adapters/http/dossier_reads.h"
 #include "adapters/http/idempotency.h"
 #include "adapters/http/stats_routes.h"
@@ -83,28 +82,11 @@ void ApiHandler::HandleCommand(const Route& route, Request& request, const Reply
     }
     command.fingerprint = RequestFingerprint(command.command);
   }
-  // The engine thread answers with the command's events; the dossier view
-  // and the response's encoding are done on a read thread (command_reply.h).
-  const catalog::Catalog* catalog = context_.catalog.get();
-  QueryService* queries = &queries_;
-  Status submitted = engine_.Submit(std::move(command), [to, respond, catalog,
-                                                         queries](CommandResult result) {
+  Status submitted = engine_.Submit(std::move(command), [to, respond](CommandResult result) {
     if (!result.status.ok()) return respond(ErrorResponse(result.status, to));
-    queries->Run([to, respond, catalog, result = std::move(result)](
-                     Result<sqlite::Database*> db) mutable {
-      Status viewed = db.ok() ? AddDossierView(**db, *catalog, result.reply) : db.status();
-      if (!viewed.ok()) {
-        // The command is durable: say so. A retry with the same
-        // Idempotency-Key gets the stored reply and changes nothing.
-        return respond(ErrorResponse(
-            Status(viewed.code(), "lệnh đã được ghi nhận nhưng chưa đọc lại được hồ sơ (" +
-                                      viewed.message() + "); gửi lại với cùng Idempotency-Key"),
-            to));
-      }
-      Response res = MessageResponse(result.reply, to);
-      if (result.replayed) res.set(kReplayedHeader, "true");
-      respond(std::move(res));
-    });
+    Response res = MessageResponse(result.reply, to);
+    if (result.replayed) res.set(kReplayedHeader, "true");
+    respond(std::move(res));
   });
   if (!submitted.ok()) respond(ErrorResponse(submitted, to));
 }

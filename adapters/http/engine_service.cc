@@ -4,6 +4,7 @@
 
 #include "adapters/http/command_endpoints.h"
 #include "adapters/projections/all_projections.h"
+#include "engine/dossier/dossier_view.h"
 
 namespace motcua::http {
 
@@ -46,7 +47,9 @@ EngineService::EngineService(EngineServiceOptions options,
       engine_(std::move(engine)),
       catalog_(std::move(catalog)),
       clock_(clock),
-      work_(std::in_place, ioc_.get_executor()) {}
+      work_(std::in_place, ioc_.get_executor()),
+      reader_(std::make_unique<sqlite::DossierEventReader>(log_->db())),
+      views_(*catalog_, kCachedViews) {}
 
 EngineService::~EngineService() { Stop(); }
 
@@ -75,6 +78,7 @@ Status EngineService::RunExclusive(ExclusiveJob job) {
   net::post(ioc_, [this, job = std::move(job)] {
     Flush();  // the commands before it are durable and answered first
     job(*engine_, *log_);
+    views_.Clear();  // the job may have changed any dossier
     if (observer_) observer_->AfterExclusive();
   });
   return Status::Ok();
@@ -99,6 +103,7 @@ void EngineService::Stop() {
   } else {
     ioc_.run();  // never started: drain on the caller's thread
   }
+  reader_.reset();
   log_.reset();
 }
 
@@ -122,6 +127,7 @@ void EngineService::OnCommand(CommandRequest request, CommandCallback done) {
     try {
       p.result = Execute(request, records_key);
     } catch (const std::exception& e) {
+      views_.Clear();  // a view may be half-updated
       // A broken invariant in one command must not take the engine thread
       // (and every other officer's command) down with it.
       p.result = CommandResult{Status(Error::kInternal, std::string("lỗi nội bộ: ") + e.what()),
@@ -168,6 +174,18 @@ CommandResult EngineService::Execute(CommandRequest& request, bool& records_key)
     }
   }
 
+  // Load the target's view before executing, so that a read error refuses
+  // the command before it has changed anything.
+  dossier::DossierViewBuilder* view = nullptr;
+  if (const std::string& target = TargetCode(request.command); !target.empty()) {
+    auto loaded = views_.Get(target, *reader_);
+    if (!loaded.ok()) {
+      result.status = loaded.status();
+      return result;
+    }
+    view = *loaded;
+  }
+
   auto outcome = engine_->Execute(request.command, clock_.Now(), batch_);
   if (!outcome.ok()) {
     result.status = outcome.status();
@@ -175,13 +193,20 @@ CommandResult EngineService::Execute(CommandRequest& request, bool& records_key)
   }
   // The log numbers the batch's events densely after its last seq
   // (EventLog::Commit), so the reply can carry them before the commit.
+  // The engine names the dossier the command targets, or a new one when the
+  // command names none (engine.h): a new dossier has no history to read.
+  if (view == nullptr) view = views_.Fresh(outcome->dossier_code);
+  // The view so far (the committed events and the batch's earlier commands')
+  // plus this command's events.
   const std::uint64_t base = log_->LastSeq();
   for (std::size_t i = outcome->first_event; i < outcome->first_event + outcome->event_count;
        ++i) {
     v1::Event* e = result.reply.add_events();
     *e = batch_.events[i].event;
     e->set_seq(base + i + 1);
+    if (e->dossier_code() == outcome->dossier_code) view->Add(*e);
   }
+  *result.reply.mutable_dossier() = view->dossier();
   result.reply.set_lookup_secret(outcome->lookup_secret);
   if (!request.idempotency_key.empty()) {
     batch_.idempotency.push_back(engine::IdempotencyRecord{
@@ -198,6 +223,7 @@ void EngineService::SetObserver(EngineObserver* observer) {
 Status EngineService::CommitSystemEvents(std::vector<v1::Event> events,
                                          std::vector<Status>& refused) {
   for (v1::Event& e : events) {
+    views_.Forget(e.dossier_code());  // the cached view lacks this event
     if (Status s = engine_->Import(std::move(e), batch_); !s.ok()) refused.push_back(s);
   }
   Flush();
@@ -217,6 +243,7 @@ void EngineService::Flush() {
       batch_.clear();
     } else {
       engine_->Rollback(batch_);  // also clears the batch
+      views_.Clear();             // views hold the undone events
     }
   }
   std::vector<Pending> done = std::move(pending_);

@@ -36,6 +36,8 @@
 #include <vector>
 
 #include "adapters/http/asio.h"
+#include "adapters/http/dossier_view_cache.h"
+#include "adapters/sqlite/dossier_queries.h"
 #include "adapters/sqlite/sqlite_event_log.h"
 #include "engine/engine.h"
 #include "engine/ports/clock.h"
@@ -51,12 +53,7 @@ struct CommandRequest {
 
 struct CommandResult {
   Status status;  // OK, or why the command was refused (nothing written)
-  // When OK: the command's events (seqs assigned) and the receipt's secret.
-  // Its `dossier` is left for AddDossierView (command_reply.h) to fold on a
-  // read connection once the batch is durable: reading and folding a
-  // dossier's history is work the engine thread, which every command waits
-  // on, does not need to do.
-  v1::CommandReply reply;
+  v1::CommandReply reply;  // when OK
   // The reply is the stored answer to an earlier request with the same key.
   bool replayed = false;
 };
@@ -182,6 +179,10 @@ class EngineService {
   std::atomic<std::size_t> queued_{0};
 
   // Engine thread state.
+  std::unique_ptr<sqlite::DossierEventReader> reader_;
+  // Enough for every desk's dossiers in flight, a few kilobytes each.
+  static constexpr std::size_t kCachedViews = 1024;
+  DossierViewCache views_;
   engine::CommitBatch batch_;
   std::vector<Pending> pending_;
   // (actor, key) of the uncommitted batch → index in pending_ of its leader.
