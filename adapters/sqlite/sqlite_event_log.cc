@@ -33,6 +33,8 @@ Result<std::unique_ptr<SqliteEventLog>> SqliteEventLog::Open(const std::string& 
   MOTCUA_ASSIGN_OR_RETURN(std::unique_ptr<Database> db, Database::Open(path));
   std::unique_ptr<SqliteEventLog> log(new SqliteEventLog(std::move(db), std::move(projections)));
   MOTCUA_RETURN_IF_ERROR(log->Init());
+  // Commits never checkpoint: a thread of the log's own does (wal_checkpointer.h).
+  MOTCUA_ASSIGN_OR_RETURN(log->checkpointer_, WalCheckpointer::Start(*log->db_));
   return log;
 }
 

@@ -18,6 +18,7 @@
 
 #include "adapters/sqlite/database.h"
 #include "adapters/sqlite/projection.h"
+#include "adapters/sqlite/wal_checkpointer.h"
 #include "engine/ports/event_log.h"
 
 namespace motcua::sqlite {
@@ -55,6 +56,8 @@ class SqliteEventLog final : public EventLog {
   std::unique_ptr<Statement> find_idempotency_;
   std::uint64_t last_seq_ = 0;
   std::string last_hash_;
+  // Declared after db_: stopped before the connection closes.
+  std::unique_ptr<WalCheckpointer> checkpointer_;
 };
 
 // The hash chain's link: SHA-256(previous || seq (8 bytes, little-endian) || body).

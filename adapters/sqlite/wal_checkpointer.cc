@@ -1,0 +1,68 @@
+#include "adapters/sqlite/wal_checkpointer.h"
+
+#include <sqlite3.h>
+
+namespace motcua::sqlite {
+
+Result<std::unique_ptr<WalCheckpointer>> WalCheckpointer::Start(Database& writer,
+                                                                int threshold_pages) {
+  MOTCUA_ASSIGN_OR_RETURN(std::unique_ptr<Database> own, Database::Open(writer.path()));
+  std::unique_ptr<WalCheckpointer> checkpointer(
+      new WalCheckpointer(writer, std::move(own), threshold_pages));
+  // Replaces the writer's automatic checkpoints (sqlite3_wal_autocheckpoint
+  // is this same hook): from here on its commits only call OnCommit.
+  sqlite3_wal_hook(writer.handle(), &WalCheckpointer::OnCommit, checkpointer.get());
+  checkpointer->thread_ = std::thread([c = checkpointer.get()] { c->Run(); });
+  return checkpointer;
+}
+
+WalCheckpointer::WalCheckpointer(Database& writer, std::unique_ptr<Database> own,
+                                 int threshold_pages)
+    : writer_(writer), own_(std::move(own)), threshold_pages_(threshold_pages) {}
+
+WalCheckpointer::~WalCheckpointer() {
+  // SQLite's default (SQLITE_DEFAULT_WAL_AUTOCHECKPOINT).
+  sqlite3_wal_autocheckpoint(writer_.handle(), 1000);
+  {
+    std::lock_guard lock(mutex_);
+    stopping_ = true;
+  }
+  wake_.notify_one();
+  if (thread_.joinable()) thread_.join();
+}
+
+std::uint64_t WalCheckpointer::checkpoints() const {
+  std::lock_guard lock(mutex_);
+  return checkpoints_;
+}
+
+int WalCheckpointer::OnCommit(void* self, sqlite3* /*db*/, const char* /*name*/, int pages) {
+  auto* c = static_cast<WalCheckpointer*>(self);
+  if (pages >= c->threshold_pages_) {
+    {
+      std::lock_guard lock(c->mutex_);
+      c->due_ = true;
+    }
+    c->wake_.notify_one();
+  }
+  return SQLITE_OK;
+}
+
+void WalCheckpointer::Run() {
+  std::unique_lock lock(mutex_);
+  while (true) {
+    wake_.wait(lock, [this] { return due_ || stopping_; });
+    if (stopping_) return;
+    due_ = false;
+    lock.unlock();
+    // PASSIVE: copies what no reader still needs, never waits for a lock. A
+    // failure (SQLITE_BUSY while another checkpoint runs) only means the WAL
+    // stays longer; the next commit past the threshold asks again.
+    sqlite3_wal_checkpoint_v2(own_->handle(), nullptr, SQLITE_CHECKPOINT_PASSIVE, nullptr,
+                              nullptr);
+    lock.lock();
+    ++checkpoints_;
+  }
+}
+
+}  // namespace motcua::sqlite
