@@ -296,7 +296,9 @@ Result<std::vector<Row>> RunOpenDossiers(Context& context) {
   rearm.what = std::string("re-arm after a calendar change (extra day off ") + kExtraDayOff +
                "): PlanRetime + commit of the Retimed events + TrackAll (issue 5)";
   rearm.figure = m["rearm_seconds"];
-  rearm.unit = "s";
+  // Not `= "s"`: GCC 12 at -O3 warns a false -Wrestrict on that assignment
+  // here (GCC bug 105329), and warnings are errors.
+  rearm.unit = std::string("s");
   rearm.Detail("dossiers examined / moved",
                FormatCount(m["rearm_examined"]) + " / " + FormatCount(m["rearm_moved"]));
   rearm.Detail(
