@@ -163,7 +163,7 @@ Result<std::vector<Row>> RunLifecycles(Context& context) {
   // 10,000 dossiers (50,000 events, 54 commits) per repetition.
   const std::size_t dossiers = context.Size(10'000, 400);
   const int reps = context.Repetitions(5);
-  std::vector<double> runs, cpu_rates, floors;
+  std::vector<double> runs, cpu_rates, floors, minimal_floors, raw_cpu, minimal_cpu;
   std::vector<RawEvent> events;
   for (int rep = 0; rep < reps; ++rep) {
     const std::string path = context.FreshPath("lifecycles.db");
@@ -176,6 +176,12 @@ Result<std::vector<Row>> RunLifecycles(Context& context) {
     MOTCUA_ASSIGN_OR_RETURN(RawRun raw,
                             RawIngest(events, run.batches, context.FreshPath("lifecycles-raw.db")));
     floors.push_back(raw.events_per_second / 5);
+    MOTCUA_ASSIGN_OR_RETURN(
+        RawRun minimal,
+        RawIngestMinimal(events, run.batches, context.FreshPath("lifecycles-minimal.db")));
+    minimal_floors.push_back(minimal.events_per_second / 5);
+    raw_cpu.push_back(raw.cpu_per_event);
+    minimal_cpu.push_back(minimal.cpu_per_event);
   }
   Row row;
   row.name = "lifecycles";
@@ -192,6 +198,14 @@ Result<std::vector<Row>> RunLifecycles(Context& context) {
                          FormatCount(static_cast<double>(dossiers * 5)) + " events per run");
   row.Detail("runs (dossiers/s)", FormatRuns(runs));
   row.Detail("raw SQLite floor runs (dossiers/s)", FormatRuns(floors));
+  row.Detail(
+      "raw SQLite, smallest schema that logs and projects (log row without the per-dossier "
+      "index; a 3-column dossier row without secondary indexes), same events and batches "
+      "(dossiers/s)",
+      FormatRuns(minimal_floors));
+  row.Detail("SQLite CPU per event, product schema / smallest schema (median)",
+             FormatFixed(Median(raw_cpu) * 1e6, 1) + " us / " +
+                 FormatFixed(Median(minimal_cpu) * 1e6, 1) + " us");
   row.Detail("events/s (median)", FormatCount(row.figure * 5));
   row.Detail(
       "dossiers per CPU-second (median; the rate if the process had a core to itself "

@@ -209,4 +209,62 @@ Result<RawRun> RawIngest(const std::vector<RawEvent>& events,
   return run;
 }
 
+Result<RawRun> RawIngestMinimal(const std::vector<RawEvent>& events,
+                                const std::vector<std::size_t>& batches, const std::string& path) {
+  // The same connection settings as the product (WAL, synchronous=FULL).
+  MOTCUA_ASSIGN_OR_RETURN(std::unique_ptr<sqlite::Database> database, sqlite::Database::Open(path));
+  MOTCUA_RETURN_IF_ERROR(database->Exec(
+      "CREATE TABLE events (seq INTEGER PRIMARY KEY, dossier TEXT NOT NULL, body BLOB NOT NULL, "
+      "hash BLOB NOT NULL);"
+      "CREATE TABLE dossiers (code TEXT PRIMARY KEY, status INTEGER NOT NULL, "
+      "last_seq INTEGER NOT NULL) WITHOUT ROWID;"));
+  sqlite3* db = database->handle();
+  sqlite3_stmt* insert = nullptr;
+  sqlite3_stmt* upsert = nullptr;
+  MOTCUA_RETURN_IF_ERROR(Check(
+      db, sqlite3_prepare_v2(db, "INSERT INTO events (seq, dossier, body, hash) VALUES (?1, ?2, ?3, ?4)",
+                             -1, &insert, nullptr)));
+  MOTCUA_RETURN_IF_ERROR(Check(
+      db, sqlite3_prepare_v2(db,
+                             "INSERT INTO dossiers (code, status, last_seq) VALUES (?1, ?2, ?3) "
+                             "ON CONFLICT(code) DO UPDATE SET status = excluded.status, "
+                             "last_seq = excluded.last_seq",
+                             -1, &upsert, nullptr)));
+  Status status;
+  Stopwatch watch;
+  const double cpu = ProcessCpuSeconds();
+  std::size_t next = 0;
+  for (std::size_t size : batches) {
+    if (!(status = Check(db, sqlite3_exec(db, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr)))
+             .ok()) {
+      break;
+    }
+    for (std::size_t end = next + size; next < end; ++next) {
+      const RawEvent& e = events[next];
+      sqlite3_bind_int64(insert, 1, e.seq);
+      BindText(insert, 2, e.dossier);
+      sqlite3_bind_blob(insert, 3, e.body.data(), static_cast<int>(e.body.size()), SQLITE_STATIC);
+      sqlite3_bind_blob(insert, 4, e.hash.data(), static_cast<int>(e.hash.size()), SQLITE_STATIC);
+      if (!(status = Check(db, sqlite3_step(insert), SQLITE_DONE)).ok()) break;
+      sqlite3_reset(insert);
+      if (e.dossier.empty()) continue;
+      BindText(upsert, 1, e.dossier);
+      sqlite3_bind_int64(upsert, 2, e.row.state_after.status);
+      sqlite3_bind_int64(upsert, 3, e.seq);
+      if (!(status = Check(db, sqlite3_step(upsert), SQLITE_DONE)).ok()) break;
+      sqlite3_reset(upsert);
+    }
+    if (!status.ok()) break;
+    if (!(status = Check(db, sqlite3_exec(db, "COMMIT", nullptr, nullptr, nullptr))).ok()) break;
+  }
+  const double seconds = watch.Seconds();
+  RawRun run;
+  run.cpu_per_event = (ProcessCpuSeconds() - cpu) / static_cast<double>(events.size());
+  sqlite3_finalize(insert);
+  sqlite3_finalize(upsert);
+  MOTCUA_RETURN_IF_ERROR(status);
+  run.events_per_second = static_cast<double>(events.size()) / seconds;
+  return run;
+}
+
 }  // namespace motcua::bench

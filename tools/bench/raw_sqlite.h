@@ -42,6 +42,14 @@ struct RawRun {
 Result<RawRun> RawIngest(const std::vector<RawEvent>& events,
                          const std::vector<std::size_t>& batches, const std::string& path);
 
+// The same appends into the smallest schema that still logs and projects:
+// the log table without its per-dossier index, and a dossier row of three
+// columns (code, status, last seq) without secondary indexes. What SQLite
+// itself does on this machine for "append and project", for comparison
+// with the product's schema above.
+Result<RawRun> RawIngestMinimal(const std::vector<RawEvent>& events,
+                                const std::vector<std::size_t>& batches, const std::string& path);
+
 }  // namespace motcua::bench
 
 #endif  // MOTCUA_TOOLS_BENCH_RAW_SQLITE_H_
