@@ -5,10 +5,11 @@
 namespace motcua::sqlite {
 
 Result<std::unique_ptr<WalCheckpointer>> WalCheckpointer::Start(Database& writer,
-                                                                int threshold_pages) {
+                                                                int threshold_pages,
+                                                                int writer_limit_pages) {
   MOTCUA_ASSIGN_OR_RETURN(std::unique_ptr<Database> own, Database::Open(writer.path()));
   std::unique_ptr<WalCheckpointer> checkpointer(
-      new WalCheckpointer(writer, std::move(own), threshold_pages));
+      new WalCheckpointer(writer, std::move(own), threshold_pages, writer_limit_pages));
   // Replaces the writer's automatic checkpoints (sqlite3_wal_autocheckpoint
   // is this same hook): from here on its commits only call OnCommit.
   sqlite3_wal_hook(writer.handle(), &WalCheckpointer::OnCommit, checkpointer.get());
@@ -17,8 +18,11 @@ Result<std::unique_ptr<WalCheckpointer>> WalCheckpointer::Start(Database& writer
 }
 
 WalCheckpointer::WalCheckpointer(Database& writer, std::unique_ptr<Database> own,
-                                 int threshold_pages)
-    : writer_(writer), own_(std::move(own)), threshold_pages_(threshold_pages) {}
+                                 int threshold_pages, int writer_limit_pages)
+    : writer_(writer),
+      own_(std::move(own)),
+      threshold_pages_(threshold_pages),
+      writer_limit_pages_(writer_limit_pages) {}
 
 WalCheckpointer::~WalCheckpointer() {
   // SQLite's default (SQLITE_DEFAULT_WAL_AUTOCHECKPOINT).
@@ -36,8 +40,14 @@ std::uint64_t WalCheckpointer::checkpoints() const {
   return checkpoints_;
 }
 
-int WalCheckpointer::OnCommit(void* self, sqlite3* /*db*/, const char* /*name*/, int pages) {
+int WalCheckpointer::OnCommit(void* self, sqlite3* db, const char* name, int pages) {
   auto* c = static_cast<WalCheckpointer*>(self);
+  if (pages >= c->writer_limit_pages_) {
+    // The thread has fallen behind: catch up here, between two commits,
+    // where nothing else writes (what SQLite's own hook does at 1,000).
+    sqlite3_wal_checkpoint_v2(db, name, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
+    return SQLITE_OK;
+  }
   if (pages >= c->threshold_pages_) {
     {
       std::lock_guard lock(c->mutex_);

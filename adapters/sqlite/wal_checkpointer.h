@@ -11,6 +11,12 @@
 // threshold. Durability is unchanged: a commit is durable once its WAL
 // frames are fsynced, checkpointed or not.
 //
+// Under a sustained stream of large commits the thread can fall behind, and
+// the WAL only starts over once a checkpoint has caught up with it: it grew
+// to 2.9 GB while a million dossiers were generated (tools/bench). Past
+// `writer_limit_pages` the writer therefore checkpoints itself after its
+// commit, as SQLite would by default, which bounds the WAL.
+//
 // Thread safety: construct and destroy on the writer's thread; the hook runs
 // on it, the checkpoints on the checkpointer's own thread.
 #ifndef MOTCUA_ADAPTERS_SQLITE_WAL_CHECKPOINTER_H_
@@ -32,7 +38,8 @@ class WalCheckpointer {
   // Takes over `writer`'s checkpoints; `writer` must outlive the
   // checkpointer. Opens its own connection to the same file.
   static Result<std::unique_ptr<WalCheckpointer>> Start(Database& writer,
-                                                        int threshold_pages = 1000);
+                                                        int threshold_pages = 1000,
+                                                        int writer_limit_pages = 8000);
 
   WalCheckpointer(const WalCheckpointer&) = delete;
   WalCheckpointer& operator=(const WalCheckpointer&) = delete;
@@ -43,13 +50,15 @@ class WalCheckpointer {
   std::uint64_t checkpoints() const;
 
  private:
-  WalCheckpointer(Database& writer, std::unique_ptr<Database> own, int threshold_pages);
+  WalCheckpointer(Database& writer, std::unique_ptr<Database> own, int threshold_pages,
+                  int writer_limit_pages);
   static int OnCommit(void* self, struct sqlite3* db, const char* name, int pages);
   void Run();
 
   Database& writer_;
   std::unique_ptr<Database> own_;  // the checkpointer thread's connection
   const int threshold_pages_;
+  const int writer_limit_pages_;
   mutable std::mutex mutex_;
   std::condition_variable wake_;
   bool due_ = false;       // GUARDED_BY(mutex_)

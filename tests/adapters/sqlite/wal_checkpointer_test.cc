@@ -52,11 +52,25 @@ class WalCheckpointerTest : public ::testing::Test {
 TEST_F(WalCheckpointerTest, TheWritersCommitsNoLongerCheckpoint) {
   // A threshold never reached: nothing checkpoints, so the WAL keeps every
   // frame past SQLite's own 1,000-page checkpoint.
-  auto checkpointer = WalCheckpointer::Start(*writer_, /*threshold_pages=*/1 << 30);
+  auto checkpointer =
+      WalCheckpointer::Start(*writer_, /*threshold_pages=*/1 << 30, /*writer_limit_pages=*/1 << 30);
   ASSERT_THAT(checkpointer, IsOk());
   for (int i = 0; i < 15; ++i) Write(100);
   EXPECT_EQ((*checkpointer)->checkpoints(), 0u);
   EXPECT_GT(WalFrames(), 1000);
+}
+
+TEST_F(WalCheckpointerTest, PastItsLimitTheWriterCheckpointsItselfSoTheWalStaysBounded) {
+  // The thread is never woken (its threshold is out of reach): only the
+  // writer's own checkpoint past 500 pages moves the pages into the file.
+  auto checkpointer =
+      WalCheckpointer::Start(*writer_, /*threshold_pages=*/1 << 30, /*writer_limit_pages=*/500);
+  ASSERT_THAT(checkpointer, IsOk());
+  const std::uintmax_t before = MainFileSize();
+  for (int i = 0; i < 15; ++i) Write(100);
+  EXPECT_EQ((*checkpointer)->checkpoints(), 0u);
+  EXPECT_GE(MainFileSize(), before + 1000u * 4000u);
+  EXPECT_LT(WalFrames(), 700);
 }
 
 TEST_F(WalCheckpointerTest, ItsThreadCopiesTheWalIntoTheDatabaseFile) {
@@ -75,7 +89,8 @@ TEST_F(WalCheckpointerTest, ItsThreadCopiesTheWalIntoTheDatabaseFile) {
 
 TEST_F(WalCheckpointerTest, StoppingGivesTheWriterItsOwnCheckpointsBack) {
   {
-    auto checkpointer = WalCheckpointer::Start(*writer_, /*threshold_pages=*/1 << 30);
+    auto checkpointer = WalCheckpointer::Start(*writer_, /*threshold_pages=*/1 << 30,
+                                               /*writer_limit_pages=*/1 << 30);
     ASSERT_THAT(checkpointer, IsOk());
   }
   const std::uintmax_t before = MainFileSize();
