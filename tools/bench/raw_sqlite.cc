@@ -3,6 +3,9 @@
 #include <sqlite3.h>
 
 #include <array>
+#include <functional>
+#include <memory>
+#include <string>
 #include <unordered_map>
 
 #include "adapters/sqlite/database.h"
@@ -128,6 +131,51 @@ Result<std::vector<RawEvent>> LoadRawEvents(const catalog::Catalog& catalog,
   return events;
 }
 
+namespace {
+
+using StatementPtr = std::unique_ptr<sqlite3_stmt, decltype(&sqlite3_finalize)>;
+
+Result<StatementPtr> Prepare(sqlite3* db, const std::string& sql) {
+  sqlite3_stmt* st = nullptr;
+  const int rc = sqlite3_prepare_v2(db, sql.c_str(), -1, &st, nullptr);
+  StatementPtr owned(st, &sqlite3_finalize);
+  MOTCUA_RETURN_IF_ERROR(Check(db, rc));
+  return owned;
+}
+
+// Runs `st` (bound) to completion and resets it for the next binds.
+Status Step(sqlite3* db, sqlite3_stmt* st) {
+  Status s = Check(db, sqlite3_step(st), SQLITE_DONE);
+  sqlite3_reset(st);
+  return s;
+}
+
+// Writes `events` with `write`, one transaction per entry of `batches`,
+// timing the whole (wall clock and the process's CPU).
+Result<RawRun> TimeBatches(sqlite3* db, const std::vector<RawEvent>& events,
+                           const std::vector<std::size_t>& batches,
+                           const std::function<Status(const RawEvent&)>& write) {
+  Stopwatch watch;
+  const double cpu = ProcessCpuSeconds();
+  std::size_t next = 0;
+  for (std::size_t size : batches) {
+    MOTCUA_RETURN_IF_ERROR(Check(db, sqlite3_exec(db, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr)));
+    for (std::size_t end = next + size; next < end; ++next) {
+      if (Status s = write(events[next]); !s.ok()) {
+        sqlite3_exec(db, "ROLLBACK", nullptr, nullptr, nullptr);
+        return s;
+      }
+    }
+    MOTCUA_RETURN_IF_ERROR(Check(db, sqlite3_exec(db, "COMMIT", nullptr, nullptr, nullptr)));
+  }
+  RawRun run;
+  run.events_per_second = static_cast<double>(events.size()) / watch.Seconds();
+  run.cpu_per_event = (ProcessCpuSeconds() - cpu) / static_cast<double>(events.size());
+  return run;
+}
+
+}  // namespace
+
 Result<RawRun> RawIngest(const std::vector<RawEvent>& events,
                          const std::vector<std::size_t>& batches, const std::string& path) {
   // The same connection settings as the product (WAL, synchronous=FULL).
@@ -136,77 +184,51 @@ Result<RawRun> RawIngest(const std::vector<RawEvent>& events,
   schema.push_back(std::make_unique<sqlite::DossierProjection>());
   MOTCUA_RETURN_IF_ERROR(sqlite::MigrateAll(*database, schema));
   sqlite3* db = database->handle();
-  sqlite3_stmt* insert = nullptr;
-  sqlite3_stmt* upsert = nullptr;
-  const std::string insert_sql =
-      "INSERT INTO events (seq, dossier, kind, at, actor, body, hash) VALUES (?1, ?2, ?3, ?4, ?5, "
-      "?6, ?7)";
-  const std::string upsert_sql = RawUpsertSql();
-  MOTCUA_RETURN_IF_ERROR(
-      Check(db, sqlite3_prepare_v2(db, insert_sql.c_str(), -1, &insert, nullptr)));
-  MOTCUA_RETURN_IF_ERROR(
-      Check(db, sqlite3_prepare_v2(db, upsert_sql.c_str(), -1, &upsert, nullptr)));
+  MOTCUA_ASSIGN_OR_RETURN(
+      StatementPtr insert,
+      Prepare(db,
+              "INSERT INTO events (seq, dossier, kind, at, actor, body, hash) VALUES (?1, ?2, ?3, "
+              "?4, ?5, ?6, ?7)"));
+  MOTCUA_ASSIGN_OR_RETURN(StatementPtr upsert, Prepare(db, RawUpsertSql()));
+  return TimeBatches(db, events, batches, [&](const RawEvent& e) -> Status {
+    sqlite3_stmt* in = insert.get();
+    sqlite3_bind_int64(in, 1, e.seq);
+    BindText(in, 2, e.dossier);
+    BindText(in, 3, e.kind);
+    sqlite3_bind_int64(in, 4, e.at);
+    BindText(in, 5, e.actor);
+    sqlite3_bind_blob(in, 6, e.body.data(), static_cast<int>(e.body.size()), SQLITE_STATIC);
+    sqlite3_bind_blob(in, 7, e.hash.data(), static_cast<int>(e.hash.size()), SQLITE_STATIC);
+    MOTCUA_RETURN_IF_ERROR(Step(db, in));
+    if (e.dossier.empty()) return Status::Ok();  // system events have no dossier row
 
-  Status status;
-  Stopwatch watch;
-  const double cpu = ProcessCpuSeconds();
-  std::size_t next = 0;
-  for (std::size_t size : batches) {
-    if (!(status = Check(db, sqlite3_exec(db, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr)))
-             .ok()) {
-      break;
+    sqlite3_stmt* up = upsert.get();
+    const dossier::DossierState& s = e.row.state_after;
+    int i = 1;
+    BindText(up, i++, e.dossier);
+    BindText(up, i++, e.unit);
+    BindText(up, i++, e.procedure);
+    BindText(up, i++, e.applicant);
+    sqlite3_bind_int64(up, i++, s.channel);
+    sqlite3_bind_int64(up, i++, s.status);
+    for (std::int64_t t : {s.registered_at, s.received_at, s.clock_start, s.appointment_at,
+                           s.original_appointment_at, s.extended_appointment_at,
+                           s.end_of_processing_at, s.returned_at, s.paused_at}) {
+      BindTime(up, i++, t);
     }
-    for (std::size_t end = next + size; next < end; ++next) {
-      const RawEvent& e = events[next];
-      sqlite3_bind_int64(insert, 1, e.seq);
-      BindText(insert, 2, e.dossier);
-      BindText(insert, 3, e.kind);
-      sqlite3_bind_int64(insert, 4, e.at);
-      BindText(insert, 5, e.actor);
-      sqlite3_bind_blob(insert, 6, e.body.data(), static_cast<int>(e.body.size()), SQLITE_STATIC);
-      sqlite3_bind_blob(insert, 7, e.hash.data(), static_cast<int>(e.hash.size()), SQLITE_STATIC);
-      if (!(status = Check(db, sqlite3_step(insert), SQLITE_DONE)).ok()) break;
-      sqlite3_reset(insert);
-      if (e.dossier.empty()) continue;  // system events have no dossier row
-
-      const dossier::DossierState& s = e.row.state_after;
-      int i = 1;
-      BindText(upsert, i++, e.dossier);
-      BindText(upsert, i++, e.unit);
-      BindText(upsert, i++, e.procedure);
-      BindText(upsert, i++, e.applicant);
-      sqlite3_bind_int64(upsert, i++, s.channel);
-      sqlite3_bind_int64(upsert, i++, s.status);
-      for (std::int64_t t : {s.registered_at, s.received_at, s.clock_start, s.appointment_at,
-                             s.original_appointment_at, s.extended_appointment_at,
-                             s.end_of_processing_at, s.returned_at, s.paused_at}) {
-        BindTime(upsert, i++, t);
-      }
-      BindText(upsert, i++, e.row.holder_unit);
-      BindText(upsert, i++, e.row.holder_user);
-      for (std::int64_t v :
-           {s.fee_vnd, std::int64_t{s.payment_method}, std::int64_t{s.result_kind},
-            std::int64_t{s.return_method}, std::int64_t{s.satisfaction}, std::int64_t{s.complaint},
-            std::int64_t{s.supplement_requests}, std::int64_t{s.handovers},
-            std::int64_t{s.all_handovers_electronic}, std::int64_t{s.documents_reused},
-            std::int64_t{s.documents_digitized}, std::int64_t{s.apologized},
-            std::int64_t{s.appointment_provisional}, std::int64_t{s.alerts_raised}, e.seq}) {
-        sqlite3_bind_int64(upsert, i++, v);
-      }
-      if (!(status = Check(db, sqlite3_step(upsert), SQLITE_DONE)).ok()) break;
-      sqlite3_reset(upsert);
+    BindText(up, i++, e.row.holder_unit);
+    BindText(up, i++, e.row.holder_user);
+    for (std::int64_t v :
+         {s.fee_vnd, std::int64_t{s.payment_method}, std::int64_t{s.result_kind},
+          std::int64_t{s.return_method}, std::int64_t{s.satisfaction}, std::int64_t{s.complaint},
+          std::int64_t{s.supplement_requests}, std::int64_t{s.handovers},
+          std::int64_t{s.all_handovers_electronic}, std::int64_t{s.documents_reused},
+          std::int64_t{s.documents_digitized}, std::int64_t{s.apologized},
+          std::int64_t{s.appointment_provisional}, std::int64_t{s.alerts_raised}, e.seq}) {
+      sqlite3_bind_int64(up, i++, v);
     }
-    if (!status.ok()) break;
-    if (!(status = Check(db, sqlite3_exec(db, "COMMIT", nullptr, nullptr, nullptr))).ok()) break;
-  }
-  const double seconds = watch.Seconds();
-  RawRun run;
-  run.cpu_per_event = (ProcessCpuSeconds() - cpu) / static_cast<double>(events.size());
-  sqlite3_finalize(insert);
-  sqlite3_finalize(upsert);
-  MOTCUA_RETURN_IF_ERROR(status);
-  run.events_per_second = static_cast<double>(events.size()) / seconds;
-  return run;
+    return Step(db, up);
+  });
 }
 
 Result<RawRun> RawIngestMinimal(const std::vector<RawEvent>& events,
@@ -219,52 +241,29 @@ Result<RawRun> RawIngestMinimal(const std::vector<RawEvent>& events,
       "CREATE TABLE dossiers (code TEXT PRIMARY KEY, status INTEGER NOT NULL, "
       "last_seq INTEGER NOT NULL) WITHOUT ROWID;"));
   sqlite3* db = database->handle();
-  sqlite3_stmt* insert = nullptr;
-  sqlite3_stmt* upsert = nullptr;
-  MOTCUA_RETURN_IF_ERROR(Check(
-      db, sqlite3_prepare_v2(db, "INSERT INTO events (seq, dossier, body, hash) VALUES (?1, ?2, ?3, ?4)",
-                             -1, &insert, nullptr)));
-  MOTCUA_RETURN_IF_ERROR(Check(
-      db, sqlite3_prepare_v2(db,
-                             "INSERT INTO dossiers (code, status, last_seq) VALUES (?1, ?2, ?3) "
-                             "ON CONFLICT(code) DO UPDATE SET status = excluded.status, "
-                             "last_seq = excluded.last_seq",
-                             -1, &upsert, nullptr)));
-  Status status;
-  Stopwatch watch;
-  const double cpu = ProcessCpuSeconds();
-  std::size_t next = 0;
-  for (std::size_t size : batches) {
-    if (!(status = Check(db, sqlite3_exec(db, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr)))
-             .ok()) {
-      break;
-    }
-    for (std::size_t end = next + size; next < end; ++next) {
-      const RawEvent& e = events[next];
-      sqlite3_bind_int64(insert, 1, e.seq);
-      BindText(insert, 2, e.dossier);
-      sqlite3_bind_blob(insert, 3, e.body.data(), static_cast<int>(e.body.size()), SQLITE_STATIC);
-      sqlite3_bind_blob(insert, 4, e.hash.data(), static_cast<int>(e.hash.size()), SQLITE_STATIC);
-      if (!(status = Check(db, sqlite3_step(insert), SQLITE_DONE)).ok()) break;
-      sqlite3_reset(insert);
-      if (e.dossier.empty()) continue;
-      BindText(upsert, 1, e.dossier);
-      sqlite3_bind_int64(upsert, 2, e.row.state_after.status);
-      sqlite3_bind_int64(upsert, 3, e.seq);
-      if (!(status = Check(db, sqlite3_step(upsert), SQLITE_DONE)).ok()) break;
-      sqlite3_reset(upsert);
-    }
-    if (!status.ok()) break;
-    if (!(status = Check(db, sqlite3_exec(db, "COMMIT", nullptr, nullptr, nullptr))).ok()) break;
-  }
-  const double seconds = watch.Seconds();
-  RawRun run;
-  run.cpu_per_event = (ProcessCpuSeconds() - cpu) / static_cast<double>(events.size());
-  sqlite3_finalize(insert);
-  sqlite3_finalize(upsert);
-  MOTCUA_RETURN_IF_ERROR(status);
-  run.events_per_second = static_cast<double>(events.size()) / seconds;
-  return run;
+  MOTCUA_ASSIGN_OR_RETURN(
+      StatementPtr insert,
+      Prepare(db, "INSERT INTO events (seq, dossier, body, hash) VALUES (?1, ?2, ?3, ?4)"));
+  MOTCUA_ASSIGN_OR_RETURN(
+      StatementPtr upsert,
+      Prepare(db,
+              "INSERT INTO dossiers (code, status, last_seq) VALUES (?1, ?2, ?3) "
+              "ON CONFLICT(code) DO UPDATE SET status = excluded.status, "
+              "last_seq = excluded.last_seq"));
+  return TimeBatches(db, events, batches, [&](const RawEvent& e) -> Status {
+    sqlite3_stmt* in = insert.get();
+    sqlite3_bind_int64(in, 1, e.seq);
+    BindText(in, 2, e.dossier);
+    sqlite3_bind_blob(in, 3, e.body.data(), static_cast<int>(e.body.size()), SQLITE_STATIC);
+    sqlite3_bind_blob(in, 4, e.hash.data(), static_cast<int>(e.hash.size()), SQLITE_STATIC);
+    MOTCUA_RETURN_IF_ERROR(Step(db, in));
+    if (e.dossier.empty()) return Status::Ok();
+    sqlite3_stmt* up = upsert.get();
+    BindText(up, 1, e.dossier);
+    sqlite3_bind_int64(up, 2, e.row.state_after.status);
+    sqlite3_bind_int64(up, 3, e.seq);
+    return Step(db, up);
+  });
 }
 
 }  // namespace motcua::bench
