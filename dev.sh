@@ -4,7 +4,7 @@
 #   ./dev.sh start   install what is missing, build, start motcuad on
 #                    var/motcua.db with the shipped catalog (Ctrl-C stops it)
 #   ./dev.sh test    install what is missing, build with ASan+UBSan, run every test
-#   ./dev.sh bench   build in Release and run the benchmark suite (~15 min;
+#   ./dev.sh bench   build in Release and run the benchmark suite (~5 min idle;
 #                    the JSON summary also goes to build/release/bench-summary.json)
 #   ./dev.sh fuzz [S] build the libFuzzer targets with clang (build/fuzz) and
 #                    fuzz each for S seconds (default 60), one after another
