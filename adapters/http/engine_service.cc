@@ -191,13 +191,13 @@ CommandResult EngineService::Execute(CommandRequest& request, bool& records_key)
     result.status = outcome.status();
     return result;
   }
-  // The log numbers the batch's events densely after its last seq
-  // (EventLog::Commit), so the reply can carry them before the commit.
   // The engine names the dossier the command targets, or a new one when the
   // command names none (engine.h): a new dossier has no history to read.
   if (view == nullptr) view = views_.Fresh(outcome->dossier_code);
-  // The view so far (the committed events and the batch's earlier commands')
-  // plus this command's events.
+  // The log numbers the batch's events densely after its last seq
+  // (EventLog::Commit), so the reply can carry them before the commit. The
+  // view so far (the committed events and the batch's earlier commands') gets
+  // this command's events.
   const std::uint64_t base = log_->LastSeq();
   for (std::size_t i = outcome->first_event; i < outcome->first_event + outcome->event_count;
        ++i) {
