@@ -55,7 +55,6 @@ std::unique_ptr<google::protobuf::Message> MessageFor(unsigned selector,
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
-  motcua::fuzz::QuietProtobuf();
   if (size == 0) return 0;
   const unsigned selector = data[0];
   const BodyFormat format = (selector & 0x80) != 0 ? BodyFormat::kProtobuf : BodyFormat::kJson;

@@ -15,7 +15,6 @@ void CheckLoad(const motcua::Status& status) { motcua::fuzz::ExpectOkOrRefusal(k
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
-  motcua::fuzz::QuietProtobuf();
   auto procedures = motcua::config::ParseCatalog(std::string(motcua::fuzz::Text(data, size)),
                                                  "catalog.json");
   CheckLoad(procedures.status());

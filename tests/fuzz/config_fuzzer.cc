@@ -20,7 +20,6 @@ void CheckLoad(const motcua::Status& status) { motcua::fuzz::ExpectOkOrRefusal(k
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
-  motcua::fuzz::QuietProtobuf();
   if (size == 0) return 0;
   const std::string text(motcua::fuzz::Text(data + 1, size - 1));
   if (data[0] % 2 == 0) {

@@ -4,7 +4,6 @@
 #ifndef MOTCUA_TESTS_FUZZ_FUZZ_SUPPORT_H_
 #define MOTCUA_TESTS_FUZZ_FUZZ_SUPPORT_H_
 
-#include <google/protobuf/stubs/logging.h>
 #include <unistd.h>
 
 #include <cstdio>
@@ -59,16 +58,6 @@ inline void ExpectRefusal(std::string_view target, const Status& status) {
 // hold line breaks (a quoted value can): motcuad prints it on one line.
 inline void ExpectOkOrRefusal(std::string_view target, const Status& status) {
   if (!status.ok()) ExpectRefusal(target, status);
-}
-
-// libprotobuf logs a line for every string with invalid UTF-8 it parses;
-// fuzzing parses millions. Idempotent.
-inline void QuietProtobuf() {
-  static const bool quiet = [] {
-    google::protobuf::SetLogHandler(nullptr);
-    return true;
-  }();
-  (void)quiet;
 }
 
 inline std::string_view Text(const std::uint8_t* data, std::size_t size) {

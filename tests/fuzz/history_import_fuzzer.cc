@@ -45,7 +45,6 @@ struct Harness {
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
-  motcua::fuzz::QuietProtobuf();
   static Harness* h = new Harness();  // lives as long as the process
   const std::string_view text = motcua::fuzz::Text(data, size);
   const std::size_t line_count = static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n')) + 1;

@@ -105,7 +105,6 @@ Harness& TheHarness() {
 }  // namespace motcua::http
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
-  motcua::fuzz::QuietProtobuf();
   using namespace motcua::http;
   Harness& h = TheHarness();
   bhttp::request_parser<bhttp::string_body> parser;
