@@ -4,11 +4,15 @@
 //     day        the Vietnam date of the event that counted, YYYY-MM-DD
 //     procedure  the dossier's procedure code
 //     counter    an additive figure's name (figures.h), e.g. "resolved_late"
+//   monthly_counters(month, procedure, counter, value)
+//     month      YYYY-MM, the days' prefix: the sum of that month's day rows
 //
 // Each committed event adds the figures EventFigures gives it to its own
-// day's rows, in the commit transaction; a past day's rows therefore never
-// change (except by importing history dated that day), and any period's
-// additive figures are a range sum (daily_counters_reader.h).
+// day's rows and its month's, in the commit transaction; a past day's rows
+// therefore never change (except by importing history dated that day), and
+// any period's additive figures are a range sum (daily_counters_reader.h): its whole
+// months from the month rows, the days before and after them from the day
+// rows.
 //
 // The procedure is the one the engine gives each event
 // (PendingEvent::procedure_code). Only for a procedure the catalog does not
@@ -50,6 +54,7 @@ class DailyCountersProjection final : public sqlite::Projection {
   Result<std::string> ProcedureOf(const engine::PendingEvent& pending);
 
   std::unique_ptr<sqlite::Statement> add_;
+  std::unique_ptr<sqlite::Statement> add_month_;
   std::unique_ptr<sqlite::Statement> procedure_;
   VietnamDays days_;
   std::vector<Figure> figures_;  // reused per event

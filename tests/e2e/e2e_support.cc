@@ -212,7 +212,9 @@ std::string DumpStore(const std::string& db_path) {
   for (const char* sql :
        {"SELECT * FROM events ORDER BY seq", "SELECT * FROM idempotency ORDER BY actor, key",
         "SELECT * FROM dossiers ORDER BY code", "SELECT * FROM handovers ORDER BY seq",
-        "SELECT * FROM code_counters ORDER BY unit, day"}) {
+        "SELECT * FROM code_counters ORDER BY unit, day",
+        "SELECT * FROM daily_counters ORDER BY day, procedure, counter",
+        "SELECT * FROM monthly_counters ORDER BY month, procedure, counter"}) {
     sqlite::Statement st(**db, sql);
     dump += std::string(sql) + "\n";
     while (st.Step()) {

@@ -158,6 +158,50 @@ TEST_P(RandomHistoryTest, CountersRebuiltFromTheEventsAreIdenticalToTheStoredOne
   EXPECT_THAT(report.differences, ::testing::IsEmpty());
 }
 
+// "month|procedure|counter|value" for each row, in key order.
+std::vector<std::string> MonthRows(sqlite::Database& db, const char* sql) {
+  std::vector<std::string> rows;
+  sqlite::Statement st(db, sql);
+  while (st.Step()) {
+    rows.push_back(st.ColumnText(0) + "|" + st.ColumnText(1) + "|" + st.ColumnText(2) + "|" +
+                   std::to_string(st.ColumnInt(3)));
+  }
+  EXPECT_THAT(st.status(), IsOk());
+  return rows;
+}
+
+constexpr const char* kStoredMonths =
+    "SELECT month, procedure, counter, value FROM monthly_counters "
+    "ORDER BY month, procedure, counter";
+constexpr const char* kDaysByMonth =
+    "SELECT substr(day, 1, 7), procedure, counter, SUM(value) FROM daily_counters "
+    "GROUP BY 1, 2, 3 ORDER BY 1, 2, 3";
+
+TEST_P(RandomHistoryTest, EachMonthRowIsTheSumOfItsDays) {
+  std::vector<std::string> months = MonthRows(log_->db(), kStoredMonths);
+  EXPECT_EQ(months, MonthRows(log_->db(), kDaysByMonth));
+  EXPECT_GT(months.size(), 100u);  // three months of a busy catalog
+}
+
+TEST_P(RandomHistoryTest, AStoreWithoutMonthRowsGetsThemFromItsDaysWhenOpened) {
+  // The store as the daily counters' schema version 1 left it.
+  ASSERT_THAT(log_->db().Exec("DROP TABLE monthly_counters; UPDATE schema_versions SET "
+                              "version = 1 WHERE component = 'daily_counters'"),
+              IsOk());
+  const std::vector<std::string> expected = MonthRows(log_->db(), kDaysByMonth);
+  log_.reset();
+  auto log = sqlite::SqliteEventLog::Open(dir_.File("motcua.db"), projections::AllProjections());
+  ASSERT_THAT(log, IsOk());
+  log_ = std::move(*log);
+  EXPECT_EQ(MonthRows(log_->db(), kStoredMonths), expected);
+  const Period all = Periods().front();
+  auto facts = FactsFromLog(*log_, *catalog_, all.end());
+  ASSERT_THAT(facts, IsOk());
+  auto sums = SumDailyCounters(log_->db(), *catalog_, all);
+  ASSERT_THAT(sums, IsOk());
+  ExpectSame(*sums, CountFigures(*facts, catalog_->size(), all), 0, kAdditiveFigures, "all");
+}
+
 TEST_P(RandomHistoryTest, TheDossiersTableHoldsTheLiveEnginesFacts) {
   auto table = FactsFromDossiersTable(log_->db(), *catalog_);
   ASSERT_THAT(table, IsOk());
