@@ -18,6 +18,7 @@
 #include <csignal>
 #include <fstream>
 #include <iostream>
+#include <thread>
 
 #include "adapters/http/token_hash.h"
 #include "tools/bench/benchmarks.h"
@@ -75,6 +76,9 @@ struct Run {
   double p50 = 0;
   double p99 = 0;
   double server_cpu_per_command = 0;  // seconds
+  double client_cpu_per_command = 0;  // seconds, the load generator (this process)
+  // Shares of the machine's cores during the load (warm-up and window).
+  double busy = 0, idle = 0, stolen = 0;
   std::size_t errors = 0;
   std::string first_error;
 };
@@ -95,8 +99,12 @@ Result<Run> OneRun(Context& context, const std::filesystem::path& config, bool g
   LoadOptions options = load;
   options.port = line.substr(prefix.size());
   const double cpu_before = server->CpuSeconds();
+  const double client_before = ProcessCpuSeconds();
+  const MachineCpu machine_before = MachineCpuSeconds();
   MOTCUA_ASSIGN_OR_RETURN(LoadResult result, RunLoad(options));
   const double server_cpu = server->CpuSeconds() - cpu_before;
+  const double client_cpu = ProcessCpuSeconds() - client_before;
+  const MachineCpu machine_after = MachineCpuSeconds();
   server->Signal(SIGTERM);
   if (int rc = server->Wait(); rc != 0) {
     return Status(Error::kInternal, "motcuad exited with " + std::to_string(rc));
@@ -105,8 +113,17 @@ Result<Run> OneRun(Context& context, const std::filesystem::path& config, bool g
   run.commands_per_second = static_cast<double>(result.commands) / result.seconds;
   run.p50 = Percentile(result.latencies, 50);
   run.p99 = Percentile(result.latencies, 99);
-  run.server_cpu_per_command =
-      server_cpu / static_cast<double>(std::max<std::size_t>(1, result.all_commands));
+  const double all = static_cast<double>(std::max<std::size_t>(1, result.all_commands));
+  run.server_cpu_per_command = server_cpu / all;
+  run.client_cpu_per_command = client_cpu / all;
+  const double busy = machine_after.busy - machine_before.busy;
+  const double idle = machine_after.idle - machine_before.idle;
+  const double stolen = machine_after.stolen - machine_before.stolen;
+  if (const double total = busy + idle + stolen; total > 0) {
+    run.busy = busy / total;
+    run.idle = idle / total;
+    run.stolen = stolen / total;
+  }
   run.errors = result.errors;
   run.first_error = result.first_error;
   return run;
@@ -178,6 +195,20 @@ Result<std::vector<Row>> RunHttp(Context& context) {
              FormatFixed(cpu_per_command * 1e6, 0) + " us, i.e. " +
                  FormatCount(1.0 / std::max(cpu_per_command, 1e-9)) +
                  " cmd/s per CPU-second the server gets");
+  // What the machine's cores allow: every core running only the server and
+  // the clients. When the cores are all busy this is the ceiling, whatever
+  // the server's threads do.
+  const double client_per_command = median(grouped, &Run::client_cpu_per_command);
+  const double cores = static_cast<double>(std::max(1u, std::thread::hardware_concurrency()));
+  row.Detail("client CPU per command (the load generator, group commit)",
+             FormatFixed(client_per_command * 1e6, 0) + " us");
+  row.Detail("machine's cores during the load (group commit, median): busy / idle / stolen",
+             FormatFixed(median(grouped, &Run::busy) * 100, 0) + "% / " +
+                 FormatFixed(median(grouped, &Run::idle) * 100, 0) + "% / " +
+                 FormatFixed(median(grouped, &Run::stolen) * 100, 0) + "%");
+  row.Detail("ceiling of " + FormatFixed(cores, 0) + " cores at that CPU per command",
+             FormatCount(cores / std::max(cpu_per_command + client_per_command, 1e-9)) +
+                 " cmd/s");
   std::vector<double> g, s;
   for (const Run& r : grouped) g.push_back(r.commands_per_second);
   for (const Run& r : single) s.push_back(r.commands_per_second);

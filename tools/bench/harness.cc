@@ -42,6 +42,22 @@ double ProcessCpuSeconds() {
   return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_nsec) * 1e-9;
 }
 
+MachineCpu MachineCpuSeconds() {
+  std::ifstream stat("/proc/stat");
+  std::string cpu;
+  // user nice system idle iowait irq softirq steal, in clock ticks.
+  double t[8] = {};
+  stat >> cpu;
+  for (double& v : t) stat >> v;
+  MachineCpu m;
+  if (!stat || cpu != "cpu") return m;
+  const double tick = static_cast<double>(::sysconf(_SC_CLK_TCK));
+  m.busy = (t[0] + t[1] + t[2] + t[5] + t[6]) / tick;
+  m.idle = (t[3] + t[4]) / tick;
+  m.stolen = t[7] / tick;
+  return m;
+}
+
 double MedianOf(int repetitions, const std::function<double()>& measure) {
   std::vector<double> values;
   for (int i = 0; i < repetitions; ++i) values.push_back(measure());

@@ -46,6 +46,16 @@ std::int64_t ResidentBytes();
 // for a core on a shared machine.
 double ProcessCpuSeconds();
 
+// The whole machine's CPU time since boot, summed over its cores, by what
+// the cores did (/proc/stat): whether a figure was bound by the cores or by
+// waiting, and how much the host's other guests took (steal).
+struct MachineCpu {
+  double busy = 0;    // user, nice, system, irq, softirq
+  double idle = 0;    // idle and waiting for I/O
+  double stolen = 0;  // running another guest of the host
+};
+MachineCpu MachineCpuSeconds();
+
 // Runs `measure` `repetitions` times and returns the median of what it
 // returns (each call measures one repetition, e.g. events per second).
 double MedianOf(int repetitions, const std::function<double()>& measure);
