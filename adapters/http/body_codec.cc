@@ -1,6 +1,11 @@
 #include "adapters/http/body_codec.h"
 
+#include <google/protobuf/descriptor.h>
+#include <google/protobuf/unknown_field_set.h>
 #include <google/protobuf/util/json_util.h>
+
+#include <optional>
+#include <vector>
 
 namespace motcua::http {
 
@@ -28,6 +33,28 @@ std::string ParserReason(std::string_view message) {
   std::string_view reason = message.substr(0, end);
   while (!reason.empty() && reason.back() == ' ') reason.remove_suffix(1);
   return std::string(reason);
+}
+
+// "applicant.17": where the first field number `message` does not define
+// sits, searching the fields it holds; nullopt when there is none. The
+// binary parser keeps such fields aside instead of refusing them.
+std::optional<std::string> FirstUnknownField(const google::protobuf::Message& message) {
+  const google::protobuf::Reflection& reflection = *message.GetReflection();
+  const google::protobuf::UnknownFieldSet& unknown = reflection.GetUnknownFields(message);
+  if (!unknown.empty()) return std::to_string(unknown.field(0).number());
+  std::vector<const google::protobuf::FieldDescriptor*> fields;
+  reflection.ListFields(message, &fields);
+  for (const google::protobuf::FieldDescriptor* field : fields) {
+    if (field->cpp_type() != google::protobuf::FieldDescriptor::CPPTYPE_MESSAGE) continue;
+    const int count = field->is_repeated() ? reflection.FieldSize(message, field) : 1;
+    for (int i = 0; i < count; ++i) {
+      const google::protobuf::Message& inner =
+          field->is_repeated() ? reflection.GetRepeatedMessage(message, field, i)
+                               : reflection.GetMessage(message, field);
+      if (auto found = FirstUnknownField(inner)) return field->name() + "." + *found;
+    }
+  }
+  return std::nullopt;
 }
 
 }  // namespace
@@ -63,6 +90,15 @@ Status DecodeBody(std::string_view body, BodyFormat format, google::protobuf::Me
     if (!message.ParseFromArray(body.data(), static_cast<int>(body.size()))) {
       return Status(Error::kBadRequest,
                     "nội dung protobuf không đọc được (" + message.GetDescriptor()->name() + ")");
+    }
+    // As JSON refuses a field it does not know: a field from a newer client
+    // would otherwise be dropped and the command run without it.
+    if (auto unknown = FirstUnknownField(message)) {
+      const std::string name = message.GetDescriptor()->name();
+      message.Clear();
+      return Status(Error::kBadRequest, "nội dung protobuf có trường số " + *unknown +
+                                            " không thuộc " + name +
+                                            " (máy khách khác phiên bản máy chủ?)");
     }
     return Status::Ok();
   }

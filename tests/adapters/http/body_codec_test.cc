@@ -52,6 +52,39 @@ TEST(BodyCodec, RefusesWhatDoesNotParse) {
   EXPECT_THAT(DecodeBody("", BodyFormat::kJson, h), IsOk());  // an empty message
 }
 
+TEST(BodyCodec, ProtobufRefusesFieldsItDoesNotDefineAsJsonDoes) {
+  v1::HandOver h;
+  h.set_dossier_code("000.00.07.H06-240315-0012");
+  std::string body = h.SerializeAsString();
+  body += std::string("\xa8\x06\x01", 3);  // field 101, varint 1: not in HandOver
+  Status status = DecodeBody(body, BodyFormat::kProtobuf, h);
+  ASSERT_THAT(status, HasError(Error::kBadRequest));
+  EXPECT_EQ(status.message(),
+            "nội dung protobuf có trường số 101 không thuộc HandOver (máy khách khác phiên bản "
+            "máy chủ?)");
+  EXPECT_EQ(h.dossier_code(), "");  // nothing of it kept
+
+  // Inside a nested message, named by the path to it.
+  v1::Receive r;
+  r.add_documents()->set_name("Tờ khai");
+  v1::Document extra;
+  extra.set_name("CCCD");
+  std::string document = extra.SerializeAsString() + std::string("\xa8\x06\x01", 3);
+  std::string nested = r.SerializeAsString();
+  const int documents = v1::Receive::descriptor()->FindFieldByName("documents")->number();
+  nested += static_cast<char>((documents << 3) | 2);
+  nested += static_cast<char>(document.size());
+  nested += document;
+  ASSERT_LT(documents, 16);  // a one-byte tag
+  status = DecodeBody(nested, BodyFormat::kProtobuf, r);
+  ASSERT_THAT(status, HasError(Error::kBadRequest));
+  EXPECT_NE(status.message().find("trường số documents.101 không thuộc Receive"),
+            std::string::npos)
+      << status.message();
+  // The same without the stray field parses.
+  EXPECT_THAT(DecodeBody(r.SerializeAsString(), BodyFormat::kProtobuf, r), IsOk());
+}
+
 // Found by the HTTP fuzz target: protobuf's parser quotes the input, bytes
 // that are not UTF-8 and NULs among them, into its error; the reply must
 // stay one line of UTF-8 and must not carry the input.
