@@ -38,6 +38,9 @@ struct IdempotencyRecord {
   std::string key;
   std::string request_fingerprint;  // a retry with another body is a conflict
   std::string response;             // the serialized v1::CommandReply
+  // When the command was executed (Unix seconds): records are kept for a
+  // retention period only (EngineServiceOptions::idempotency_retention).
+  std::int64_t recorded_at = 0;
 };
 
 struct CommitBatch {

@@ -54,7 +54,27 @@ EngineService::EngineService(EngineServiceOptions options,
 EngineService::~EngineService() { Stop(); }
 
 void EngineService::Start() {
+  net::post(ioc_, [this] { PruneIdempotency(); });
   thread_ = std::thread([this] { ioc_.run(); });
+}
+
+void EngineService::PruneIdempotency() {
+  if (stopped_pruning_) return;
+  Flush();  // the statement below commits on its own
+  auto pruned = log_->PruneIdempotency(clock_.Now() - options_.idempotency_retention);
+  // A failure costs only disk space until the next day's attempt; the
+  // commands go on.
+  if (options_.log != nullptr && (!pruned.ok() || *pruned > 0)) {
+    options_.log->Note(pruned.ok() ? "idempotency: deleted " + std::to_string(*pruned) +
+                                         " record(s) past their retention"
+                                   : "idempotency: could not delete the records past their "
+                                     "retention (" + pruned.status().ToString() +
+                                         "); will retry");
+  }
+  prune_timer_.expires_after(options_.idempotency_prune_every);
+  prune_timer_.async_wait([this](const boost::system::error_code& error) {
+    if (!error) PruneIdempotency();
+  });
 }
 
 Status EngineService::Submit(CommandRequest request, CommandCallback done) {
@@ -95,6 +115,8 @@ void EngineService::Stop() {
   // nothing is left.
   net::post(ioc_, [this] {
     Flush();
+    stopped_pruning_ = true;
+    prune_timer_.cancel();
     if (observer_) observer_->Stopping();
   });
   work_.reset();
@@ -186,7 +208,8 @@ CommandResult EngineService::Execute(CommandRequest& request, bool& records_key)
     view = *loaded;
   }
 
-  auto outcome = engine_->Execute(request.command, clock_.Now(), batch_);
+  const Instant now = clock_.Now();
+  auto outcome = engine_->Execute(request.command, now, batch_);
   if (!outcome.ok()) {
     result.status = outcome.status();
     return result;
@@ -209,8 +232,10 @@ CommandResult EngineService::Execute(CommandRequest& request, bool& records_key)
   *result.reply.mutable_dossier() = view->dossier();
   result.reply.set_lookup_secret(outcome->lookup_secret);
   if (!request.idempotency_key.empty()) {
-    batch_.idempotency.push_back(engine::IdempotencyRecord{
-        actor, request.idempotency_key, request.fingerprint, result.reply.SerializeAsString()});
+    batch_.idempotency.push_back(engine::IdempotencyRecord{actor, request.idempotency_key,
+                                                           request.fingerprint,
+                                                           result.reply.SerializeAsString(),
+                                                           ToUnixSeconds(now)});
     records_key = true;
   }
   return result;

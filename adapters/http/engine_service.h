@@ -15,7 +15,10 @@
 // Idempotency (idempotency.h): a command with a key whose record is already
 // committed gets the stored reply and writes nothing; one whose key is
 // already used in the uncommitted batch waits for that batch and gets the
-// same reply; the same key with a different request is kConflict.
+// same reply; the same key with a different request is kConflict. Records
+// are kept for options.idempotency_retention: the engine thread deletes
+// older ones at Start() and then once a day, so that the table holds a month
+// of replies rather than every reply ever given.
 //
 // Thread safety: Submit() and Stop() may be called from any thread; the rest
 // runs on the engine thread. Callbacks run on the engine thread and must not
@@ -24,6 +27,7 @@
 #define MOTCUA_ADAPTERS_HTTP_ENGINE_SERVICE_H_
 
 #include <atomic>
+#include <chrono>
 #include <cstdint>
 #include <functional>
 #include <map>
@@ -37,6 +41,7 @@
 
 #include "adapters/http/asio.h"
 #include "adapters/http/dossier_view_cache.h"
+#include "adapters/http/request_log.h"
 #include "adapters/sqlite/dossier_queries.h"
 #include "adapters/sqlite/sqlite_event_log.h"
 #include "engine/engine.h"
@@ -80,6 +85,15 @@ struct EngineServiceOptions {
   std::size_t max_pending = 20000;
   // Commands per transaction at most; a full batch is committed at once.
   std::size_t max_batch = 512;
+  // How long a retry with the same Idempotency-Key gets the stored reply.
+  // A client retries within seconds; a month leaves room for a desk that
+  // was offline for a long holiday.
+  std::chrono::hours idempotency_retention{24 * 30};
+  // How often the records past it are deleted (a steady clock).
+  std::chrono::milliseconds idempotency_prune_every = std::chrono::hours(24);
+  // Where the pruning of those records is noted (nullptr: nowhere); must
+  // outlive the service.
+  RequestLog* log = nullptr;
 };
 
 class EngineService {
@@ -98,7 +112,8 @@ class EngineService {
   // Stop()s if still running.
   ~EngineService();
 
-  // Starts the engine thread.
+  // Starts the engine thread; its first job deletes the idempotency records
+  // past their retention.
   void Start();
 
   // Queues `request`. OK: `done` will be called exactly once, on the engine
@@ -160,6 +175,9 @@ class EngineService {
   // once the batch is durable.
   CommandResult Execute(CommandRequest& request, bool& records_idempotency);
   void Flush();
+  // Deletes the idempotency records past their retention (after committing
+  // the batch in progress), then again options_.idempotency_prune_every later.
+  void PruneIdempotency();
 
   const EngineServiceOptions options_;
   std::unique_ptr<sqlite::SqliteEventLog> log_;
@@ -170,6 +188,7 @@ class EngineService {
 
   net::io_context ioc_{1};
   std::optional<net::executor_work_guard<net::io_context::executor_type>> work_;
+  net::steady_timer prune_timer_{ioc_};
   std::thread thread_;
 
   // Guards the decision to post: a Submit racing Stop either posts before
@@ -190,6 +209,9 @@ class EngineService {
   // Fingerprints of the leaders, by the same index.
   std::map<std::size_t, std::string> batch_fingerprints_;
   bool flush_queued_ = false;
+  // Set by Stop(): a prune whose timer had already fired does nothing and
+  // arms nothing, so that the engine thread can finish.
+  bool stopped_pruning_ = false;
   EngineObserver* observer_ = nullptr;
   Status last_flush_;  // the last Flush()'s commit
 };

@@ -55,6 +55,13 @@ const std::vector<std::string>& EventLogMigrations() {
       "  response BLOB NOT NULL,"
       "  last_seq INTEGER NOT NULL,"
       "  PRIMARY KEY (actor, key));",
+      // 2: when each idempotency record was made, so that records past
+      // their retention can be deleted (an index in time order: appends
+      // only). Existing records take their last event's time.
+      "ALTER TABLE idempotency ADD COLUMN recorded_at INTEGER NOT NULL DEFAULT 0;"
+      "UPDATE idempotency SET recorded_at ="
+      "  COALESCE((SELECT at FROM events WHERE seq = idempotency.last_seq), 0);"
+      "CREATE INDEX idempotency_by_time ON idempotency(recorded_at);",
   };
   return kMigrations;
 }

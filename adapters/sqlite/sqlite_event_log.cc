@@ -1,5 +1,7 @@
 #include "adapters/sqlite/sqlite_event_log.h"
 
+#include <sqlite3.h>
+
 #include <utility>
 
 #include "adapters/crypto/sha256.h"
@@ -47,10 +49,11 @@ Status SqliteEventLog::Init() {
       "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
   insert_idempotency_ = std::make_unique<Statement>(
       *db_,
-      "INSERT INTO idempotency (actor, key, fingerprint, response, last_seq) "
-      "VALUES (?1, ?2, ?3, ?4, ?5)");
+      "INSERT INTO idempotency (actor, key, fingerprint, response, last_seq, recorded_at) "
+      "VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
   find_idempotency_ = std::make_unique<Statement>(
-      *db_, "SELECT fingerprint, response FROM idempotency WHERE actor = ?1 AND key = ?2");
+      *db_,
+      "SELECT fingerprint, response, recorded_at FROM idempotency WHERE actor = ?1 AND key = ?2");
   MOTCUA_RETURN_IF_ERROR(insert_event_->status());
   MOTCUA_RETURN_IF_ERROR(insert_idempotency_->status());
   MOTCUA_RETURN_IF_ERROR(find_idempotency_->status());
@@ -107,7 +110,8 @@ Status SqliteEventLog::Commit(engine::CommitBatch& batch) {
           .Bind(2, r.key)
           .BindBlob(3, r.request_fingerprint)
           .BindBlob(4, r.response)
-          .Bind(5, static_cast<std::int64_t>(seq));
+          .Bind(5, static_cast<std::int64_t>(seq))
+          .Bind(6, r.recorded_at);
       if (Status s = insert_idempotency_->Run(); !s.ok()) return s;
     }
     for (auto& projection : projections_) {
@@ -146,12 +150,19 @@ Result<std::optional<engine::IdempotencyRecord>> SqliteEventLog::FindIdempotency
   std::optional<engine::IdempotencyRecord> found;
   if (st.Step()) {
     found = engine::IdempotencyRecord{actor, key, std::string(st.ColumnBlob(0)),
-                                      std::string(st.ColumnBlob(1))};
+                                      std::string(st.ColumnBlob(1)), st.ColumnInt(2)};
   }
   Status s = st.status();
   st.Reset();
   if (!s.ok()) return s;
   return found;
+}
+
+Result<std::int64_t> SqliteEventLog::PruneIdempotency(Instant before) {
+  Statement st(*db_, "DELETE FROM idempotency WHERE recorded_at < ?1");
+  st.Bind(1, ToUnixSeconds(before));
+  MOTCUA_RETURN_IF_ERROR(st.Run());
+  return static_cast<std::int64_t>(sqlite3_changes(db_->handle()));
 }
 
 }  // namespace motcua::sqlite

@@ -43,6 +43,10 @@ class SqliteEventLog final : public EventLog {
   Result<std::optional<engine::IdempotencyRecord>> FindIdempotency(const std::string& actor,
                                                                    const std::string& key);
 
+  // Deletes the idempotency records made before `before`, in a transaction
+  // of its own; returns how many. Their keys can then be used again.
+  Result<std::int64_t> PruneIdempotency(Instant before);
+
   Database& db() { return *db_; }
 
  private:

@@ -111,10 +111,12 @@ int Run(const Options& options) {
   Clock& clock = test_clock ? static_cast<Clock&>(*test_clock) : system_clock;
   http::RandomSecretSource secrets;
   const v1::Limits& limits = config->limits();
+  http::RequestLog log(&std::cerr);
   auto engine = http::EngineService::Open(
       http::EngineServiceOptions{.db_path = config->db(),
                                  .max_pending = limits.max_pending_commands(),
-                                 .max_batch = options.max_batch},
+                                 .max_batch = options.max_batch,
+                                 .log = &log},
       engine::EngineOptions{.unit_code = config->unit_code(),
                             .fee_wait_pauses_clock = config->alerts().fee_wait_pauses_clock()},
       *catalog, *calendar, clock, secrets);
@@ -123,7 +125,6 @@ int Run(const Options& options) {
   auto queries = http::QueryService::Open(config->db(), kQueryThreads);
   if (!queries.ok()) return Fail(queries.status());
 
-  http::RequestLog log(&std::cerr);
   // Deadline alerts, their stream and webhook, apology letters and the
   // calendar reload (issue 5).
   auto alerts = http::AlertServices::Create(

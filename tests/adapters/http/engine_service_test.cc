@@ -8,6 +8,7 @@
 #include <future>
 #include <mutex>
 #include <set>
+#include <thread>
 #include <vector>
 
 #include "adapters/http/idempotency.h"
@@ -239,6 +240,58 @@ TEST_F(EngineServiceTest, ARetryGetsTheFirstReplyWhetherTheFirstIsCommittedOrSti
   theirs.command.set_actor("tiepnhan02");
   EXPECT_FALSE(Run(theirs).replayed);
   EXPECT_EQ(Events(), 2);
+}
+
+TEST_F(EngineServiceTest, AKeyIsRememberedForItsRetentionAndForgottenAfter) {
+  Open();
+  service_->Start();
+  CommandResult first = Run(Receive("D", "key-1"));
+  ASSERT_THAT(first.status, IsOk());
+  service_->Stop();
+
+  // 29 days later, at start-up: still the stored reply.
+  clock_.Set(Vn("2024-04-13 09:00"));
+  Open();
+  service_->Start();
+  CommandResult retry = Run(Receive("D", "key-1"));
+  EXPECT_TRUE(retry.replayed);
+  EXPECT_EQ(retry.reply.dossier().code(), first.reply.dossier().code());
+  service_->Stop();
+
+  // Past 30 days the start-up prune has deleted it: the key is free again.
+  clock_.Set(Vn("2024-04-15 09:00"));
+  Open();
+  service_->Start();
+  CommandResult again = Run(Receive("D", "key-1"));
+  ASSERT_THAT(again.status, IsOk());
+  EXPECT_FALSE(again.replayed);
+  EXPECT_NE(again.reply.dossier().code(), first.reply.dossier().code());
+  EXPECT_EQ(Events(), 2);
+}
+
+TEST_F(EngineServiceTest, ARunningServicePrunesAgainAtItsInterval) {
+  auto opened = EngineService::Open(
+      EngineServiceOptions{.db_path = db_,
+                           .idempotency_prune_every = std::chrono::milliseconds(20)},
+      engine::EngineOptions{.unit_code = kUnit, .fee_wait_pauses_clock = false},
+      ::motcua::testing::ShippedCatalog(), ::motcua::testing::ShippedCalendar(), clock_,
+      secrets_);
+  ASSERT_THAT(opened, IsOk());
+  service_ = std::move(*opened);
+  service_->Start();
+  ASSERT_THAT(Run(Receive("D", "key-1")).status, IsOk());
+  // No restart: only the timer can delete the record.
+  clock_.Set(Vn("2024-04-15 09:00"));
+  bool kept = true;
+  for (int i = 0; i < 500 && kept; ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    auto db = sqlite::Database::Open(db_, sqlite::Database::Mode::kReadOnly);
+    ASSERT_THAT(db, IsOk());
+    sqlite::Statement st(**db, "SELECT COUNT(*) FROM idempotency");
+    kept = st.Step() && st.ColumnInt(0) > 0;
+  }
+  EXPECT_FALSE(kept);
+  EXPECT_FALSE(Run(Receive("D", "key-1")).replayed);
 }
 
 TEST_F(EngineServiceTest, ReplayRestoresTheEngineSoLaterCommandsSeeEarlierOnes) {

@@ -256,5 +256,59 @@ TEST_F(EventLogTest, IdempotencyRecordsAreStoredWithTheirEvents) {
   EXPECT_FALSE(other_user->has_value());
 }
 
+TEST_F(EventLogTest, PruningDeletesOnlyTheIdempotencyRecordsMadeBeforeTheCutoff) {
+  auto log = OpenLog();
+  auto engine = NewEngine();
+  for (const char* at : {"2024-06-03 09:00", "2024-07-03 09:00"}) {
+    engine::CommitBatch batch;
+    v1::Command c;
+    c.set_actor("tiepnhan01");
+    c.mutable_receive()->set_procedure_code("1.004873");
+    c.mutable_receive()->mutable_applicant()->set_name("Trần Thị B");
+    c.mutable_receive()->set_channel(v1::CHANNEL_COUNTER);
+    ASSERT_THAT(engine->Execute(c, Vn(at), batch), IsOk());
+    batch.idempotency.push_back(
+        {"tiepnhan01", std::string("key ") + at, "fingerprint", "reply", ToUnixSeconds(Vn(at))});
+    ASSERT_THAT(log->Commit(batch), IsOk());
+  }
+  auto pruned = log->PruneIdempotency(Vn("2024-07-03 09:00"));
+  ASSERT_THAT(pruned, IsOk());
+  EXPECT_EQ(*pruned, 1);
+  auto old = log->FindIdempotency("tiepnhan01", "key 2024-06-03 09:00");
+  ASSERT_THAT(old, IsOk());
+  EXPECT_FALSE(old->has_value());
+  auto recent = log->FindIdempotency("tiepnhan01", "key 2024-07-03 09:00");
+  ASSERT_THAT(recent, IsOk());
+  ASSERT_TRUE(recent->has_value());
+  EXPECT_EQ((*recent)->recorded_at, ToUnixSeconds(Vn("2024-07-03 09:00")));
+  EXPECT_EQ(log->LastSeq(), 2u);  // the events stay
+}
+
+TEST_F(EventLogTest, RecordsFromBeforeTheirTimeWasKeptTakeTheirLastEventsTime) {
+  {
+    auto log = OpenLog();
+    auto engine = NewEngine();
+    engine::CommitBatch batch;
+    v1::Command c;
+    c.set_actor("tiepnhan01");
+    c.mutable_receive()->set_procedure_code("1.004873");
+    c.mutable_receive()->mutable_applicant()->set_name("Trần Thị B");
+    c.mutable_receive()->set_channel(v1::CHANNEL_COUNTER);
+    ASSERT_THAT(engine->Execute(c, Vn("2024-06-03 09:00"), batch), IsOk());
+    batch.idempotency.push_back({"tiepnhan01", "key-1", "fingerprint", "reply", 0});
+    ASSERT_THAT(log->Commit(batch), IsOk());
+    // The log as schema version 1 left it: no time column.
+    ASSERT_THAT(log->db().Exec("DROP INDEX idempotency_by_time;"
+                               "ALTER TABLE idempotency DROP COLUMN recorded_at;"
+                               "UPDATE schema_versions SET version = 1 WHERE component = 'events'"),
+                IsOk());
+  }
+  auto log = OpenLog();
+  auto found = log->FindIdempotency("tiepnhan01", "key-1");
+  ASSERT_THAT(found, IsOk());
+  ASSERT_TRUE(found->has_value());
+  EXPECT_EQ((*found)->recorded_at, ToUnixSeconds(Vn("2024-06-03 09:00")));
+}
+
 }  // namespace
 }  // namespace motcua::sqlite
