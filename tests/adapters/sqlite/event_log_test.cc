@@ -49,6 +49,21 @@ class EventLogTest : public ::testing::Test {
     EXPECT_EQ(stats->refused, 0u);
   }
 
+  // One reception at `at` by tiepnhan01, executed into a new batch, with
+  // the idempotency record `key` made at `recorded_at`.
+  engine::CommitBatch ReceptionWithKey(engine::Engine& engine, Instant at, const std::string& key,
+                                       std::int64_t recorded_at) {
+    engine::CommitBatch batch;
+    v1::Command c;
+    c.set_actor("tiepnhan01");
+    c.mutable_receive()->set_procedure_code("1.004873");
+    c.mutable_receive()->mutable_applicant()->set_name("Trần Thị B");
+    c.mutable_receive()->set_channel(v1::CHANNEL_COUNTER);
+    EXPECT_THAT(engine.Execute(c, at, batch), IsOk());
+    batch.idempotency.push_back({"tiepnhan01", key, "fingerprint", "response-bytes", recorded_at});
+    return batch;
+  }
+
   Status Check(SqliteEventLog& log, IntegrityReport& report) {
     MOTCUA_RETURN_IF_ERROR(VerifyChain(log.db(), report));
     MOTCUA_ASSIGN_OR_RETURN(auto scratch, Database::Open(":memory:"));
@@ -237,14 +252,7 @@ TEST_F(EventLogTest, AProjectionEditedBehindTheEnginesBackIsReported) {
 TEST_F(EventLogTest, IdempotencyRecordsAreStoredWithTheirEvents) {
   auto log = OpenLog();
   auto engine = NewEngine();
-  engine::CommitBatch batch;
-  v1::Command c;
-  c.set_actor("tiepnhan01");
-  c.mutable_receive()->set_procedure_code("1.004873");
-  c.mutable_receive()->mutable_applicant()->set_name("Trần Thị B");
-  c.mutable_receive()->set_channel(v1::CHANNEL_COUNTER);
-  ASSERT_THAT(engine->Execute(c, Vn("2024-06-03 09:00"), batch), IsOk());
-  batch.idempotency.push_back({"tiepnhan01", "key-1", "fingerprint", "response-bytes"});
+  engine::CommitBatch batch = ReceptionWithKey(*engine, Vn("2024-06-03 09:00"), "key-1", 0);
   ASSERT_THAT(log->Commit(batch), IsOk());
   auto found = log->FindIdempotency("tiepnhan01", "key-1");
   ASSERT_THAT(found, IsOk());
@@ -260,15 +268,8 @@ TEST_F(EventLogTest, PruningDeletesOnlyTheIdempotencyRecordsMadeBeforeTheCutoff)
   auto log = OpenLog();
   auto engine = NewEngine();
   for (const char* at : {"2024-06-03 09:00", "2024-07-03 09:00"}) {
-    engine::CommitBatch batch;
-    v1::Command c;
-    c.set_actor("tiepnhan01");
-    c.mutable_receive()->set_procedure_code("1.004873");
-    c.mutable_receive()->mutable_applicant()->set_name("Trần Thị B");
-    c.mutable_receive()->set_channel(v1::CHANNEL_COUNTER);
-    ASSERT_THAT(engine->Execute(c, Vn(at), batch), IsOk());
-    batch.idempotency.push_back(
-        {"tiepnhan01", std::string("key ") + at, "fingerprint", "reply", ToUnixSeconds(Vn(at))});
+    engine::CommitBatch batch =
+        ReceptionWithKey(*engine, Vn(at), std::string("key ") + at, ToUnixSeconds(Vn(at)));
     ASSERT_THAT(log->Commit(batch), IsOk());
   }
   auto pruned = log->PruneIdempotency(Vn("2024-07-03 09:00"));
@@ -288,14 +289,7 @@ TEST_F(EventLogTest, RecordsFromBeforeTheirTimeWasKeptTakeTheirLastEventsTime) {
   {
     auto log = OpenLog();
     auto engine = NewEngine();
-    engine::CommitBatch batch;
-    v1::Command c;
-    c.set_actor("tiepnhan01");
-    c.mutable_receive()->set_procedure_code("1.004873");
-    c.mutable_receive()->mutable_applicant()->set_name("Trần Thị B");
-    c.mutable_receive()->set_channel(v1::CHANNEL_COUNTER);
-    ASSERT_THAT(engine->Execute(c, Vn("2024-06-03 09:00"), batch), IsOk());
-    batch.idempotency.push_back({"tiepnhan01", "key-1", "fingerprint", "reply", 0});
+    engine::CommitBatch batch = ReceptionWithKey(*engine, Vn("2024-06-03 09:00"), "key-1", 0);
     ASSERT_THAT(log->Commit(batch), IsOk());
     // The log as schema version 1 left it: no time column.
     ASSERT_THAT(log->db().Exec("DROP INDEX idempotency_by_time;"
