@@ -49,17 +49,22 @@ class EventLogTest : public ::testing::Test {
     EXPECT_EQ(stats->refused, 0u);
   }
 
-  // One reception at `at` by tiepnhan01, executed into a new batch, with
-  // the idempotency record `key` made at `recorded_at`.
-  engine::CommitBatch ReceptionWithKey(engine::Engine& engine, Instant at, const std::string& key,
-                                       std::int64_t recorded_at) {
-    engine::CommitBatch batch;
+  // A reception at the counter by tiepnhan01.
+  static v1::Command Reception() {
     v1::Command c;
     c.set_actor("tiepnhan01");
     c.mutable_receive()->set_procedure_code("1.004873");
     c.mutable_receive()->mutable_applicant()->set_name("Trần Thị B");
     c.mutable_receive()->set_channel(v1::CHANNEL_COUNTER);
-    EXPECT_THAT(engine.Execute(c, at, batch), IsOk());
+    return c;
+  }
+
+  // Reception() at `at`, executed into a new batch, with the idempotency
+  // record `key` made at `recorded_at`.
+  engine::CommitBatch ReceptionWithKey(engine::Engine& engine, Instant at, const std::string& key,
+                                       std::int64_t recorded_at) {
+    engine::CommitBatch batch;
+    EXPECT_THAT(engine.Execute(Reception(), at, batch), IsOk());
     batch.idempotency.push_back({"tiepnhan01", key, "fingerprint", "response-bytes", recorded_at});
     return batch;
   }
@@ -127,11 +132,7 @@ TEST_F(EventLogTest, ReopeningKeepsEveryDossierAndTheDailySequence) {
     dossiers = engine->size();
     // Two more on one day, to know where that day's sequence stands.
     engine::CommitBatch batch;
-    v1::Command c;
-    c.set_actor("tiepnhan01");
-    c.mutable_receive()->set_procedure_code("1.004873");
-    c.mutable_receive()->mutable_applicant()->set_name("Trần Thị B");
-    c.mutable_receive()->set_channel(v1::CHANNEL_COUNTER);
+    const v1::Command c = Reception();
     ASSERT_THAT(engine->Execute(c, Vn("2024-06-03 09:00"), batch), IsOk());
     auto out = engine->Execute(c, Vn("2024-06-03 09:05"), batch);
     ASSERT_THAT(out, IsOk());
@@ -150,11 +151,8 @@ TEST_F(EventLogTest, ReopeningKeepsEveryDossierAndTheDailySequence) {
   EXPECT_EQ(engine->Find(last_code)->status, v1::STATUS_RECEIVED);
 
   engine::CommitBatch batch;
-  v1::Command c;
-  c.set_actor("tiepnhan01");
-  c.mutable_receive()->set_procedure_code("1.004873");
+  v1::Command c = Reception();
   c.mutable_receive()->mutable_applicant()->set_name("Lê Văn C");
-  c.mutable_receive()->set_channel(v1::CHANNEL_COUNTER);
   auto out = engine->Execute(c, Vn("2024-06-03 10:00"), batch);
   ASSERT_THAT(out, IsOk());
   EXPECT_EQ(out->dossier_code, std::string(kUnit) + "-240603-0003");
@@ -176,12 +174,7 @@ TEST_F(EventLogTest, AFailedCommitWritesNothing) {
                              "BEGIN SELECT RAISE(ABORT, 'disk full (simulated)'); END;"),
               IsOk());
   engine::CommitBatch batch;
-  v1::Command c;
-  c.set_actor("tiepnhan01");
-  c.mutable_receive()->set_procedure_code("1.004873");
-  c.mutable_receive()->mutable_applicant()->set_name("Trần Thị B");
-  c.mutable_receive()->set_channel(v1::CHANNEL_COUNTER);
-  auto out = engine->Execute(c, Vn("2024-06-03 09:00"), batch);
+  auto out = engine->Execute(Reception(), Vn("2024-06-03 09:00"), batch);
   ASSERT_THAT(out, IsOk());
   v1::Command h;
   h.set_actor("tiepnhan01");
@@ -204,7 +197,7 @@ TEST_F(EventLogTest, AFailedCommitWritesNothing) {
   // After the fault clears, the log goes on from where it was.
   ASSERT_THAT(log->db().Exec("DROP TRIGGER fail_second"), IsOk());
   engine::CommitBatch retry;
-  ASSERT_THAT(engine->Execute(c, Vn("2024-06-03 09:00"), retry), IsOk());
+  ASSERT_THAT(engine->Execute(Reception(), Vn("2024-06-03 09:00"), retry), IsOk());
   ASSERT_THAT(log->Commit(retry), IsOk());
   EXPECT_EQ(log->LastSeq(), last + 1);
   IntegrityReport report;
