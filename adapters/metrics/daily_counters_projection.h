@@ -10,9 +10,9 @@
 // Each committed event adds the figures EventFigures gives it to its own
 // day's rows and its month's, in the commit transaction; a past day's rows
 // therefore never change (except by importing history dated that day), and
-// any period's additive figures are a range sum (daily_counters_reader.h): its whole
-// months from the month rows, the days before and after them from the day
-// rows.
+// any period's additive figures are a range sum (daily_counters_reader.h):
+// its whole months from the month rows, the days before and after them from
+// the day rows.
 //
 // The procedure is the one the engine gives each event
 // (PendingEvent::procedure_code). Only for a procedure the catalog does not
