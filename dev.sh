@@ -8,17 +8,22 @@
 #                    the JSON summary also goes to build/release/bench-summary.json)
 #   ./dev.sh fuzz [S] build the libFuzzer targets with clang (build/fuzz) and
 #                    fuzz each for S seconds (default 60), one after another
+#   ./dev.sh tsan    build the tests with threads under ThreadSanitizer
+#                    (build/tsan) and run them: the server, the engine and
+#                    runtime services, the client, the alerts end to end
+#   ./dev.sh clang [T...] build with clang -Wthread-safety -Werror
+#                    (build/clang): the lock annotations checked; all, or T
 #
 # Each step is idempotent: nothing is installed or rebuilt that is already there.
 set -euo pipefail
 cd "$(dirname "$0")"
 
 PACKAGES=(
-  cmake ninja-build g++ pkg-config ca-certificates libssl-dev
-  libboost-dev libsqlite3-dev sqlite3 libprotobuf-dev protobuf-compiler
-  libhowardhinnant-date-dev tzdata
-  libgtest-dev libgmock-dev libbenchmark-dev
-  clang libclang-rt-14-dev curl python3
+  cmake ninja-build g++ libssl-dev
+  libboost-dev libsqlite3-dev libprotobuf-dev protobuf-compiler
+  libhowardhinnant-date-dev tzdata libcli11-dev
+  libgtest-dev libgmock-dev
+  clang libclang-rt-14-dev  # the fuzz preset (./dev.sh fuzz)
 )
 
 ensure_packages() {
@@ -44,6 +49,10 @@ build() {  # preset [targets...]
   configure "$preset"
   cmake --build --preset "$preset" -j"$(nproc)" ${1:+--target "$@"}
 }
+
+# The binaries the tsan test preset runs (its label filter, CMakePresets.json).
+TSAN_TARGETS=(http_test runtime_test client_test sse_client_test wal_checkpointer_test
+              alerts_e2e_test)
 
 fuzz_all() {  # seconds per target
   local seconds=$1 t work
@@ -82,18 +91,28 @@ case "$cmd" in
     ensure_packages
     build release bench
     # The JSON summary also lands in a file, for scripts and the README.
-    exec build/release/tools/bench/bench --json build/release/bench-summary.json "$@"
+    exec build/release/tools/bench/bench --config data/config/motcuad.json \
+      --json build/release/bench-summary.json "$@"
     ;;
   fuzz)
     ensure_packages
     fuzz_all "${1:-60}"
+    ;;
+  tsan)
+    ensure_packages
+    build tsan "${TSAN_TARGETS[@]}"
+    ctest --preset tsan "$@"
+    ;;
+  clang)
+    ensure_packages
+    build clang "$@"
     ;;
   build)
     ensure_packages
     build "${1:-dev}"
     ;;
   *)
-    sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'
+    awk 'NR > 1 && !/^#/ { exit } NR > 1 { sub(/^# ?/, ""); print }' "$0"
     [ "$cmd" = help ] && exit 0 || exit 2
     ;;
 esac

@@ -4,6 +4,9 @@
 #include <utility>
 
 #include "engine/base/proto_time.h"
+#include "engine/base/quote.h"
+#include "engine/command_fields.h"
+#include "engine/command_target.h"
 #include "engine/dossier/appointment.h"
 #include "engine/dossier/lifecycle.h"
 
@@ -19,39 +22,10 @@ constexpr std::uint64_t kForeign = std::uint64_t{1} << 63;
 constexpr LocalDays kCodeEpoch{cal::days{10957}};
 
 Status NotFound(std::string_view code) {
-  return Status(Error::kNotFound, "không tìm thấy hồ sơ " + std::string(code));
+  return Status(Error::kNotFound, "không tìm thấy hồ sơ " + QuoteForMessage(code));
 }
 
 LocalDays VietnamDay(Instant t) { return cal::floor<cal::days>(ToVietnam(t)); }
-
-// The dossier code a command targets; every command but a new reception names one.
-const std::string& TargetCode(const v1::Command& c) {
-  using C = v1::Command::KindCase;
-  static const std::string kNone;
-  switch (c.kind_case()) {
-    case C::kReceive: return c.receive().dossier_code();
-    case C::kRefuse: return c.refuse().dossier_code();
-    case C::kHandOver: return c.hand_over().dossier_code();
-    case C::kRequestSupplement: return c.request_supplement().dossier_code();
-    case C::kSupplement: return c.supplement().dossier_code();
-    case C::kRequestFee: return c.request_fee().dossier_code();
-    case C::kRecordPayment: return c.record_payment().dossier_code();
-    case C::kStop: return c.stop().dossier_code();
-    case C::kWithdraw: return c.withdraw().dossier_code();
-    case C::kMarkResultReady: return c.mark_result_ready().dossier_code();
-    case C::kReturnResult: return c.return_result().dossier_code();
-    case C::kApologize: return c.apologize().dossier_code();
-    case C::kRate: return c.rate().dossier_code();
-    default: return kNone;
-  }
-}
-
-// Commands that may create a dossier when they name none.
-bool MayCreate(const v1::Command& c) {
-  using C = v1::Command::KindCase;
-  return c.kind_case() == C::kRegisterOnline || c.kind_case() == C::kReceive ||
-         c.kind_case() == C::kRefuse;
-}
 
 }  // namespace
 
@@ -143,15 +117,12 @@ std::string Engine::NewCode(Instant at, CommitBatch& batch) {
   return dossier::FormatCode(options_.unit_code, day, next);
 }
 
-Result<calendar::Due> Engine::ResumeAppointment(const DossierState& state, Instant now) const {
-  calendar::Due due{FromUnixSeconds(state.appointment_at), state.appointment_provisional};
-  if (state.paused_at == 0) return due;
-  return dossier::AfterPause(*calendar_, due, FromUnixSeconds(state.paused_at), now);
-}
-
 Result<v1::Event> Engine::BuildEvent(const v1::Command& c, Instant now,
                                      std::string* lookup_secret) {
   using C = v1::Command::KindCase;
+  // Before any lookup: a missing field is the caller's to fix, whatever the
+  // dossier (an empty procedure code is not an unknown procedure).
+  MOTCUA_RETURN_IF_ERROR(CheckRequiredFields(c));
   v1::Event e;
   SetInstant(now, e.mutable_at());
   e.set_actor(c.actor());
@@ -161,8 +132,6 @@ Result<v1::Event> Engine::BuildEvent(const v1::Command& c, Instant now,
   if (!code.empty()) {
     state = Find(code);
     if (state == nullptr) return NotFound(code);
-  } else if (!MayCreate(c)) {
-    return Status(Error::kInvalidArgument, "thiếu mã hồ sơ");
   }
 
   switch (c.kind_case()) {
@@ -292,7 +261,8 @@ Status Engine::FillDerived(v1::Event& e) {
       const v1::Procedure* p = catalog_->Find(r->procedure_code());
       if (p == nullptr) {
         return Status(Error::kNotFound,
-                      "không có thủ tục mã " + r->procedure_code() + " trong danh mục");
+                      "không có thủ tục mã " + QuoteForMessage(r->procedure_code()) +
+                          " trong danh mục");
       }
       MOTCUA_ASSIGN_OR_RETURN(calendar::DeadlineSpec spec, catalog::DeadlineOf(*p));
       MOTCUA_ASSIGN_OR_RETURN(Instant start, calendar_->ClockStart(at));
@@ -301,22 +271,24 @@ Status Engine::FillDerived(v1::Event& e) {
       SetInstant(due.at, r->mutable_appointment_at());
       r->set_appointment_provisional(due.provisional);
     }
-  } else if (e.kind_case() == K::kSupplemented && !e.supplemented().has_appointment_after()) {
+  } else if (dossier::ClockEffectOf(e) == dossier::ClockEffect::kResume) {
+    // The wait for the citizen ends: the appointment moves by the working
+    // time it took (appointment.h), unless an imported event states it.
+    const bool stated = e.kind_case() == K::kSupplemented ? e.supplemented().has_appointment_after()
+                                                          : e.fee_paid().has_appointment_after();
     const DossierState* state = Find(e.dossier_code());
-    if (state != nullptr && state->status_enum() == v1::STATUS_SUPPLEMENT_REQUESTED) {
-      MOTCUA_ASSIGN_OR_RETURN(calendar::Due due, ResumeAppointment(*state, at));
+    if (stated || state == nullptr || !state->paused()) return Status::Ok();
+    MOTCUA_ASSIGN_OR_RETURN(dossier::DeadlineClock clock,
+                            dossier::Advance(*calendar_, dossier::ClockOf(*state), e));
+    if (e.kind_case() == K::kSupplemented) {
       v1::Supplemented* s = e.mutable_supplemented();
       SetSeconds(state->appointment_at, s->mutable_appointment_before());
-      SetInstant(due.at, s->mutable_appointment_after());
-      s->set_appointment_provisional(due.provisional);
-    }
-  } else if (e.kind_case() == K::kFeePaid && !e.fee_paid().has_appointment_after()) {
-    const DossierState* state = Find(e.dossier_code());
-    if (state != nullptr && state->status_enum() == v1::STATUS_FEE_REQUESTED &&
-        state->fee_pauses_clock && state->paused()) {
-      MOTCUA_ASSIGN_OR_RETURN(calendar::Due due, ResumeAppointment(*state, at));
-      SetInstant(due.at, e.mutable_fee_paid()->mutable_appointment_after());
-      e.mutable_fee_paid()->set_appointment_provisional(due.provisional);
+      SetInstant(clock.appointment.at, s->mutable_appointment_after());
+      s->set_appointment_provisional(clock.appointment.provisional);
+    } else {
+      v1::FeePaid* p = e.mutable_fee_paid();
+      SetInstant(clock.appointment.at, p->mutable_appointment_after());
+      p->set_appointment_provisional(clock.appointment.provisional);
     }
   }
   return Status::Ok();

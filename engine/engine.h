@@ -41,7 +41,8 @@ namespace motcua::engine {
 
 struct EngineOptions {
   std::string unit_code;  // the receiving unit; prefixes every new code
-  // Whether waiting for a fee (status 6) pauses the clock (DOMAIN.md: default runs).
+  // Whether waiting for a fee (status 6) pauses the clock (docs/domain.md
+  // "Fees": by default it runs).
   bool fee_wait_pauses_clock = false;
 };
 
@@ -69,9 +70,11 @@ class Engine {
   // naming the seq, when the log contradicts the lifecycle.
   Status Replay(const v1::Event& event);
 
-  // Validates `command` (its actor set by the caller) at `now`. On success its
-  // events are applied to memory (later commands see them) and appended to
-  // `batch`; on error nothing changes.
+  // Validates `command` (its actor set by the caller) at `now`: first that it
+  // carries its required fields (command_fields.h: kInvalidArgument naming
+  // them), then against the dossier, the catalog and the calendar. On success
+  // its events are applied to memory (later commands see them) and appended
+  // to `batch`; on error nothing changes.
   Result<CommandOutcome> Execute(const v1::Command& command, Instant now, CommitBatch& batch);
 
   // Accepts one event from outside the desk: a history import (derived fields
@@ -109,8 +112,6 @@ class Engine {
                                std::string* lookup_secret);
   Status FillDerived(v1::Event& event);
   Status Accept(v1::Event event, bool allocate_code, CommitBatch& batch);
-  // The appointment after a pause from `paused_at` to `now`.
-  Result<calendar::Due> ResumeAppointment(const dossier::DossierState& state, Instant now) const;
   std::string NewCode(Instant at, CommitBatch& batch);
   std::uint32_t Create(const std::string& code);
   std::string CodeOf(std::uint32_t id) const;

@@ -1,6 +1,6 @@
 // Re-timing open dossiers when an official schedule is loaded or corrected
-// (DOMAIN.md "Calendar changes"). Appointments are decisions recorded in the
-// log, so a new calendar does not silently change them: each open dossier
+// (docs/domain.md "Calendar changes"). Appointments are decisions recorded in
+// the log, so a new calendar does not silently change them: each open dossier
 // whose appointment differs under the new calendar gets a Retimed event, and
 // the change itself is recorded as one CalendarChanged event.
 #ifndef MOTCUA_ENGINE_RETIME_H_

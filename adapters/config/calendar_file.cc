@@ -6,6 +6,7 @@
 #include <system_error>
 
 #include "adapters/config/json_file.h"
+#include "engine/base/quote.h"
 #include "engine/base/time.h"
 
 namespace motcua::config {
@@ -28,7 +29,7 @@ Result<calendar::OfficeHoursPeriod> ParseFrom(const std::string& text) {
   const bool shape =
       text.size() == 5 && text[2] == '-' && digit(0) && digit(1) && digit(3) && digit(4);
   if (!shape) {
-    return Status(Error::kConfig, "from '" + text + "' không hợp lệ (cần MM-DD)");
+    return Status(Error::kConfig, "from '" + QuoteForMessage(text) + "' không hợp lệ (cần MM-DD)");
   }
   calendar::OfficeHoursPeriod period;
   period.month = static_cast<unsigned>(std::stoi(text.substr(0, 2)));
@@ -61,8 +62,9 @@ Result<calendar::OfficeHours> ParseOfficeHours(const v1::OfficeHours& hours,
     if (!period.ok()) return Bad(where, period.status().message());
     for (int j = 0; j < p.sessions_size(); ++j) {
       const v1::TimeRange& range = p.sessions(j);
-      const std::string session = where + ".sessions[" + std::to_string(j) + "] '" + range.start() +
-                                  "'–'" + range.end() + "'";
+      const std::string session = where + ".sessions[" + std::to_string(j) + "] '" +
+                                  QuoteForMessage(range.start()) + "'–'" +
+                                  QuoteForMessage(range.end()) + "'";
       auto start = ParseClock(range.start());
       if (!start.ok()) return Bad(session, start.status().message());
       auto end = ParseClock(range.end());
@@ -90,7 +92,7 @@ Result<ScheduleFile> LoadScheduleFile(const std::filesystem::path& path) {
 
   ScheduleFile result;
   for (const auto& [key, schedule] : years) {
-    const std::string where = path.string() + ": năm '" + key + "'";
+    const std::string where = QuoteForMessage(path.string(), kQuotedPathMaxBytes) + ": năm '" + QuoteForMessage(key) + "'";
     const bool digits = key.size() == 4 && std::all_of(key.begin(), key.end(),
                                                        [](char c) { return c >= '0' && c <= '9'; });
     if (!digits) return Bad(where, "tên năm phải là 4 chữ số");
@@ -101,7 +103,7 @@ Result<ScheduleFile> LoadScheduleFile(const std::filesystem::path& path) {
     MOTCUA_ASSIGN_OR_RETURN(entry.off, ParseDays(schedule->off(), where, "off"));
     MOTCUA_ASSIGN_OR_RETURN(entry.work, ParseDays(schedule->work(), where, "work"));
     if (Status s = calendar::ValidateYearSchedule(entry); !s.ok()) {
-      return Bad(path.string(), s.message());
+      return Bad(QuoteForMessage(path.string(), kQuotedPathMaxBytes), s.message());
     }
     if (schedule->provisional()) {
       result.provisional.push_back(year);
@@ -115,13 +117,17 @@ Result<ScheduleFile> LoadScheduleFile(const std::filesystem::path& path) {
 Result<std::vector<YearSchedule>> LoadScheduleDir(const std::filesystem::path& dir) {
   std::error_code ec;
   if (!std::filesystem::is_directory(dir, ec)) {
-    return Bad(dir.string(), "không phải thư mục lịch (calendar.schedule_dir)");
+    return Bad(QuoteForMessage(dir.string(), kQuotedPathMaxBytes),
+               "không phải thư mục lịch (calendar.schedule_dir)");
   }
   std::vector<std::filesystem::path> files;
   for (std::filesystem::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
     if (it->path().extension() == ".json" && it->is_regular_file(ec)) files.push_back(it->path());
   }
-  if (ec) return Bad(dir.string(), "không đọc được thư mục: " + ec.message());
+  if (ec) {
+    return Bad(QuoteForMessage(dir.string(), kQuotedPathMaxBytes),
+               "không đọc được thư mục: " + ec.message());
+  }
   std::sort(files.begin(), files.end(),
             [](const auto& a, const auto& b) { return a.filename() < b.filename(); });
 
@@ -139,7 +145,9 @@ Result<std::vector<YearSchedule>> LoadScheduleDir(const std::filesystem::path& d
 Result<calendar::CalendarOptions> LoadCalendarOptions(const v1::CalendarConfig& config,
                                                       const std::filesystem::path& config_file) {
   calendar::CalendarOptions options;
-  const std::string source = config_file.empty() ? "cấu hình" : config_file.string();
+  const std::string source = config_file.empty()
+                                 ? "cấu hình"
+                                 : QuoteForMessage(config_file.string(), kQuotedPathMaxBytes);
   MOTCUA_ASSIGN_OR_RETURN(options.office_hours, ParseOfficeHours(config.office_hours(), source));
   if (!config.schedule_dir().empty()) {
     MOTCUA_ASSIGN_OR_RETURN(options.official, LoadScheduleDir(config.schedule_dir()));

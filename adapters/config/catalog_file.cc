@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "adapters/config/json_file.h"
+#include "engine/base/quote.h"
 #include "engine/base/time.h"
 #include "motcua/v1/catalog_source.pb.h"
 
@@ -13,8 +14,8 @@ namespace {
 std::string Entry(const std::string& what, int index, const std::string& code,
                   const std::string& name) {
   std::string s = what + ": mục " + std::to_string(index + 1);
-  if (!code.empty()) s += " (mã " + code + ")";
-  else if (!name.empty()) s += " ('" + name + "')";
+  if (!code.empty()) s += " (mã " + QuoteForMessage(code) + ")";
+  else if (!name.empty()) s += " ('" + QuoteForMessage(name) + "')";
   return s;
 }
 
@@ -23,7 +24,7 @@ Result<v1::DurationUnit> UnitFromSource(const std::string& unit) {
   if (unit == "working_hours") return v1::DURATION_UNIT_WORKING_HOURS;
   if (unit == "calendar_days") return v1::DURATION_UNIT_CALENDAR_DAYS;
   if (unit == "same_day") return v1::DURATION_UNIT_SAME_DAY;
-  return Status(Error::kConfig, "đơn vị thời hạn không hợp lệ '" + unit +
+  return Status(Error::kConfig, "đơn vị thời hạn không hợp lệ '" + QuoteForMessage(unit) +
                                     "' (working_days, working_hours, calendar_days, same_day)");
 }
 
@@ -32,7 +33,8 @@ Result<v1::OnlineLevel> OnlineFromSource(const std::string& online) {
   if (online == "none") return v1::ONLINE_LEVEL_NONE;
   if (online == "partial") return v1::ONLINE_LEVEL_PARTIAL;
   if (online == "full") return v1::ONLINE_LEVEL_FULL;
-  return Status(Error::kConfig, "mức trực tuyến không hợp lệ '" + online + "' (none, partial, full)");
+  return Status(Error::kConfig, "mức trực tuyến không hợp lệ '" + QuoteForMessage(online) +
+                                    "' (none, partial, full)");
 }
 
 Result<v1::Procedure> FromSource(const v1::SourceProcedure& s) {
@@ -142,9 +144,11 @@ Result<std::vector<v1::Procedure>> ParseCatalog(const std::string& json, const s
 
 Result<std::shared_ptr<const catalog::Catalog>> LoadCatalog(const std::filesystem::path& path) {
   MOTCUA_ASSIGN_OR_RETURN(std::string json, ReadFile(path));
-  MOTCUA_ASSIGN_OR_RETURN(std::vector<v1::Procedure> procedures, ParseCatalog(json, path.string()));
+  MOTCUA_ASSIGN_OR_RETURN(std::vector<v1::Procedure> procedures, ParseCatalog(json, QuoteForMessage(path.string(), kQuotedPathMaxBytes)));
   auto catalog = catalog::Catalog::Build(std::move(procedures));
-  if (!catalog.ok()) return Status(Error::kConfig, path.string() + ": " + catalog.status().message());
+  if (!catalog.ok()) {
+    return Status(Error::kConfig, QuoteForMessage(path.string(), kQuotedPathMaxBytes) + ": " + catalog.status().message());
+  }
   return catalog;
 }
 

@@ -3,6 +3,7 @@
 #include <cstdlib>
 
 #include "adapters/config/json_file.h"
+#include "engine/base/quote.h"
 #include "engine/base/time.h"
 
 namespace motcua::config {
@@ -40,13 +41,15 @@ Result<v1::ServerConfig> LoadServerConfig(const std::filesystem::path& path) {
   MOTCUA_RETURN_IF_ERROR(ReadJsonFile(path, c));
   ApplyDefaults(c);
   if (c.unit_code().empty()) {
-    return Status(Error::kConfig, path.string() + ": thiếu unit_code (mã đơn vị tiếp nhận)");
+    return Status(Error::kConfig, QuoteForMessage(path.string(), kQuotedPathMaxBytes) + ": thiếu unit_code (mã đơn vị tiếp nhận)");
   }
   if (c.unit_code().find_first_of(" /\\") != std::string::npos) {
-    return Status(Error::kConfig, path.string() + ": unit_code không được chứa khoảng trắng");
+    return Status(Error::kConfig,
+                  QuoteForMessage(path.string(), kQuotedPathMaxBytes) + ": unit_code không được chứa khoảng trắng");
   }
   if (auto t = ParseClock(c.export_().time()); !t.ok()) {
-    return Status(Error::kConfig, path.string() + ": export.time: " + t.status().message());
+    return Status(Error::kConfig,
+                  QuoteForMessage(path.string(), kQuotedPathMaxBytes) + ": export.time: " + t.status().message());
   }
   const std::filesystem::path base = std::filesystem::absolute(path).parent_path();
   Resolve(base, *c.mutable_db());
@@ -58,9 +61,11 @@ Result<v1::ServerConfig> LoadServerConfig(const std::filesystem::path& path) {
   return c;
 }
 
+std::filesystem::path InstalledConfigPath() { return MOTCUA_DEFAULT_CONFIG; }
+
 std::filesystem::path DefaultConfigPath() {
   if (const char* env = std::getenv("MOTCUA_CONFIG"); env && *env) return env;
-  return std::filesystem::path(MOTCUA_SOURCE_DIR) / "data" / "config" / "motcuad.json";
+  return InstalledConfigPath();
 }
 
 }  // namespace motcua::config

@@ -18,8 +18,14 @@ Result<v1::ServerConfig> LoadServerConfig(const std::filesystem::path& path);
 // 17:30, limits, one working day of apology lead). Paths are not touched.
 void ApplyDefaults(v1::ServerConfig& config);
 
-// The configuration the client uses when given no --config: $MOTCUA_CONFIG,
-// else the source tree's data/config/motcuad.json.
+// Where an installed motcuad, motcua or bench looks for its configuration:
+// fixed when the build is configured (the CMake cache variable
+// MOTCUA_DEFAULT_CONFIG, by default /etc/motcua/motcuad.json), never the
+// folder the sources were built in.
+std::filesystem::path InstalledConfigPath();
+
+// The configuration used when given no --config: $MOTCUA_CONFIG, else
+// InstalledConfigPath().
 std::filesystem::path DefaultConfigPath();
 
 }  // namespace motcua::config

@@ -9,12 +9,15 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "engine/base/quote.h"
+
 namespace motcua::exporter {
 
 namespace {
 
 Status SystemError(const std::string& what, const std::filesystem::path& path, int err) {
-  return Status(Error::kStorage, what + " " + path.string() + ": " + std::strerror(err));
+  return Status(Error::kStorage, what + " " + QuoteForMessage(path.string(), kQuotedPathMaxBytes) +
+                                     ": " + std::strerror(err));
 }
 
 // Closes the descriptor when leaving scope, unless released.

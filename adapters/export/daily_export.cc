@@ -2,6 +2,7 @@
 
 #include "adapters/export/stats_csv.h"
 #include "adapters/export/stats_json.h"
+#include "engine/base/quote.h"
 
 namespace motcua::exporter {
 
@@ -22,7 +23,7 @@ Result<DailyExportSchedule> ScheduleOf(const v1::ExportConfig& config) {
     auto time = ParseClock(config.time());
     if (!time.ok() || *time >= std::chrono::hours(24)) {
       return Status(Error::kConfig, "export.time: giờ xuất số liệu không hợp lệ '" +
-                                        config.time() + "' (cần HH:MM)");
+                                        QuoteForMessage(config.time()) + "' (cần HH:MM)");
     }
     schedule.time = *time;
   }
@@ -97,8 +98,10 @@ Result<std::vector<LocalDays>> RunDailyExport(const DailyExportSchedule& schedul
   std::error_code ec;
   std::filesystem::create_directories(schedule.dir, ec);
   if (ec) {
-    return Status(Error::kStorage, "không tạo được thư mục xuất số liệu " +
-                                       schedule.dir.string() + ": " + ec.message());
+    return Status(Error::kStorage,
+                  "không tạo được thư mục xuất số liệu " +
+                      QuoteForMessage(schedule.dir.string(), kQuotedPathMaxBytes) + ": " +
+                      ec.message());
   }
   RemoveStaleTemporaries(schedule.dir);
   std::vector<LocalDays> written;

@@ -4,6 +4,8 @@
 
 #include <google/protobuf/util/json_util.h>
 
+#include "engine/base/quote.h"
+
 namespace motcua::exporter {
 
 namespace {
@@ -36,11 +38,12 @@ HistoryImport ParseHistory(std::string_view text, std::vector<HistoryLine>& line
     auto s = google::protobuf::util::JsonStringToMessage(
         google::protobuf::StringPiece(line.data(), line.size()), &parsed.event, options);
     if (!s.ok()) {
-      // The parser's message up to its first line break (a caret follows).
+      // The parser's message up to its first line break (a caret follows),
+      // quoted: it names a key or a value from the line.
       const std::string_view why(s.message().data(), s.message().size());
       return Fail(number, Error::kBadRequest,
                   "không phải một sự kiện JSON hợp lệ: " +
-                      std::string(why.substr(0, why.find_first_of("\r\n"))));
+                      QuoteForMessage(why.substr(0, why.find_first_of("\r\n")), 160));
     }
     lines.push_back(std::move(parsed));
   }

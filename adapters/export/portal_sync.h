@@ -1,16 +1,17 @@
-// The national portal's sync format for a period (DOMAIN.md "Syncing to the
-// national portal"): every dossier with at least one event in the period,
-// as it stood at the period's end, with its whole history up to then. A
-// receiver can take the same batch any number of times (a dossier's record
-// replaces the previous one).
+// The national portal's sync format for a period (docs/domain.md "The
+// national portal's sync format"): every dossier with at least one event in
+// the period, as it stood at the period's end, with its whole history up to
+// then. A receiver can take the same batch any number of times (a dossier's
+// record replaces the previous one).
 //
-// Field names are the portal's (stats.proto, PortalDossier). Where DOMAIN.md
-// names a list but not its items, motcua uses: QuaTrinhXuLy {ThoiDiemXuLy,
-// NguoiXuLy, PhongBanXuLy, NoiDungXuLy, TrangThai}; TaiLieuNop {TenGiayTo,
-// SoLuong, DuocSoHoa, DuocTaiSuDung, DuocLayTuKhoDMQG}; DanhSachHoSoBoSung
-// {NgayYeuCauBoSung, NgayBoSung, NoiDungYeuCauBoSung, NgayHenTraTruoc,
-// NgayHenTraMoi}; DanhSachGiayToKetQua {TenGiayTo, LoaiKetQua, SoKyHieu};
-// DanhSachLePhi {TenPhiLePhi, SoTien, HinhThucThanhToan, NgayThanhToan}.
+// Field names are the portal's (stats.proto, PortalDossier). For the items
+// inside the lists, whose names motcua has no source for, it uses:
+// QuaTrinhXuLy {ThoiDiemXuLy, NguoiXuLy, PhongBanXuLy, NoiDungXuLy,
+// TrangThai}; TaiLieuNop {TenGiayTo, SoLuong, DuocSoHoa, DuocTaiSuDung,
+// DuocLayTuKhoDMQG}; DanhSachHoSoBoSung {NgayYeuCauBoSung, NgayBoSung,
+// NoiDungYeuCauBoSung, NgayHenTraTruoc, NgayHenTraMoi}; DanhSachGiayToKetQua
+// {TenGiayTo, LoaiKetQua, SoKyHieu}; DanhSachLePhi {TenPhiLePhi, SoTien,
+// HinhThucThanhToan, NgayThanhToan}.
 // NgayHenTra is the appointment statistics count against (supplementation
 // pauses move it, an apology does not). motcua records that a document was
 // reused, not from where, so DuocLayTuKhoDMQG is always 0.

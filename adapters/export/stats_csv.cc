@@ -99,6 +99,18 @@ std::string StatisticsToCsv(const v1::Statistics& s) {
   }
   csv.Row({"Tổng điểm tính được", FixedPlain(s.national_score().max_points_computed(), 0), "", "",
            FixedPlain(s.national_score().points(), 2), "Nhóm không tính được không vào tổng"});
+
+  // 4. With codes: the dossiers behind each figure, one a row, so that a
+  // spreadsheet can filter them by figure.
+  if (const std::vector<FigureCodes> lists = CodeLists(s); !lists.empty()) {
+    csv.Blank();
+    csv.Row({"Mã số liệu", "Số liệu", "Mã thủ tục", "Phần", "Mã hồ sơ"});
+    for (const FigureCodes& list : lists) {
+      for (const std::string& code : list.codes) {
+        csv.Row({list.id, list.label, list.procedure, list.part, code});
+      }
+    }
+  }
   return csv.Take();
 }
 

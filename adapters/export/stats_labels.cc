@@ -2,6 +2,9 @@
 
 #include <cmath>
 #include <cstdio>
+#include <utility>
+
+#include "adapters/metrics/statistics.h"
 
 namespace motcua::exporter {
 
@@ -39,6 +42,40 @@ const std::vector<ReportColumn>& ReportColumns() {
       {"withdrawn_or_returned", "Rút hoặc trả lại", "R+D", &R::withdrawn_or_returned},
   };
   return columns;
+}
+
+std::vector<FigureCodes> CodeLists(const v1::Statistics& stats) {
+  std::vector<FigureCodes> lists;
+  auto add_rate = [&lists](std::string id, std::string label, const v1::RateFigure& rate) {
+    if (!rate.has_codes()) return;
+    const std::pair<const char*, const google::protobuf::RepeatedPtrField<std::string>*> parts[] = {
+        {"Tử số", &rate.codes().num()}, {"Mẫu số", &rate.codes().den()}};
+    for (const auto& [part, codes] : parts) {
+      if (codes->empty()) continue;
+      lists.push_back({id, label, "", part, {codes->begin(), codes->end()}});
+    }
+  };
+  for (std::string_view name : metrics::kRateNames) {
+    std::string label(RateLabel(name));
+    // The one rate over procedures, not dossiers.
+    if (name == "internal_process_published") label += " (mã thủ tục)";
+    add_rate(std::string(name), label, *metrics::FindRate(stats, name));
+  }
+  for (const v1::ReportRow& row : stats.report().rows()) {
+    for (const ReportColumn& column : ReportColumns()) {
+      auto it = row.codes().columns().find(std::string(column.key));
+      if (it == row.codes().columns().end() || it->second.codes().empty()) continue;
+      lists.push_back({"report." + std::string(column.key), std::string(column.label),
+                       row.procedure_code(), "",
+                       {it->second.codes().begin(), it->second.codes().end()}});
+    }
+  }
+  add_rate("national_score.late", "Hồ sơ trễ hạn (Bộ chỉ số, Quyết định 766)",
+           stats.national_score().late());
+  add_rate("national_score.dissatisfied",
+           "Đánh giá không hài lòng hoặc có phản ánh (Bộ chỉ số, Quyết định 766)",
+           stats.national_score().dissatisfied());
+  return lists;
 }
 
 std::string FixedPlain(double value, int decimals) {

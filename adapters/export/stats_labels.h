@@ -24,8 +24,23 @@ struct ReportColumn {
   std::string_view short_label;  // a few letters, for the text table
   std::uint32_t (v1::ReportRow::*get)() const;
 };
-// In the order of DOMAIN.md's table.
+// In the order of the report's columns (docs/domain.md "The periodic report").
 const std::vector<ReportColumn>& ReportColumns();
+
+// The dossier codes counted in one figure, when the statistics were asked
+// for with codes (GET /v1/stats?codes=1, `motcua stats --codes`).
+struct FigureCodes {
+  std::string id;         // "documents_reused", "report.resolved", "national_score.late"
+  std::string label;      // the rate's or the column's Vietnamese name
+  std::string procedure;  // a report row's procedure code; empty for the rates and the score
+  std::string part;       // a rate's "Tử số" or "Mẫu số"; empty for a report column
+  std::vector<std::string> codes;
+};
+// Every non-empty list of codes in `stats`, in the order the figures are
+// printed: the rates (numerator, then denominator), the report's rows (the
+// total, being the rows' codes together, is left out), then the national
+// score's late and dissatisfied parts. Empty when `stats` carries no codes.
+std::vector<FigureCodes> CodeLists(const v1::Statistics& stats);
 
 // 0.405 -> "40,5%" (Vietnamese decimal comma).
 std::string PercentVi(double ratio, int decimals = 1);

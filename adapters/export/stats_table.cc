@@ -4,7 +4,7 @@
 #include <vector>
 
 #include "adapters/export/stats_labels.h"
-#include "adapters/letters/utf8.h"
+#include "adapters/text/utf8.h"
 #include "adapters/metrics/statistics.h"
 
 namespace motcua::exporter {
@@ -14,7 +14,7 @@ namespace {
 enum class Align { kLeft, kRight };
 
 std::string Pad(std::string_view text, std::size_t width, Align align) {
-  std::size_t w = letters::DisplayWidth(text);
+  std::size_t w = text::DisplayWidth(text);
   std::string fill(w < width ? width - w : 0, ' ');
   return align == Align::kLeft ? std::string(text) + fill : fill + std::string(text);
 }
@@ -30,7 +30,7 @@ class TextTable {
     std::vector<std::size_t> widths(aligns_.size(), 0);
     for (const auto& row : rows_) {
       for (std::size_t i = 0; i < row.size() && i < widths.size(); ++i) {
-        widths[i] = std::max(widths[i], letters::DisplayWidth(row[i]));
+        widths[i] = std::max(widths[i], text::DisplayWidth(row[i]));
       }
     }
     std::size_t total = 0;
@@ -97,7 +97,7 @@ std::string Wrapped(std::string line, const std::vector<ReportColumn>& columns) 
   for (std::size_t i = 0; i < columns.size(); ++i) {
     std::string item = std::string(columns[i].short_label) + " = " + std::string(columns[i].label) +
                        (i + 1 == columns.size() ? "." : ";");
-    if (letters::DisplayWidth(line) + 1 + letters::DisplayWidth(item) > kWidth) {
+    if (text::DisplayWidth(line) + 1 + text::DisplayWidth(item) > kWidth) {
       out += line + "\n";
       line = "    ";
     } else {
@@ -163,6 +163,33 @@ std::string Score(const v1::Statistics& s) {
   return out;
 }
 
+// The dossiers behind each figure (statistics asked for with codes): one
+// heading line per list, then its codes, wrapped at about 90 columns (a
+// procedure without a code is listed by its name).
+std::string Codes(const std::vector<FigureCodes>& lists) {
+  constexpr std::size_t kWidth = 90;
+  std::string out;
+  for (const FigureCodes& list : lists) {
+    out += list.label;
+    if (list.id.rfind("report.", 0) == 0) {
+      out += ", thủ tục " + (list.procedure.empty() ? std::string("(không rõ)") : list.procedure);
+    }
+    if (!list.part.empty()) out += " — " + list.part;
+    out += " (" + std::to_string(list.codes.size()) + "):\n";
+    std::string line = "   ";
+    for (std::size_t i = 0; i < list.codes.size(); ++i) {
+      const std::string item = list.codes[i] + (i + 1 == list.codes.size() ? "" : ",");
+      if (line.size() > 3 && text::DisplayWidth(line) + 1 + text::DisplayWidth(item) > kWidth) {
+        out += line + "\n";
+        line = "   ";
+      }
+      line += " " + item;
+    }
+    out += line + "\n";
+  }
+  return out;
+}
+
 }  // namespace
 
 std::string StatisticsToTable(const v1::Statistics& s) {
@@ -173,7 +200,10 @@ std::string StatisticsToTable(const v1::Statistics& s) {
   out += "\nI. CÁC TỶ LỆ\n" + Rates(s);
   out += "\nII. TÌNH HÌNH GIẢI QUYẾT HỒ SƠ\n" + Report(s);
   out += "\nIII. ĐIỂM THEO BỘ CHỈ SỐ (Quyết định 766/QĐ-TTg)\n" + Score(s);
-  return letters::ToPrintable(out);
+  if (const std::vector<FigureCodes> codes = CodeLists(s); !codes.empty()) {
+    out += "\nIV. MÃ HỒ SƠ ĐƯỢC ĐẾM TRONG TỪNG SỐ LIỆU\n" + Codes(codes);
+  }
+  return text::ToPrintable(out);
 }
 
 }  // namespace motcua::exporter

@@ -4,9 +4,15 @@ namespace motcua::http {
 
 namespace {
 
-constexpr RoleMask kHandlers =
-    RoleBit(v1::ROLE_RECEPTION) | RoleBit(v1::ROLE_SPECIALIST) | RoleBit(v1::ROLE_LEADER);
-constexpr RoleMask kOverseers = RoleBit(v1::ROLE_STATISTICS) | RoleBit(v1::ROLE_ADMIN);
+constexpr RoleMask kReception = RoleBit(v1::ROLE_RECEPTION);
+constexpr RoleMask kSpecialist = RoleBit(v1::ROLE_SPECIALIST);
+constexpr RoleMask kLeader = RoleBit(v1::ROLE_LEADER);
+constexpr RoleMask kStatistics = RoleBit(v1::ROLE_STATISTICS);
+constexpr RoleMask kAdmin = RoleBit(v1::ROLE_ADMIN);
+
+// The officers who handle dossiers, and those who only oversee them.
+constexpr RoleMask kHandlers = kReception | kSpecialist | kLeader;
+constexpr RoleMask kOverseers = kStatistics | kAdmin;
 
 }  // namespace
 
@@ -16,12 +22,49 @@ DossierAccess DossierAccessOf(const Principal& principal) {
   return DossierAccess::kNone;
 }
 
-bool MayReadReceipt(const Principal& principal) { return principal.HasAny(kHandlers); }
-
 bool MayReadCatalog(const Principal& principal) { return principal.roles != 0; }
 
-bool MayRun(const Principal& principal, const CommandEndpoint& endpoint) {
-  return principal.HasAny(endpoint.roles);
+bool MayPrintLetters(const Principal& principal) { return principal.HasAny(kHandlers); }
+
+bool MayReadAlerts(const Principal& principal) { return principal.HasAny(kHandlers | kAdmin); }
+
+bool MayReadStatistics(const Principal& principal) {
+  return principal.HasAny(kStatistics | kLeader | kAdmin);
+}
+
+bool MayExchangeHistory(const Principal& principal) { return principal.HasAny(kAdmin); }
+
+bool MayAdminister(const Principal& principal) { return principal.HasAny(kAdmin); }
+
+bool MayReloadCalendar(const Principal& principal) { return principal.HasAny(kAdmin); }
+
+bool MaySetTestClock(const Principal& principal) { return principal.HasAny(kAdmin); }
+
+RoleMask RolesToRun(v1::Command::KindCase kind) {
+  using K = v1::Command::KindCase;
+  // No default: a new command kind does not compile until it is given roles.
+  switch (kind) {
+    case K::kRegisterOnline: return kReception;
+    case K::kReceive: return kReception;
+    case K::kRefuse: return kReception;
+    case K::kHandOver: return kReception | kSpecialist | kLeader;
+    case K::kRequestSupplement: return kReception | kSpecialist;
+    case K::kSupplement: return kReception;
+    case K::kRequestFee: return kReception | kSpecialist;
+    case K::kRecordPayment: return kReception;
+    case K::kStop: return kSpecialist | kLeader;
+    case K::kWithdraw: return kReception;
+    case K::kMarkResultReady: return kSpecialist | kLeader;
+    case K::kReturnResult: return kReception;
+    case K::kApologize: return kReception | kSpecialist | kLeader;
+    case K::kRate: return kReception;
+    case K::KIND_NOT_SET: return 0;
+  }
+  return 0;
+}
+
+bool MayRun(const Principal& principal, v1::Command::KindCase kind) {
+  return principal.HasAny(RolesToRun(kind));
 }
 
 void RedactApplicant(v1::Applicant& applicant) {

@@ -5,39 +5,38 @@
 
 namespace motcua::http {
 
-Result<std::unique_ptr<AlertServices>> AlertServices::Create(EngineService& engine,
-                                                             QueryService& queries,
-                                                             const Clock& clock, RequestLog& log,
+Result<std::unique_ptr<AlertServices>> AlertServices::Create(runtime::EngineService& engine,
+                                                             runtime::QueryService& queries,
+                                                             const Clock& clock, runtime::RequestLog& log,
                                                              AlertServicesConfig config) {
   std::unique_ptr<AlertServices> services(new AlertServices(engine));
   if (!config.alerts.webhook_url().empty()) {
-    WebhookOptions options;
+    runtime::WebhookOptions options;
     options.url = config.alerts.webhook_url();
     MOTCUA_ASSIGN_OR_RETURN(services->webhook_,
-                            WebhookDeliverer::Open(config.db_path, options, clock, log));
+                            runtime::WebhookDeliverer::Open(config.db_path, options, clock, log));
   }
-  AlertWatcherOptions watch;
+  runtime::AlertWatcherOptions watch;
+  watch.db_path = config.db_path;
   watch.watch.apology_lead = std::chrono::hours(config.alerts.apology_lead_working_hours());
   watch.deliver_outside_office_hours = config.alerts.deliver_outside_office_hours();
   watch.wall_clock_timer = config.test_clock == nullptr;
-  WebhookDeliverer* webhook = services->webhook_.get();
-  services->watcher_ = std::make_unique<AlertWatcher>(
+  runtime::WebhookDeliverer* webhook = services->webhook_.get();
+  services->watcher_ = std::make_unique<runtime::AlertWatcher>(
       engine, clock, services->hub_, log, watch, [webhook] {
         if (webhook) webhook->Wake();
       });
   services->endpoints_ = std::make_unique<AlertEndpoints>(AlertEndpointsContext{
-      .engine = engine,
       .queries = queries,
       .clock = clock,
-      .watcher = *services->watcher_,
       .hub = services->hub_,
       .log = log,
       .users = std::move(config.users),
-      .catalog = std::move(config.catalog),
-      .unit = std::move(config.unit),
-      .config_file = std::move(config.config_file),
-      .test_clock = config.test_clock,
       .stream = StreamOptions{}});
+  if (config.test_clock != nullptr) {
+    services->test_clock_ =
+        std::make_unique<TestClockEndpoint>(*config.test_clock, *services->watcher_);
+  }
   return services;
 }
 

@@ -1,11 +1,13 @@
-// AlertServices: what issue 5 adds to motcuad, built in one place from the
+// AlertServices: motcuad's deadline alerts, built in one place from the
 // configuration: the deadline watch on the engine thread (alert_watcher.h),
 // the hub of live event streams (alert_hub.h), the webhook deliverer when
 // AlertConfig.webhook_url is set (webhook_deliverer.h), and the endpoints
-// (alert_endpoints.h) to put in ApiContext.
+// to put in ApiContext: the alerts' (alert_endpoints.h) and, with a test
+// clock, POST /v1/test/clock (test_clock_endpoint.h), which moves the watch.
 //
 //   auto alerts = AlertServices::Create(engine, queries, clock, log, config);
-//   ApiContext{..., .alerts = (*alerts)->endpoints(), .stream = (*alerts)->endpoints()};
+//   ApiContext{..., .alerts = (*alerts)->endpoints(), .test_clock = (*alerts)->test_clock(),
+//              .stream = (*alerts)->endpoints()};
 //   (*alerts)->Start();            // before the server accepts
 //   ... on SIGTERM: (*alerts)->Shutdown(); server.Shutdown(...);
 //   ... after run(): (*alerts)->Stop(); engine->Stop();
@@ -15,14 +17,14 @@
 #ifndef MOTCUA_ADAPTERS_HTTP_ALERT_SERVICES_H_
 #define MOTCUA_ADAPTERS_HTTP_ALERT_SERVICES_H_
 
-#include <filesystem>
 #include <memory>
 #include <string>
 
-#include "adapters/http/alert_endpoints.h"
-#include "adapters/http/alert_hub.h"
-#include "adapters/http/alert_watcher.h"
-#include "adapters/http/webhook_deliverer.h"
+#include "adapters/http/endpoints/alert_endpoints.h"
+#include "adapters/http/endpoints/test_clock_endpoint.h"
+#include "adapters/runtime/alert_hub.h"
+#include "adapters/runtime/alert_watcher.h"
+#include "adapters/runtime/webhook_deliverer.h"
 #include "motcua/v1/config.pb.h"
 
 namespace motcua::http {
@@ -30,10 +32,7 @@ namespace motcua::http {
 struct AlertServicesConfig {
   v1::AlertConfig alerts;
   std::string db_path;
-  std::filesystem::path config_file;  // read again by the calendar reload
   std::shared_ptr<const Authenticator> users;
-  std::shared_ptr<const catalog::Catalog> catalog;
-  letters::UnitInfo unit;
   // Set when motcuad runs with --test-clock: no wall-clock timer, and
   // POST /v1/test/clock exists. Must outlive the services.
   ManualClock* test_clock = nullptr;
@@ -42,9 +41,9 @@ struct AlertServicesConfig {
 class AlertServices {
  public:
   // `engine`, `queries`, `clock` and `log` must outlive the services.
-  static Result<std::unique_ptr<AlertServices>> Create(EngineService& engine,
-                                                       QueryService& queries, const Clock& clock,
-                                                       RequestLog& log, AlertServicesConfig config);
+  static Result<std::unique_ptr<AlertServices>> Create(runtime::EngineService& engine,
+                                                       runtime::QueryService& queries, const Clock& clock,
+                                                       runtime::RequestLog& log, AlertServicesConfig config);
 
   AlertServices(const AlertServices&) = delete;
   AlertServices& operator=(const AlertServices&) = delete;
@@ -61,17 +60,20 @@ class AlertServices {
   void Stop();
 
   AlertEndpoints* endpoints() { return endpoints_.get(); }
-  AlertHub& hub() { return hub_; }
+  // Null without a test clock.
+  TestClockEndpoint* test_clock() { return test_clock_.get(); }
+  runtime::AlertHub& hub() { return hub_; }
 
  private:
-  explicit AlertServices(EngineService& engine) : engine_(engine) {}
+  explicit AlertServices(runtime::EngineService& engine) : engine_(engine) {}
 
-  EngineService& engine_;
+  runtime::EngineService& engine_;
 
-  AlertHub hub_;
-  std::unique_ptr<WebhookDeliverer> webhook_;
-  std::unique_ptr<AlertWatcher> watcher_;
+  runtime::AlertHub hub_;
+  std::unique_ptr<runtime::WebhookDeliverer> webhook_;
+  std::unique_ptr<runtime::AlertWatcher> watcher_;
   std::unique_ptr<AlertEndpoints> endpoints_;
+  std::unique_ptr<TestClockEndpoint> test_clock_;
 };
 
 }  // namespace motcua::http

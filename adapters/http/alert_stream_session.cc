@@ -2,7 +2,7 @@
 
 #include <utility>
 
-#include "adapters/http/alert_message.h"
+#include "adapters/runtime/alert_message.h"
 
 namespace motcua::http {
 
@@ -26,13 +26,13 @@ constexpr std::string_view kHead =
 
 std::string Frame(const v1::Alert& alert) {
   // JSON from protobuf has no raw newlines, so one data line carries it.
-  return "id: " + std::to_string(alert.id()) + "\ndata: " + AlertJson(alert) + "\n\n";
+  return "id: " + std::to_string(alert.id()) + "\ndata: " + runtime::AlertJson(alert) + "\n\n";
 }
 
 }  // namespace
 
-AlertStreamSession::AlertStreamSession(beast::tcp_stream stream, AlertHub& hub,
-                                       QueryService& queries, const Clock& clock, RequestLog& log,
+AlertStreamSession::AlertStreamSession(beast::tcp_stream stream, runtime::AlertHub& hub,
+                                       runtime::QueryService& queries, const Clock& clock, runtime::RequestLog& log,
                                        std::optional<std::uint64_t> last_event_id,
                                        StreamOptions options)
     : stream_(std::move(stream)),
@@ -88,7 +88,7 @@ void AlertStreamSession::OnBacklog(Result<std::vector<sqlite::AlertRow>> rows) {
   for (const sqlite::AlertRow& row : *rows) {
     backlog_after_ = row.seq;
     backlog_sent_.insert(row.seq);
-    Send(AlertFromRow(row));
+    Send(runtime::AlertFromRow(row));
     if (closed_) return;
   }
   if (rows->size() == options_.backlog_page) {

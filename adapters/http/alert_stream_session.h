@@ -13,7 +13,7 @@
 // out every keep_alive when nothing else does, so proxies and clients can
 // tell a quiet stream from a dead one.
 //
-// Shape (STYLE item 9): the session lives on the connection's strand and
+// Shape (Beast's session shape): the session lives on the connection's strand and
 // owns itself through shared_from_this(); the hub holds it weakly. One write
 // at a time from a queue of at most queue_limit frames: a client that falls
 // that far behind is disconnected (it resumes with Last-Event-ID) rather
@@ -38,11 +38,11 @@
 #include <string>
 #include <vector>
 
-#include "adapters/http/alert_hub.h"
-#include "adapters/http/asio.h"
+#include "adapters/runtime/alert_hub.h"
+#include "adapters/net/asio.h"
 #include "adapters/http/http_reply.h"
-#include "adapters/http/query_service.h"
-#include "adapters/http/request_log.h"
+#include "adapters/runtime/query_service.h"
+#include "adapters/runtime/request_log.h"
 #include "adapters/sqlite/alert_queries.h"
 #include "engine/ports/clock.h"
 
@@ -55,13 +55,13 @@ struct StreamOptions {
   std::uint32_t backlog_page = 200;  // rows per backlog query
 };
 
-class AlertStreamSession : public AlertSubscriber,
+class AlertStreamSession : public runtime::AlertSubscriber,
                            public std::enable_shared_from_this<AlertStreamSession> {
  public:
   // `hub`, `queries`, `clock` and `log` must outlive the session (the
   // server's run()). `last_event_id`: resume after this alert.
-  AlertStreamSession(beast::tcp_stream stream, AlertHub& hub, QueryService& queries,
-                     const Clock& clock, RequestLog& log, std::optional<std::uint64_t> last_event_id,
+  AlertStreamSession(beast::tcp_stream stream, runtime::AlertHub& hub, runtime::QueryService& queries,
+                     const Clock& clock, runtime::RequestLog& log, std::optional<std::uint64_t> last_event_id,
                      StreamOptions options);
 
   AlertStreamSession(const AlertStreamSession&) = delete;
@@ -90,10 +90,10 @@ class AlertStreamSession : public AlertSubscriber,
   void Close();
 
   beast::tcp_stream stream_;
-  AlertHub& hub_;
-  QueryService& queries_;
+  runtime::AlertHub& hub_;
+  runtime::QueryService& queries_;
   const Clock& clock_;
-  RequestLog& log_;
+  runtime::RequestLog& log_;
   const StreamOptions options_;
   net::steady_timer keep_alive_;
   std::array<char, 256> read_buffer_{};

@@ -3,12 +3,15 @@
 #include <utility>
 #include <variant>
 
-#include "adapters/http/admin_endpoints.h"
-#include "adapters/http/alert_endpoints.h"
-#include "adapters/http/command_endpoints.h"
-#include "adapters/http/dossier_reads.h"
-#include "adapters/http/idempotency.h"
-#include "adapters/http/stats_routes.h"
+#include "adapters/http/endpoints/admin_endpoints.h"
+#include "adapters/http/endpoints/alert_endpoints.h"
+#include "adapters/api/command_endpoints.h"
+#include "adapters/http/endpoints/dossier_reads.h"
+#include "adapters/http/endpoints/letter_endpoints.h"
+#include "adapters/api/idempotency.h"
+#include "adapters/http/endpoints/stats_routes.h"
+#include "adapters/http/endpoints/test_clock_endpoint.h"
+#include "engine/base/quote.h"
 
 namespace motcua::http {
 
@@ -23,7 +26,7 @@ Status Forbidden(std::string what) {
 
 }  // namespace
 
-ApiHandler::ApiHandler(EngineService& engine, QueryService& queries, const Clock& clock,
+ApiHandler::ApiHandler(runtime::EngineService& engine, runtime::QueryService& queries, const Clock& clock,
                        ApiContext context)
     : engine_(engine), queries_(queries), clock_(clock), context_(std::move(context)) {}
 
@@ -34,8 +37,8 @@ Result<Principal> ApiHandler::Authenticate(const Request& request) const {
 
 void ApiHandler::Handle(Request request, Respond respond) const {
   ReplyTo to = ReplyTo::Of(request);
-  auto routed = ParseRoute(ToStd(request.method_string()), ToStd(request.target()));
-  if (auto* error = std::get_if<RouteError>(&routed)) {
+  auto routed = api::ParseRoute(ToStd(request.method_string()), ToStd(request.target()));
+  if (auto* error = std::get_if<api::RouteError>(&routed)) {
     Response res = ErrorResponse(error->status, to);
     if (!error->allow.empty()) {
       res.result(bhttp::status::method_not_allowed);
@@ -44,32 +47,33 @@ void ApiHandler::Handle(Request request, Respond respond) const {
     respond(std::move(res));
     return;
   }
-  const Route& route = std::get<Route>(routed);
-  if (route.kind == RouteKind::kCommand) {
+  const api::Route& route = std::get<api::Route>(routed);
+  if (route.kind == api::RouteKind::kCommand) {
     HandleCommand(route, request, to, respond);
   } else {
     HandleRead(route, request, to, respond);
   }
 }
 
-void ApiHandler::HandleCommand(const Route& route, Request& request, const ReplyTo& to,
+void ApiHandler::HandleCommand(const api::Route& route, Request& request, const ReplyTo& to,
                                Respond& respond) const {
   auto principal = Authenticate(request);
   if (!principal.ok()) return respond(ErrorResponse(principal.status(), to));
-  const CommandEndpoint* endpoint = FindCommandEndpoint(route.name);
+  const api::CommandEndpoint* endpoint = api::FindCommandEndpoint(route.name);
   if (endpoint == nullptr) {
     return respond(ErrorResponse(
-        Status(Error::kNotFound, "không có lệnh '" + route.name + "'"), to));
+        Status(Error::kNotFound, "không có lệnh '" + QuoteForMessage(route.name) + "'"), to));
   }
-  if (!MayRun(*principal, *endpoint)) {
-    return respond(ErrorResponse(Forbidden("thực hiện lệnh '" + route.name + "'"), to));
+  if (!MayRun(*principal, endpoint->kind)) {
+    return respond(
+        ErrorResponse(Forbidden("thực hiện lệnh '" + QuoteForMessage(route.name) + "'"), to));
   }
-  auto format = RequestFormat(ToStd(request[bhttp::field::content_type]));
+  auto format = api::RequestFormat(ToStd(request[bhttp::field::content_type]));
   if (!format.ok()) return respond(ErrorResponse(format.status(), to));
 
-  CommandRequest command;
-  google::protobuf::Message* body = MutableCommandBody(command.command, endpoint->kind);
-  if (Status s = DecodeBody(request.body(), *format, *body); !s.ok()) {
+  runtime::CommandRequest command;
+  google::protobuf::Message* body = api::MutableCommandBody(command.command, endpoint->kind);
+  if (Status s = api::DecodeBody(request.body(), *format, *body); !s.ok()) {
     return respond(ErrorResponse(s, to));
   }
   // The actor is who authenticated, never anything the body says.
@@ -77,12 +81,12 @@ void ApiHandler::HandleCommand(const Route& route, Request& request, const Reply
   const auto key = request[kIdempotencyKeyHeader];
   if (!key.empty()) {
     command.idempotency_key.assign(key.data(), key.size());
-    if (Status s = ValidateIdempotencyKey(command.idempotency_key); !s.ok()) {
+    if (Status s = api::ValidateIdempotencyKey(command.idempotency_key); !s.ok()) {
       return respond(ErrorResponse(s, to));
     }
-    command.fingerprint = RequestFingerprint(command.command);
+    command.fingerprint = api::RequestFingerprint(command.command);
   }
-  Status submitted = engine_.Submit(std::move(command), [to, respond](CommandResult result) {
+  Status submitted = engine_.Submit(std::move(command), [to, respond](runtime::CommandResult result) {
     if (!result.status.ok()) return respond(ErrorResponse(result.status, to));
     Response res = MessageResponse(result.reply, to);
     if (result.replayed) res.set(kReplayedHeader, "true");
@@ -91,16 +95,16 @@ void ApiHandler::HandleCommand(const Route& route, Request& request, const Reply
   if (!submitted.ok()) respond(ErrorResponse(submitted, to));
 }
 
-void ApiHandler::HandleRead(const Route& route, const Request& request, const ReplyTo& to,
+void ApiHandler::HandleRead(const api::Route& route, const Request& request, const ReplyTo& to,
                             Respond& respond) const {
   const catalog::Catalog& catalog = *context_.catalog;
   switch (route.kind) {
-    case RouteKind::kHealth: {
+    case api::RouteKind::kHealth: {
       v1::Health health;
       health.set_status("ok");
       return respond(MessageResponse(health, to));
     }
-    case RouteKind::kLookup: {
+    case api::RouteKind::kLookup: {
       // Citizens: no token, only the code and the receipt's secret.
       queries_.Run([&catalog, route, to, respond](Result<sqlite::Database*> db) {
         if (!db.ok()) return respond(ErrorResponse(db.status(), to));
@@ -116,10 +120,10 @@ void ApiHandler::HandleRead(const Route& route, const Request& request, const Re
   auto principal = Authenticate(request);
   if (!principal.ok()) return respond(ErrorResponse(principal.status(), to));
   switch (route.kind) {
-    case RouteKind::kCatalog:
+    case api::RouteKind::kCatalog:
       if (!MayReadCatalog(*principal)) return respond(ErrorResponse(Forbidden("xem danh mục"), to));
       return respond(MessageResponse(CatalogReply(catalog), to));
-    case RouteKind::kGetDossier: {
+    case api::RouteKind::kGetDossier: {
       const DossierAccess access = DossierAccessOf(*principal);
       if (access == DossierAccess::kNone) {
         return respond(ErrorResponse(Forbidden("xem hồ sơ"), to));
@@ -131,7 +135,7 @@ void ApiHandler::HandleRead(const Route& route, const Request& request, const Re
       });
       return;
     }
-    case RouteKind::kListDossiers: {
+    case api::RouteKind::kListDossiers: {
       if (DossierAccessOf(*principal) == DossierAccess::kNone) {
         return respond(ErrorResponse(Forbidden("xem danh sách hồ sơ"), to));
       }
@@ -144,48 +148,26 @@ void ApiHandler::HandleRead(const Route& route, const Request& request, const Re
       });
       return;
     }
-    case RouteKind::kReceipt: {
-      if (!MayReadReceipt(*principal)) {
-        return respond(ErrorResponse(Forbidden("in giấy tiếp nhận"), to));
-      }
-      const std::string format = route.Param("format").value_or("text");
-      if (format != "text" && format != "html") {
-        return respond(ErrorResponse(
-            Status(Error::kInvalidArgument,
-                   "tham số format không hợp lệ: cần 'text' hoặc 'html', nhận được '" + format +
-                       "'"),
-            to));
-      }
-      const ReceiptFormat receipt_format =
-          format == "html" ? ReceiptFormat::kHtml : ReceiptFormat::kText;
-      queries_.Run([this, &catalog, route, to, respond, receipt_format](
-                       Result<sqlite::Database*> db) {
-        if (!db.ok()) return respond(ErrorResponse(db.status(), to));
-        auto doc = ReadReceipt(**db, catalog, context_.unit, route.name, receipt_format);
-        if (!doc.ok()) return respond(ErrorResponse(doc.status(), to));
-        respond(DocumentResponse(std::move(*doc),
-                                 receipt_format == ReceiptFormat::kHtml
-                                     ? "text/html; charset=utf-8"
-                                     : "text/plain; charset=utf-8",
-                                 to));
-      });
-      return;
-    }
-    case RouteKind::kStats:
-    case RouteKind::kPortalExport:
-    case RouteKind::kImport:
+    case api::RouteKind::kReceipt:
+    case api::RouteKind::kApologyLetter:
+      return HandleLetterRoute(route, *principal, queries_, catalog, context_.unit, to, respond);
+    case api::RouteKind::kStats:
+    case api::RouteKind::kPortalExport:
+    case api::RouteKind::kImport:
       return HandleStatsRoute(route, request, *principal, engine_, queries_, clock_, context_, to,
                               respond);
-    case RouteKind::kAdminCheck:
-    case RouteKind::kAdminBackup:
-    case RouteKind::kAdminBackupChunk:
+    case api::RouteKind::kAdminCheck:
+    case api::RouteKind::kAdminBackup:
+    case api::RouteKind::kAdminBackupChunk:
       return HandleAdminRoute(route, *principal, context_.admin, to, respond);
-    case RouteKind::kAlerts:
-    case RouteKind::kAlertStream:
-    case RouteKind::kApologyLetter:
-    case RouteKind::kCalendarReload:
-    case RouteKind::kTestClock:
+    case api::RouteKind::kCalendarReload:
+      return HandleCalendarReload(*principal, context_.config_file, engine_, queries_, clock_, to,
+                                  respond);
+    case api::RouteKind::kAlerts:
+    case api::RouteKind::kAlertStream:
       return HandleAlertRoute(context_.alerts, route, request, *principal, to, respond);
+    case api::RouteKind::kTestClock:
+      return HandleTestClockRoute(context_.test_clock, request, *principal, to, respond);
     default:
       return respond(ErrorResponse(Status(Error::kInternal, "tuyến không được xử lý"), to));
   }

@@ -1,7 +1,8 @@
 // ApiHandler: one HTTP request in, one response out. It authenticates the
-// caller, routes the request (route.h), checks the role (command_endpoints.h,
-// access_policy.h), and either submits a command to the engine service or
-// runs a read on the query service. It holds no per-request state and knows
+// caller, routes the request (route.h), checks the role (access_policy.h),
+// and either submits a command to the engine service or runs a read on the
+// query service; the other routes go to their concept's endpoints
+// (endpoints/: letters, statistics, alerts, administration, test clock). It holds no per-request state and knows
 // nothing of sockets, so it is tested by calling Handle() directly.
 //
 // Thread safety: Handle() may be called from any thread. `respond` is called
@@ -11,16 +12,17 @@
 #ifndef MOTCUA_ADAPTERS_HTTP_API_HANDLER_H_
 #define MOTCUA_ADAPTERS_HTTP_API_HANDLER_H_
 
+#include <filesystem>
 #include <functional>
 #include <memory>
 
-#include "adapters/http/admin_service.h"
+#include "adapters/runtime/admin_service.h"
 #include "adapters/http/authenticator.h"
-#include "adapters/http/engine_service.h"
+#include "adapters/runtime/engine_service.h"
 #include "adapters/http/http_reply.h"
-#include "adapters/http/query_service.h"
-#include "adapters/http/route.h"
-#include "adapters/http/stats_endpoints.h"
+#include "adapters/runtime/query_service.h"
+#include "adapters/api/route.h"
+#include "adapters/http/endpoints/stats_endpoints.h"
 #include "adapters/letters/unit_info.h"
 #include "engine/catalog/catalog.h"
 #include "engine/ports/clock.h"
@@ -29,25 +31,31 @@ namespace motcua::http {
 
 using Respond = std::function<void(Response)>;
 
-class AlertEndpoints;  // alert_endpoints.h
-class StreamEndpoint;  // stream_endpoint.h
+class AlertEndpoints;     // alert_endpoints.h
+class StreamEndpoint;     // stream_endpoint.h
+class TestClockEndpoint;  // test_clock_endpoint.h
 
 struct ApiContext {
   std::shared_ptr<const catalog::Catalog> catalog;
   std::shared_ptr<const Authenticator> users;
-  letters::UnitInfo unit;  // printed on receipts
-  std::shared_ptr<const StatsContext> stats = nullptr;  // stats_endpoints.h; null: no targets
-  AdminService* admin = nullptr;  // admin_endpoints.h; must outlive the handler; null: 404
-  // Alerts, apology letters, calendar reload, test clock; must outlive the
-  // handler; null: 404. `stream` takes GET /v1/alerts/stream over.
+  letters::UnitInfo unit;  // printed on the letters (letter_endpoints.h)
+  std::shared_ptr<const runtime::StatsContext> stats = nullptr;  // stats_endpoints.h; null: no targets
+  runtime::AdminService* admin = nullptr;  // admin_endpoints.h; must outlive the handler; null: 404
+  // The server's configuration file, read again by the calendar reload
+  // (admin_endpoints.h); empty: 404.
+  std::filesystem::path config_file = {};
+  // Alerts; must outlive the handler; null: 404. `stream` takes
+  // GET /v1/alerts/stream over.
   AlertEndpoints* alerts = nullptr;
+  // Only with motcuad --test-clock; must outlive the handler; null: 404.
+  TestClockEndpoint* test_clock = nullptr;
   StreamEndpoint* stream = nullptr;
 };
 
 class ApiHandler {
  public:
   // `engine`, `queries` and `clock` must outlive the handler.
-  ApiHandler(EngineService& engine, QueryService& queries, const Clock& clock,
+  ApiHandler(runtime::EngineService& engine, runtime::QueryService& queries, const Clock& clock,
              ApiContext context);
 
   ApiHandler(const ApiHandler&) = delete;
@@ -62,14 +70,14 @@ class ApiHandler {
   bool Authenticates(const Request& request) const { return Authenticate(request).ok(); }
 
  private:
-  void HandleCommand(const Route& route, Request& request, const ReplyTo& to,
+  void HandleCommand(const api::Route& route, Request& request, const ReplyTo& to,
                      Respond& respond) const;
-  void HandleRead(const Route& route, const Request& request, const ReplyTo& to,
+  void HandleRead(const api::Route& route, const Request& request, const ReplyTo& to,
                   Respond& respond) const;
   Result<Principal> Authenticate(const Request& request) const;
 
-  EngineService& engine_;
-  QueryService& queries_;
+  runtime::EngineService& engine_;
+  runtime::QueryService& queries_;
   const Clock& clock_;
   const ApiContext context_;
 };

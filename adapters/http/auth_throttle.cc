@@ -3,21 +3,17 @@
 #include <algorithm>
 #include <cmath>
 
+#include "engine/base/quote.h"
+
 namespace motcua::http {
 
 namespace {
 
 std::string_view PathOf(std::string_view target) { return target.substr(0, target.find('?')); }
 
-// The path for a log line: at most 100 bytes, anything outside printable
-// ASCII as '?' (a hostile target could carry terminal controls).
-std::string LoggedPath(std::string_view target) {
-  std::string out(PathOf(target).substr(0, 100));
-  for (char& c : out) {
-    if (c < 0x20 || c > 0x7e) c = '?';
-  }
-  return out;
-}
+// The path for a log line, quoted: at most 100 bytes (a hostile target
+// could carry terminal controls, or bytes that are not UTF-8).
+std::string LoggedPath(std::string_view target) { return QuoteForMessage(PathOf(target), 100); }
 
 AuthThrottleOptions Sanitized(AuthThrottleOptions options) {
   options.burst = std::max<std::uint32_t>(options.burst, 1);
@@ -27,7 +23,7 @@ AuthThrottleOptions Sanitized(AuthThrottleOptions options) {
 
 }  // namespace
 
-AuthThrottle::AuthThrottle(AuthThrottleOptions options, RequestLog& log)
+AuthThrottle::AuthThrottle(AuthThrottleOptions options, runtime::RequestLog& log)
     : options_(Sanitized(options)), log_(log) {}
 
 bool AuthThrottle::IsFailure(std::string_view target, unsigned status) {
@@ -55,7 +51,7 @@ std::chrono::seconds AuthThrottle::Wait(const Bucket& bucket) const {
 std::optional<std::chrono::seconds> AuthThrottle::Admit(const std::string& address,
                                                         std::string_view target, TimePoint now) {
   if (PathOf(target) == "/healthz") return std::nullopt;
-  std::lock_guard lock(mutex_);
+  MutexLock lock(mutex_);
   auto it = buckets_.find(address);
   if (it == buckets_.end()) return std::nullopt;
   Bucket& bucket = it->second;
@@ -73,7 +69,7 @@ std::optional<std::chrono::seconds> AuthThrottle::Admit(const std::string& addre
 void AuthThrottle::Record(const std::string& address, std::string_view target, unsigned status,
                           TimePoint now) {
   if (!IsFailure(target, status)) return;
-  std::lock_guard lock(mutex_);
+  MutexLock lock(mutex_);
   auto it = buckets_.find(address);
   if (it == buckets_.end()) {
     if (buckets_.size() >= options_.max_addresses) {

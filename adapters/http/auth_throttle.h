@@ -25,14 +25,14 @@
 
 #include <chrono>
 #include <cstdint>
-#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
 
 #include "adapters/http/http_reply.h"
-#include "adapters/http/request_log.h"
+#include "adapters/runtime/request_log.h"
+#include "engine/base/mutex.h"
 
 namespace motcua::http {
 
@@ -47,7 +47,7 @@ class AuthThrottle {
   using TimePoint = std::chrono::steady_clock::time_point;
 
   // `log` must outlive the throttle.
-  AuthThrottle(AuthThrottleOptions options, RequestLog& log);
+  AuthThrottle(AuthThrottleOptions options, runtime::RequestLog& log);
 
   AuthThrottle(const AuthThrottle&) = delete;
   AuthThrottle& operator=(const AuthThrottle&) = delete;
@@ -55,10 +55,10 @@ class AuthThrottle {
   // Before a request from `address` for `target` is handled: nullopt to go
   // ahead, else the seconds to tell it to wait (answer TooManyAttempts).
   std::optional<std::chrono::seconds> Admit(const std::string& address, std::string_view target,
-                                            TimePoint now);
+                                            TimePoint now) EXCLUDES(mutex_);
   // After it was answered with `status`: spends an attempt on a failure.
   void Record(const std::string& address, std::string_view target, unsigned status,
-              TimePoint now);
+              TimePoint now) EXCLUDES(mutex_);
 
   static bool IsFailure(std::string_view target, unsigned status);
 
@@ -69,13 +69,14 @@ class AuthThrottle {
     bool refusing = false;  // the refusal of this window has been logged
   };
 
-  void Refill(Bucket& bucket, TimePoint now) const;
-  std::chrono::seconds Wait(const Bucket& bucket) const;
+  // On a bucket of buckets_, hence under its lock.
+  void Refill(Bucket& bucket, TimePoint now) const REQUIRES(mutex_);
+  std::chrono::seconds Wait(const Bucket& bucket) const REQUIRES(mutex_);
 
   const AuthThrottleOptions options_;
-  RequestLog& log_;
-  std::mutex mutex_;
-  std::unordered_map<std::string, Bucket> buckets_;  // GUARDED_BY(mutex_)
+  runtime::RequestLog& log_;
+  Mutex mutex_;
+  std::unordered_map<std::string, Bucket> buckets_ GUARDED_BY(mutex_);
 };
 
 // 429 with Retry-After: `wait`, for a request refused by the throttle.

@@ -4,6 +4,7 @@
 
 #include "adapters/config/json_file.h"
 #include "adapters/crypto/sha256.h"
+#include "engine/base/quote.h"
 
 namespace motcua::http {
 
@@ -42,7 +43,8 @@ Result<std::shared_ptr<const Authenticator>> Authenticator::Build(const v1::User
   std::set<std::string> hashes;
   for (const v1::User& u : users.users()) {
     auto fail = [&](const std::string& why) {
-      return Status(Error::kConfig, source + ": người dùng '" + u.name() + "': " + why);
+      return Status(Error::kConfig,
+                    source + ": người dùng '" + QuoteForMessage(u.name()) + "': " + why);
     };
     if (u.name().empty()) return fail("thiếu tên đăng nhập (name)");
     if (!names.insert(u.name()).second) return fail("tên đăng nhập bị trùng");
@@ -70,7 +72,7 @@ Result<std::shared_ptr<const Authenticator>> Authenticator::Load(
     const std::filesystem::path& path) {
   v1::Users users;
   MOTCUA_RETURN_IF_ERROR(config::ReadJsonFile(path, users));
-  return Build(users, path.string());
+  return Build(users, QuoteForMessage(path.string(), kQuotedPathMaxBytes));
 }
 
 Result<Principal> Authenticator::Authenticate(std::string_view authorization, Instant now) const {

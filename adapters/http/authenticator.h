@@ -9,19 +9,24 @@
 #ifndef MOTCUA_ADAPTERS_HTTP_AUTHENTICATOR_H_
 #define MOTCUA_ADAPTERS_HTTP_AUTHENTICATOR_H_
 
+#include <cstdint>
 #include <filesystem>
 #include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
 
-#include "adapters/http/command_endpoints.h"
-#include "adapters/http/token_hash.h"
+#include "adapters/api/token_hash.h"
 #include "engine/base/status.h"
 #include "engine/base/time.h"
 #include "motcua/v1/config.pb.h"
 
 namespace motcua::http {
+
+// A set of v1::Role values, one bit per role. Which set may do what is
+// access_policy.h's alone.
+using RoleMask = std::uint32_t;
+constexpr RoleMask RoleBit(v1::Role role) { return RoleMask{1} << static_cast<int>(role); }
 
 // An authenticated officer.
 struct Principal {

@@ -1,6 +1,7 @@
 #include "adapters/http/http_reply.h"
 
-#include "adapters/http/error_mapping.h"
+#include "adapters/api/error_mapping.h"
+#include "engine/base/quote.h"
 #include "motcua/v1/api.pb.h"
 
 namespace motcua::http {
@@ -22,24 +23,27 @@ Response Start(unsigned status, std::string_view content_type, std::string body,
 
 ReplyTo ReplyTo::Of(const Request& request) {
   return ReplyTo{request.version(), request.keep_alive(),
-                 ReplyFormat(ToStd(request[bhttp::field::accept]))};
+                 api::ReplyFormat(ToStd(request[bhttp::field::accept]))};
 }
 
 Response MessageResponse(const google::protobuf::Message& message, const ReplyTo& to) {
-  return Start(200, ContentTypeOf(to.format), EncodeBody(message, to.format), to);
+  return Start(200, api::ContentTypeOf(to.format), api::EncodeBody(message, to.format), to);
 }
 
 Response ErrorResponse(const Status& status, const ReplyTo& to) {
   v1::ErrorReply reply;
   reply.set_code(std::string(ErrorCodeName(status.code())));
-  // One line, whatever the source: a parser's message may span several.
+  // Messages quote outside text through QuoteForMessage where they are
+  // built. This last pass keeps every reply one line of valid UTF-8 (JSON
+  // requires it) whatever a message holds: a line break becomes a space
+  // (a parser's message may span several lines), the rest as for a quote.
   std::string message = status.message();
   for (char& c : message) {
-    if (c == '\n' || c == '\r') c = ' ';
+    if (c == '\n' || c == '\r' || c == '\t') c = ' ';
   }
-  reply.set_message(std::move(message));
+  reply.set_message(QuoteForMessage(message, kMessageMaxBytes));
   Response res =
-      Start(HttpStatusOf(status.code()), kJsonType, EncodeBody(reply, BodyFormat::kJson), to);
+      Start(api::HttpStatusOf(status.code()), api::kJsonType, api::EncodeBody(reply, api::BodyFormat::kJson), to);
   if (status.code() == Error::kOverloaded)
     res.set(bhttp::field::retry_after, ToBeast(kRetryAfterSeconds));
   return res;

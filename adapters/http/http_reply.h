@@ -11,8 +11,8 @@
 #include <string>
 #include <string_view>
 
-#include "adapters/http/asio.h"
-#include "adapters/http/body_codec.h"
+#include "adapters/net/asio.h"
+#include "adapters/api/body_codec.h"
 #include "engine/base/status.h"
 
 namespace motcua::http {
@@ -24,7 +24,7 @@ using Response = bhttp::response<bhttp::string_body>;
 struct ReplyTo {
   unsigned version = 11;
   bool keep_alive = true;
-  BodyFormat format = BodyFormat::kJson;
+  api::BodyFormat format = api::BodyFormat::kJson;
 
   static ReplyTo Of(const Request& request);
 };

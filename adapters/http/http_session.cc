@@ -18,7 +18,7 @@ bool IsHttpParseError(const beast::error_code& ec) {
 
 }  // namespace
 
-HttpSession::HttpSession(tcp::socket socket, const ApiHandler& handler, RequestLog& log,
+HttpSession::HttpSession(tcp::socket socket, const ApiHandler& handler, runtime::RequestLog& log,
                          SessionRegistry& registry, SessionLimits limits)
     : stream_(std::move(socket)),
       handler_(handler),

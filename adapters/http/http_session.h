@@ -1,4 +1,7 @@
-// HttpSession: one HTTP/1.1 connection, in Beast's shape (STYLE items 9–10).
+// HttpSession: one HTTP/1.1 connection, in Beast's session shape: its own
+// strand, one write in flight, a deadline on every read, other threads
+// reaching it only by posting, and a shutdown that lets it finish what it
+// holds before it closes.
 //
 // The session lives on its own strand (the socket's executor) and owns
 // itself through shared_from_this(): every pending operation and every
@@ -31,9 +34,9 @@
 #include <string>
 
 #include "adapters/http/api_handler.h"
-#include "adapters/http/asio.h"
+#include "adapters/net/asio.h"
 #include "adapters/http/http_reply.h"
-#include "adapters/http/request_log.h"
+#include "adapters/runtime/request_log.h"
 #include "adapters/http/session_registry.h"
 
 namespace motcua::http {
@@ -54,7 +57,7 @@ struct SessionLimits {
 class HttpSession : public std::enable_shared_from_this<HttpSession> {
  public:
   // `handler`, `log` and `registry` must outlive the session.
-  HttpSession(tcp::socket socket, const ApiHandler& handler, RequestLog& log,
+  HttpSession(tcp::socket socket, const ApiHandler& handler, runtime::RequestLog& log,
               SessionRegistry& registry, SessionLimits limits);
   ~HttpSession();
 
@@ -107,7 +110,7 @@ class HttpSession : public std::enable_shared_from_this<HttpSession> {
   beast::flat_buffer buffer_;
   std::optional<bhttp::request_parser<bhttp::string_body>> parser_;
   const ApiHandler& handler_;
-  RequestLog& log_;
+  runtime::RequestLog& log_;
   SessionRegistry& registry_;
   const SessionLimits limits_;
   std::uint64_t registry_id_ = 0;

@@ -4,9 +4,11 @@
 #include <memory>
 #include <string>
 
+#include "engine/base/quote.h"
+
 namespace motcua::http {
 
-Server::Server(net::io_context& ioc, const ApiHandler& handler, RequestLog& log,
+Server::Server(net::io_context& ioc, const ApiHandler& handler, runtime::RequestLog& log,
                ServerOptions options)
     : ioc_(ioc),
       handler_(handler),
@@ -117,7 +119,7 @@ Result<tcp::endpoint> ParseListenAddress(std::string_view text) {
   const std::size_t colon = text.rfind(':');
   auto bad = [&] {
     return Status(Error::kInvalidArgument,
-                  "địa chỉ lắng nghe không hợp lệ '" + std::string(text) + "' (cần HOST:PORT)");
+                  "địa chỉ lắng nghe không hợp lệ '" + QuoteForMessage(text) + "' (cần HOST:PORT)");
   };
   if (colon == std::string_view::npos || colon == 0) return bad();
   std::string_view host = text.substr(0, colon);

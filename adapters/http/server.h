@@ -1,5 +1,5 @@
 // Server: accepts connections and runs an HttpSession for each, and shuts
-// down as a sequence (STYLE item 10), never by stopping the io_context:
+// down as a sequence, never by stopping the io_context:
 //
 //   1. Shutdown() closes the acceptor: no new connections.
 //   2. Every session is asked to Stop(): it reads no more requests, answers
@@ -28,9 +28,9 @@
 #include <functional>
 
 #include "adapters/http/api_handler.h"
-#include "adapters/http/asio.h"
+#include "adapters/net/asio.h"
 #include "adapters/http/http_session.h"
-#include "adapters/http/request_log.h"
+#include "adapters/runtime/request_log.h"
 #include "adapters/http/session_registry.h"
 #include "engine/base/status.h"
 
@@ -46,7 +46,7 @@ class Server {
  public:
   // `ioc`, `handler` and `log` must outlive the server, and the server must
   // outlive the io_context's run().
-  Server(net::io_context& ioc, const ApiHandler& handler, RequestLog& log, ServerOptions options);
+  Server(net::io_context& ioc, const ApiHandler& handler, runtime::RequestLog& log, ServerOptions options);
 
   Server(const Server&) = delete;
   Server& operator=(const Server&) = delete;
@@ -72,7 +72,7 @@ class Server {
 
   net::io_context& ioc_;
   const ApiHandler& handler_;
-  RequestLog& log_;
+  runtime::RequestLog& log_;
   const ServerOptions options_;
   // The acceptor and both timers share one strand.
   tcp::acceptor acceptor_;

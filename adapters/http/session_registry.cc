@@ -7,7 +7,7 @@
 namespace motcua::http {
 
 std::uint64_t SessionRegistry::Add(std::weak_ptr<HttpSession> session) {
-  std::lock_guard lock(mutex_);
+  MutexLock lock(mutex_);
   const std::uint64_t id = next_id_++;
   live_.emplace(id, std::move(session));
   return id;
@@ -16,7 +16,7 @@ std::uint64_t SessionRegistry::Add(std::weak_ptr<HttpSession> session) {
 void SessionRegistry::Remove(std::uint64_t id) {
   std::function<void()> done;
   {
-    std::lock_guard lock(mutex_);
+    MutexLock lock(mutex_);
     live_.erase(id);
     if (live_.empty()) done = std::exchange(when_empty_, nullptr);
   }
@@ -24,14 +24,14 @@ void SessionRegistry::Remove(std::uint64_t id) {
 }
 
 std::size_t SessionRegistry::size() const {
-  std::lock_guard lock(mutex_);
+  MutexLock lock(mutex_);
   return live_.size();
 }
 
 void SessionRegistry::ForEach(const std::function<void(HttpSession&)>& visit) const {
   std::vector<std::shared_ptr<HttpSession>> alive;
   {
-    std::lock_guard lock(mutex_);
+    MutexLock lock(mutex_);
     for (const auto& [id, weak] : live_) {
       if (auto s = weak.lock()) alive.push_back(std::move(s));
     }
@@ -41,7 +41,7 @@ void SessionRegistry::ForEach(const std::function<void(HttpSession&)>& visit) co
 
 void SessionRegistry::WhenEmpty(std::function<void()> done) {
   {
-    std::lock_guard lock(mutex_);
+    MutexLock lock(mutex_);
     if (!live_.empty()) {
       when_empty_ = std::move(done);
       return;

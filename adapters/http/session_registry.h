@@ -10,8 +10,9 @@
 #include <functional>
 #include <map>
 #include <memory>
-#include <mutex>
 #include <vector>
+
+#include "engine/base/mutex.h"
 
 namespace motcua::http {
 
@@ -19,21 +20,21 @@ class HttpSession;
 
 class SessionRegistry {
  public:
-  std::uint64_t Add(std::weak_ptr<HttpSession> session);
-  void Remove(std::uint64_t id);
-  std::size_t size() const;
+  std::uint64_t Add(std::weak_ptr<HttpSession> session) EXCLUDES(mutex_);
+  void Remove(std::uint64_t id) EXCLUDES(mutex_);
+  std::size_t size() const EXCLUDES(mutex_);
 
   // Calls `visit` (outside the lock) for every session still alive.
-  void ForEach(const std::function<void(HttpSession&)>& visit) const;
+  void ForEach(const std::function<void(HttpSession&)>& visit) const EXCLUDES(mutex_);
   // Calls `done` once, as soon as no session is left (at once if none is).
   // Called from the thread that removes the last session.
-  void WhenEmpty(std::function<void()> done);
+  void WhenEmpty(std::function<void()> done) EXCLUDES(mutex_);
 
  private:
-  mutable std::mutex mutex_;
-  std::uint64_t next_id_ = 1;                                 // GUARDED_BY(mutex_)
-  std::map<std::uint64_t, std::weak_ptr<HttpSession>> live_;  // GUARDED_BY(mutex_)
-  std::function<void()> when_empty_;                          // GUARDED_BY(mutex_)
+  mutable Mutex mutex_;
+  std::uint64_t next_id_ GUARDED_BY(mutex_) = 1;
+  std::map<std::uint64_t, std::weak_ptr<HttpSession>> live_ GUARDED_BY(mutex_);
+  std::function<void()> when_empty_ GUARDED_BY(mutex_);
 };
 
 }  // namespace motcua::http

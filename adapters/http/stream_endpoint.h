@@ -9,7 +9,7 @@
 #ifndef MOTCUA_ADAPTERS_HTTP_STREAM_ENDPOINT_H_
 #define MOTCUA_ADAPTERS_HTTP_STREAM_ENDPOINT_H_
 
-#include "adapters/http/asio.h"
+#include "adapters/net/asio.h"
 #include "adapters/http/http_reply.h"
 
 namespace motcua::http {

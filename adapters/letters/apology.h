@@ -1,5 +1,5 @@
 // Mẫu 04: the written apology an agency that will be late sends the citizen,
-// with the reason and a new appointment (DOMAIN.md "Late dossiers and the
+// with the reason and a new appointment (docs/domain.md "Alerts and the
 // apology"). Its title and legal basis follow the rule set of the dossier's
 // receipt date (RuleSetFor in rule_set.h): "Phiếu xin lỗi và hẹn lại ngày trả
 // kết quả" under Decree 61/2018 and Circular 01/2018/TT-VPCP, "Văn bản xin

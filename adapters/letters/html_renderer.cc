@@ -3,7 +3,7 @@
 #include <utility>
 #include <vector>
 
-#include "adapters/letters/utf8.h"
+#include "adapters/text/utf8.h"
 
 namespace motcua::letters {
 namespace {
@@ -157,8 +157,8 @@ std::string RenderHtml(const Letter& letter) {
   out.Raw("</head>\n<body>\n");
 
   out.Raw("<header class=\"masthead\">\n<div class=\"unit\">\n");
-  out.Element("div", "name", ToUpperVietnamese(letter.unit_name));
-  out.Element("div", "strong division", ToUpperVietnamese(letter.unit_division));
+  out.Element("div", "name", text::ToUpperVietnamese(letter.unit_name));
+  out.Element("div", "strong division", text::ToUpperVietnamese(letter.unit_division));
   out.Raw("<div class=\"rule\"></div>\n</div>\n<div class=\"nation\">\n");
   out.Element("div", "strong", kNationalTitle);
   out.Element("div", "motto", kNationalMotto);
@@ -166,7 +166,7 @@ std::string RenderHtml(const Letter& letter) {
 
   out.Element("p", "form-label", letter.form_label);
   out.Element("p", "place-date", letter.place_and_date);
-  out.Element("h1", "title", ToUpperVietnamese(letter.title));
+  out.Element("h1", "title", text::ToUpperVietnamese(letter.title));
   out.Element("p", "subtitle", letter.subtitle);
   out.Element("p", "addressee", letter.addressee);
   out.Raw("<main>\n");
@@ -174,7 +174,7 @@ std::string RenderHtml(const Letter& letter) {
   out.Raw("</main>\n");
   WriteSignatures(letter.signatures, out);
   out.Raw("</body>\n</html>\n");
-  return ToPrintable(std::move(out).Take());
+  return text::ToPrintable(std::move(out).Take());
 }
 
 }  // namespace motcua::letters

@@ -4,7 +4,7 @@
 // the number of sets, the statutory duration, the received and appointment
 // times (Vietnam time), where to collect the result, the tracking-book entry,
 // the citizen's lookup secret with how to use it, and the two signature
-// blocks (DOMAIN.md "Forms (Mẫu) by rule set"). It prints on A5.
+// blocks (docs/domain.md "Rule sets and forms"). It prints on A5.
 //
 // The appointment printed is the original one, which never changes; when it
 // rests on a year with no official holiday schedule the slip says so.

@@ -2,8 +2,8 @@
 // one-stop-shop rules on 2025-07-01: a dossier received before that day stays
 // under Decree 61/2018 (amended by Decree 107/2021) and Circular
 // 01/2018/TT-VPCP for its whole life; one received from that day on falls
-// under Decree 118/2025 and Circular 03/2025/TT-VPCP (DOMAIN.md "Forms (Mẫu)
-// by rule set"). The day is a Vietnam calendar day, so the switch is at
+// under Decree 118/2025 and Circular 03/2025/TT-VPCP (docs/domain.md "Rule
+// sets and forms"). The day is a Vietnam calendar day, so the switch is at
 // 2025-07-01 00:00 Asia/Ho_Chi_Minh, i.e. 2025-06-30 17:00 UTC.
 //
 // Pure functions over constant data; safe to call from any thread.

@@ -1,7 +1,8 @@
 // Mẫu 02, "Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ": tells the citizen what
 // to add or complete, and why. At the counter it is given instead of a
 // receipt (the clock never started); during processing it pauses the clock
-// until the supplement arrives (DOMAIN.md "The clock"), and the letter says so.
+// until the supplement arrives (docs/domain.md "Supplementation"), and the
+// letter says so.
 // Signed by the officer who guides the citizen. Prints on A4.
 //
 // A pure function; safe to call from any thread.

@@ -4,7 +4,7 @@
 #include <string_view>
 #include <vector>
 
-#include "adapters/letters/utf8.h"
+#include "adapters/text/utf8.h"
 
 namespace motcua::letters {
 namespace {
@@ -33,12 +33,12 @@ Lines Wrap(std::string_view text, std::size_t width, std::string_view first_pref
            std::string_view indent) {
   Lines lines;
   std::string line(first_prefix);
-  std::size_t line_width = DisplayWidth(first_prefix);
+  std::size_t line_width = text::DisplayWidth(first_prefix);
   bool line_has_words = false;
   auto next_line = [&] {
     lines.push_back(std::move(line));
     line = std::string(indent);
-    line_width = DisplayWidth(indent);
+    line_width = text::DisplayWidth(indent);
     line_has_words = false;
   };
   bool first_paragraph = true;
@@ -49,7 +49,7 @@ Lines Wrap(std::string_view text, std::size_t width, std::string_view first_pref
       if (word.empty()) continue;  // runs of spaces collapse
       std::string_view rest = word;
       while (!rest.empty()) {
-        const std::size_t rest_width = DisplayWidth(rest);
+        const std::size_t rest_width = text::DisplayWidth(rest);
         const std::size_t gap = line_has_words ? 1 : 0;
         if (line_width + gap + rest_width <= width) {
           if (line_has_words) line.push_back(' ');
@@ -66,9 +66,9 @@ Lines Wrap(std::string_view text, std::size_t width, std::string_view first_pref
         // always takes something, so this ends even when the indent alone
         // fills the line.
         const std::size_t room = width > line_width ? width - line_width : 0;
-        const std::string_view head = PrefixFitting(rest, room);
+        const std::string_view head = text::PrefixFitting(rest, room);
         line.append(head);
-        line_width += DisplayWidth(head);
+        line_width += text::DisplayWidth(head);
         line_has_words = true;
         rest.remove_prefix(head.size());
         if (!rest.empty()) next_line();
@@ -82,7 +82,7 @@ Lines Wrap(std::string_view text, std::size_t width, std::string_view first_pref
 std::string Pad(std::size_t columns) { return std::string(columns, ' '); }
 
 std::string Centered(std::string_view line, std::size_t width) {
-  const std::size_t w = DisplayWidth(line);
+  const std::size_t w = text::DisplayWidth(line);
   return w >= width ? std::string(line) : Pad((width - w) / 2) + std::string(line);
 }
 
@@ -94,7 +94,7 @@ void AppendCentered(std::string_view text, std::size_t width, Lines& out) {
 void AppendRight(std::string_view text, std::size_t width, Lines& out) {
   if (text.empty()) return;
   for (const std::string& line : Wrap(text, width, "", "")) {
-    const std::size_t w = DisplayWidth(line);
+    const std::size_t w = text::DisplayWidth(line);
     out.push_back(w >= width ? line : Pad(width - w) + line);
   }
 }
@@ -124,9 +124,9 @@ void AppendTable(const Table& table, std::size_t width, Lines& out) {
 void AppendBlock(const Block& block, std::size_t width, Lines& out) {
   if (const auto* field = std::get_if<Field>(&block)) {
     const std::string whole = field->label + ": " + field->value;
-    const bool value_fits_alone = kHangingIndent + DisplayWidth(field->value) <= width &&
+    const bool value_fits_alone = kHangingIndent + text::DisplayWidth(field->value) <= width &&
                                   field->value.find('\n') == std::string::npos;
-    if (DisplayWidth(whole) > width && value_fits_alone) {
+    if (text::DisplayWidth(whole) > width && value_fits_alone) {
       // Keep a short value (a time, a code) whole on its own line rather
       // than break "16:00, ngày 19 tháng | 03 năm 2024" across two.
       AppendWrapped(field->label + ":", width, "", Pad(kHangingIndent), out);
@@ -171,7 +171,7 @@ void AppendSignatures(const std::vector<Signature>& signatures, std::size_t widt
       const std::string cell = row < blocks[i].size() ? blocks[i][row] : std::string();
       line += cell;
       if (i + 1 < blocks.size())
-        line += Pad(column_width - std::min(column_width, DisplayWidth(cell)));
+        line += Pad(column_width - std::min(column_width, text::DisplayWidth(cell)));
     }
     out.push_back(std::move(line));
   }
@@ -184,15 +184,15 @@ std::string RenderText(const Letter& letter, std::size_t width) {
   Lines lines;
   AppendCentered(kNationalTitle, width, lines);
   AppendCentered(kNationalMotto, width, lines);
-  AppendCentered(std::string(DisplayWidth(kNationalMotto), '-'), width, lines);
+  AppendCentered(std::string(text::DisplayWidth(kNationalMotto), '-'), width, lines);
   lines.emplace_back();
-  AppendCentered(ToUpperVietnamese(letter.unit_name), width, lines);
-  AppendCentered(ToUpperVietnamese(letter.unit_division), width, lines);
+  AppendCentered(text::ToUpperVietnamese(letter.unit_name), width, lines);
+  AppendCentered(text::ToUpperVietnamese(letter.unit_division), width, lines);
   lines.emplace_back();
   AppendRight(letter.form_label, width, lines);
   AppendRight(letter.place_and_date, width, lines);
   lines.emplace_back();
-  AppendCentered(ToUpperVietnamese(letter.title), width, lines);
+  AppendCentered(text::ToUpperVietnamese(letter.title), width, lines);
   AppendCentered(letter.subtitle, width, lines);
   lines.emplace_back();
   if (!letter.addressee.empty()) {
@@ -218,7 +218,7 @@ std::string RenderText(const Letter& letter, std::size_t width) {
     if (c == '\n' && collapsed.size() >= 2 && collapsed.ends_with("\n\n")) continue;
     collapsed.push_back(c);
   }
-  return ToPrintable(collapsed);
+  return text::ToPrintable(collapsed);
 }
 
 }  // namespace motcua::letters

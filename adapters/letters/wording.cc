@@ -23,7 +23,7 @@ std::string DurationWords(const v1::Duration& duration) {
     case v1::DURATION_UNIT_CALENDAR_DAYS:
       return TwoDigits(duration.amount()) + " ngày";
     case v1::DURATION_UNIT_SAME_DAY: {
-      // The engine's default cutoff (DOMAIN.md "The clock").
+      // The engine's default cutoff (docs/domain.md "The clock").
       const std::string cutoff = duration.cutoff().empty() ? "15:00" : duration.cutoff();
       return "Trong ngày (hồ sơ nhận sau " + cutoff + " trả trong ngày làm việc tiếp theo)";
     }

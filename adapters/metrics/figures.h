@@ -16,7 +16,8 @@
 //     resolved_early      end date < appointment date (Vietnam dates),
 //     resolved_on_the_day end date = appointment date,
 //     resolved_late       end date > appointment date, or a second
-//                         supplementation request (counted late, DOMAIN.md).
+//                         supplementation request (counted late:
+//                         docs/domain.md "Supplementation").
 //                         So on_time <= early + on_the_day: a dossier ready
 //                         at 16:00 for a 10:00 appointment is "on the day"
 //                         in the report and late for the national indicator.
@@ -49,7 +50,7 @@
 //                         at the end (waiting for supplementation, or a fee
 //                         when that pauses the clock) the pause's start: a
 //                         citizen who does not come back ends processing at
-//                         the request (DOMAIN.md "The clock").
+//                         the request (docs/domain.md "Supplementation").
 //     in_progress_overdue  the others.
 //     waiting_for_supplement  status 5 at the end.
 //

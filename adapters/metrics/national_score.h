@@ -1,7 +1,7 @@
 // The national score (Decision 766/QĐ-TTg), for comparison: the groups the
-// event log can tell, scored with the threshold rule of DOMAIN.md: a ratio at
-// or above its threshold earns the group's full points, below it
-// ratio × max / threshold.
+// event log can tell, scored with the decision's threshold rule
+// (docs/domain.md "The national score"): a ratio at or above its threshold
+// earns the group's full points, below it ratio × max / threshold.
 //
 //   group            max  threshold  ratio
 //   transparency      18      -      not from the log (publication on the

@@ -5,6 +5,7 @@
 
 #include "adapters/config/json_file.h"
 #include "adapters/metrics/statistics.h"
+#include "engine/base/quote.h"
 
 namespace motcua::metrics {
 
@@ -17,12 +18,13 @@ bool ValidOp(std::string_view op) {
 Status Validate(const v1::Targets& targets, const std::string& what) {
   for (int i = 0; i < targets.targets_size(); ++i) {
     const v1::Target& t = targets.targets(i);
-    const std::string where = what + ": chỉ tiêu thứ " + std::to_string(i + 1) + " ('" + t.id() + "')";
+    const std::string where =
+        what + ": chỉ tiêu thứ " + std::to_string(i + 1) + " ('" + QuoteForMessage(t.id()) + "')";
     if (RateOfTarget(t.id()).empty()) {
       return Status(Error::kConfig, where + " không ứng với tỷ lệ nào motcua tính được");
     }
     if (!ValidOp(t.op())) {
-      return Status(Error::kConfig, where + ": phép so sánh '" + t.op() +
+      return Status(Error::kConfig, where + ": phép so sánh '" + QuoteForMessage(t.op()) +
                                         "' không hợp lệ (cần >, >=, <, <= hoặc =)");
     }
     if (!std::isfinite(t.value()) || t.value() < 0 || t.value() > 1) {
@@ -49,7 +51,7 @@ Result<v1::Targets> ParseTargets(const std::string& json, const std::string& wha
 
 Result<v1::Targets> LoadTargets(const std::filesystem::path& path) {
   MOTCUA_ASSIGN_OR_RETURN(std::string json, config::ReadFile(path));
-  return ParseTargets(json, path.string());
+  return ParseTargets(json, QuoteForMessage(path.string(), kQuotedPathMaxBytes));
 }
 
 bool TargetMet(double actual, std::string_view op, double value) {

@@ -4,6 +4,8 @@
 
 #include <cstdio>
 
+#include "engine/base/quote.h"
+
 namespace motcua::sqlite {
 
 Result<std::unique_ptr<Database>> Database::Open(const std::string& path, Mode mode) {
@@ -15,7 +17,8 @@ Result<std::unique_ptr<Database>> Database::Open(const std::string& path, Mode m
   if (rc != SQLITE_OK) {
     std::string msg = db ? sqlite3_errmsg(db) : sqlite3_errstr(rc);
     sqlite3_close(db);
-    return Status(Error::kStorage, "không mở được cơ sở dữ liệu " + path + ": " + msg);
+    return Status(Error::kStorage, "không mở được cơ sở dữ liệu " +
+                                       QuoteForMessage(path, kQuotedPathMaxBytes) + ": " + msg);
   }
   std::unique_ptr<Database> database(new Database(db, path));
   sqlite3_extended_result_codes(db, 1);

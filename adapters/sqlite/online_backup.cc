@@ -9,6 +9,7 @@
 #include "adapters/crypto/sha256_stream.h"
 #include "adapters/sqlite/database.h"
 #include "adapters/sqlite/online_check.h"
+#include "engine/base/quote.h"
 
 namespace motcua::sqlite {
 
@@ -67,7 +68,10 @@ Result<std::uint64_t> LastSeqAndQuickCheck(sqlite3* dest) {
 
 Status HashFile(const std::string& path, BackupCopy& copy) {
   std::ifstream in(path, std::ios::binary);
-  if (!in) return Status(Error::kStorage, "sao lưu: không đọc lại được bản sao " + path);
+  if (!in) {
+    return Status(Error::kStorage, "sao lưu: không đọc lại được bản sao " +
+                                       QuoteForMessage(path, kQuotedPathMaxBytes));
+  }
   crypto::Sha256Stream hash;
   std::vector<char> buffer(1 << 16);
   while (in) {
@@ -76,7 +80,10 @@ Status HashFile(const std::string& path, BackupCopy& copy) {
     hash.Update(std::string_view(buffer.data(), n));
     copy.size_bytes += n;
   }
-  if (in.bad()) return Status(Error::kStorage, "sao lưu: không đọc lại được bản sao " + path);
+  if (in.bad()) {
+    return Status(Error::kStorage, "sao lưu: không đọc lại được bản sao " +
+                                       QuoteForMessage(path, kQuotedPathMaxBytes));
+  }
   copy.sha256 = hash.Finish();
   return Status::Ok();
 }

@@ -1,5 +1,7 @@
 #include "adapters/sqlite/schema.h"
 
+#include "engine/base/quote.h"
+
 namespace motcua::sqlite {
 
 Status Migrate(Database& db, std::string_view component,
@@ -15,7 +17,8 @@ Status Migrate(Database& db, std::string_view component,
     MOTCUA_RETURN_IF_ERROR(st.status());
   }
   if (version > static_cast<std::int64_t>(migrations.size())) {
-    return Status(Error::kStorage, "cơ sở dữ liệu " + db.path() + " có lược đồ '" +
+    return Status(Error::kStorage, "cơ sở dữ liệu " + QuoteForMessage(db.path(), kQuotedPathMaxBytes) +
+                                       " có lược đồ '" +
                                        std::string(component) + "' phiên bản " +
                                        std::to_string(version) +
                                        ", mới hơn phiên bản chương trình này hiểu");

@@ -57,6 +57,7 @@ Status SqliteEventLog::Init() {
   MOTCUA_RETURN_IF_ERROR(insert_event_->status());
   MOTCUA_RETURN_IF_ERROR(insert_idempotency_->status());
   MOTCUA_RETURN_IF_ERROR(find_idempotency_->status());
+  dossier_events_ = std::make_unique<DossierEventReader>(*db_);
 
   last_hash_ = GenesisHash();
   Statement tip(*db_, "SELECT seq, hash FROM events ORDER BY seq DESC LIMIT 1");
@@ -141,6 +142,11 @@ Status ReadAllEvents(Database& db, const std::function<Status(const v1::Event&)>
 
 Status SqliteEventLog::ReadAll(const std::function<Status(const v1::Event&)>& visit) {
   return ReadAllEvents(*db_, visit);
+}
+
+Status SqliteEventLog::ReadDossier(std::string_view code,
+                                   const std::function<void(const v1::Event&)>& visit) {
+  return dossier_events_->Read(code, visit);
 }
 
 Result<std::optional<engine::IdempotencyRecord>> SqliteEventLog::FindIdempotency(

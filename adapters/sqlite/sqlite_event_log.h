@@ -2,7 +2,8 @@
 // synchronous=FULL). A commit appends the batch's events with their hash
 // chain, folds them into every projection and stores the idempotency
 // records, all in one transaction: the file never holds an event without its
-// projection, or a projection row without its event.
+// projection, or a projection row without its event. The projections and
+// the connection (db()) are this adapter's own: the port knows neither.
 //
 // Not thread-safe: its owner (the engine's strand) serialises calls. Readers
 // on other threads open their own read-only connections (WAL lets them read
@@ -17,6 +18,7 @@
 #include <string>
 
 #include "adapters/sqlite/database.h"
+#include "adapters/sqlite/dossier_queries.h"
 #include "adapters/sqlite/projection.h"
 #include "adapters/sqlite/wal_checkpointer.h"
 #include "engine/ports/event_log.h"
@@ -37,15 +39,13 @@ class SqliteEventLog final : public EventLog {
 
   Status Commit(engine::CommitBatch& batch) override;
   Status ReadAll(const std::function<Status(const v1::Event&)>& visit) override;
+  Status ReadDossier(std::string_view code,
+                     const std::function<void(const v1::Event&)>& visit) override;
   std::uint64_t LastSeq() const override { return last_seq_; }
-
-  // The stored answer to (actor, key), if that request was already committed.
-  Result<std::optional<engine::IdempotencyRecord>> FindIdempotency(const std::string& actor,
-                                                                   const std::string& key);
-
-  // Deletes the idempotency records made before `before`, in a transaction
-  // of its own; returns how many. Their keys can then be used again.
-  Result<std::int64_t> PruneIdempotency(Instant before);
+  Result<std::optional<engine::IdempotencyRecord>> FindIdempotency(
+      const std::string& actor, const std::string& key) override;
+  // One DELETE statement, its own transaction.
+  Result<std::int64_t> PruneIdempotency(Instant before) override;
 
   Database& db() { return *db_; }
 
@@ -58,6 +58,7 @@ class SqliteEventLog final : public EventLog {
   std::unique_ptr<Statement> insert_event_;
   std::unique_ptr<Statement> insert_idempotency_;
   std::unique_ptr<Statement> find_idempotency_;
+  std::unique_ptr<DossierEventReader> dossier_events_;
   std::uint64_t last_seq_ = 0;
   std::string last_hash_;
   // Declared after db_: stopped before the connection closes.

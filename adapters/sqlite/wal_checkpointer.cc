@@ -28,15 +28,15 @@ WalCheckpointer::~WalCheckpointer() {
   // SQLite's default (SQLITE_DEFAULT_WAL_AUTOCHECKPOINT).
   sqlite3_wal_autocheckpoint(writer_.handle(), 1000);
   {
-    std::lock_guard lock(mutex_);
+    MutexLock lock(mutex_);
     stopping_ = true;
   }
-  wake_.notify_one();
+  wake_.NotifyOne();
   if (thread_.joinable()) thread_.join();
 }
 
 std::uint64_t WalCheckpointer::checkpoints() const {
-  std::lock_guard lock(mutex_);
+  MutexLock lock(mutex_);
   return checkpoints_;
 }
 
@@ -50,27 +50,28 @@ int WalCheckpointer::OnCommit(void* self, sqlite3* db, const char* name, int pag
   }
   if (pages >= c->threshold_pages_) {
     {
-      std::lock_guard lock(c->mutex_);
+      MutexLock lock(c->mutex_);
       c->due_ = true;
     }
-    c->wake_.notify_one();
+    c->wake_.NotifyOne();
   }
   return SQLITE_OK;
 }
 
 void WalCheckpointer::Run() {
-  std::unique_lock lock(mutex_);
   while (true) {
-    wake_.wait(lock, [this] { return due_ || stopping_; });
-    if (stopping_) return;
-    due_ = false;
-    lock.unlock();
+    {
+      MutexLock lock(mutex_);
+      while (!due_ && !stopping_) wake_.Wait(mutex_);
+      if (stopping_) return;
+      due_ = false;
+    }
     // PASSIVE: copies what no reader still needs, never waits for a lock. A
     // failure (SQLITE_BUSY while another checkpoint runs) only means the WAL
     // stays longer; the next commit past the threshold asks again.
     sqlite3_wal_checkpoint_v2(own_->handle(), nullptr, SQLITE_CHECKPOINT_PASSIVE, nullptr,
                               nullptr);
-    lock.lock();
+    MutexLock lock(mutex_);
     ++checkpoints_;
   }
 }

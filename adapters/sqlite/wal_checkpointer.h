@@ -22,13 +22,12 @@
 #ifndef MOTCUA_ADAPTERS_SQLITE_WAL_CHECKPOINTER_H_
 #define MOTCUA_ADAPTERS_SQLITE_WAL_CHECKPOINTER_H_
 
-#include <condition_variable>
 #include <cstdint>
 #include <memory>
-#include <mutex>
 #include <thread>
 
 #include "adapters/sqlite/database.h"
+#include "engine/base/mutex.h"
 #include "engine/base/status.h"
 
 namespace motcua::sqlite {
@@ -44,26 +43,26 @@ class WalCheckpointer {
   WalCheckpointer(const WalCheckpointer&) = delete;
   WalCheckpointer& operator=(const WalCheckpointer&) = delete;
   // Stops the thread and gives the writer back SQLite's automatic checkpoints.
-  ~WalCheckpointer();
+  ~WalCheckpointer() EXCLUDES(mutex_);
 
   // Checkpoints run so far (each may have copied part of the WAL).
-  std::uint64_t checkpoints() const;
+  std::uint64_t checkpoints() const EXCLUDES(mutex_);
 
  private:
   WalCheckpointer(Database& writer, std::unique_ptr<Database> own, int threshold_pages,
                   int writer_limit_pages);
   static int OnCommit(void* self, struct sqlite3* db, const char* name, int pages);
-  void Run();
+  void Run() EXCLUDES(mutex_);
 
   Database& writer_;
   std::unique_ptr<Database> own_;  // the checkpointer thread's connection
   const int threshold_pages_;
   const int writer_limit_pages_;
-  mutable std::mutex mutex_;
-  std::condition_variable wake_;
-  bool due_ = false;       // GUARDED_BY(mutex_)
-  bool stopping_ = false;  // GUARDED_BY(mutex_)
-  std::uint64_t checkpoints_ = 0;  // GUARDED_BY(mutex_)
+  mutable Mutex mutex_;
+  CondVar wake_;
+  bool due_ GUARDED_BY(mutex_) = false;
+  bool stopping_ GUARDED_BY(mutex_) = false;
+  std::uint64_t checkpoints_ GUARDED_BY(mutex_) = 0;
   std::thread thread_;
 };
 

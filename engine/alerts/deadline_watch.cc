@@ -10,10 +10,6 @@ namespace motcua::alerts {
 
 namespace {
 
-constexpr std::uint8_t Bit(v1::AlertKind kind) {
-  return static_cast<std::uint8_t>(1u << static_cast<unsigned>(kind));
-}
-
 bool Watched(const dossier::DossierState& s) {
   return s.open() && !s.paused() && s.appointment_at != 0;
 }
@@ -32,7 +28,7 @@ DeadlineWatch::DeadlineWatch(const engine::Engine& engine, WatchOptions options)
     : engine_(engine), options_(options) {}
 
 std::int64_t DeadlineWatch::ApologyMoment(const dossier::DossierState& s) const {
-  if (s.apologized || (s.alerts_raised & Bit(v1::ALERT_KIND_APOLOGY_DUE))) return 0;
+  if (s.apologized || (s.alerts_raised & dossier::AlertBit(v1::ALERT_KIND_APOLOGY_DUE))) return 0;
   auto moment = engine_.calendar().SubtractWorkingTime(FromUnixSeconds(s.appointment_at),
                                                        options_.apology_lead);
   if (!moment.ok()) return 0;
@@ -55,7 +51,7 @@ void DeadlineWatch::Track(std::uint32_t dossier) {
   if (std::int64_t apology = ApologyMoment(s); apology != 0) {
     queue_.push({apology, due, dossier, v1::ALERT_KIND_APOLOGY_DUE});
   }
-  if (!(s.alerts_raised & Bit(v1::ALERT_KIND_OVERDUE))) {
+  if (!(s.alerts_raised & dossier::AlertBit(v1::ALERT_KIND_OVERDUE))) {
     queue_.push({due, due, dossier, v1::ALERT_KIND_OVERDUE});
   }
 }
@@ -70,7 +66,7 @@ bool DeadlineWatch::Valid(const Entry& e) const {
   if (e.dossier >= engine_.size() || e.dossier >= armed_.size()) return false;
   const dossier::DossierState& s = engine_.state(e.dossier);
   if (!Watched(s) || WatchedDue(s) != e.appointment) return false;
-  if (s.alerts_raised & Bit(e.kind)) return false;
+  if (s.alerts_raised & dossier::AlertBit(e.kind)) return false;
   return e.kind != v1::ALERT_KIND_APOLOGY_DUE || !s.apologized;
 }
 

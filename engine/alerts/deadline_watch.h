@@ -1,6 +1,6 @@
 // DeadlineWatch: every open dossier's next moments of interest, in one
 // priority queue, so its owner needs one timer for the earliest (not a timer
-// per dossier). The moments (DOMAIN.md "Late dossiers and the apology"):
+// per dossier). The moments (docs/domain.md "Alerts and the apology"):
 //   apology due  the last moment to apologise: `apology_lead` of working time
 //                before the appointment (default one working day); skipped
 //                once the agency has apologised, and when the whole duration

@@ -2,6 +2,8 @@
 
 #include <sstream>
 
+#include "engine/base/quote.h"
+
 namespace motcua {
 
 const cal::time_zone& VietnamZone() {
@@ -44,13 +46,13 @@ Result<LocalDays> ParseDate(std::string_view text) {
   if (text.size() != 10 || text[4] != '-' || text[7] != '-' || !AllDigits(text.substr(0, 4)) ||
       !AllDigits(text.substr(5, 2)) || !AllDigits(text.substr(8, 2))) {
     return Status(Error::kInvalidArgument,
-                  "ngày không hợp lệ '" + std::string(text) + "' (cần YYYY-MM-DD)");
+                  "ngày không hợp lệ '" + QuoteForMessage(text) + "' (cần YYYY-MM-DD)");
   }
   cal::year_month_day ymd{cal::year{ToInt(text.substr(0, 4))},
                           cal::month{static_cast<unsigned>(ToInt(text.substr(5, 2)))},
                           cal::day{static_cast<unsigned>(ToInt(text.substr(8, 2)))}};
   if (!ymd.ok()) {
-    return Status(Error::kInvalidArgument, "ngày không tồn tại '" + std::string(text) + "'");
+    return Status(Error::kInvalidArgument, "ngày không tồn tại '" + QuoteForMessage(text) + "'");
   }
   return LocalDays(ymd);
 }
@@ -59,12 +61,12 @@ Result<std::chrono::minutes> ParseClock(std::string_view text) {
   if (text.size() != 5 || text[2] != ':' || !AllDigits(text.substr(0, 2)) ||
       !AllDigits(text.substr(3, 2))) {
     return Status(Error::kInvalidArgument,
-                  "giờ không hợp lệ '" + std::string(text) + "' (cần HH:MM)");
+                  "giờ không hợp lệ '" + QuoteForMessage(text) + "' (cần HH:MM)");
   }
   int h = ToInt(text.substr(0, 2));
   int m = ToInt(text.substr(3, 2));
   if (h > 24 || m > 59 || (h == 24 && m != 0)) {
-    return Status(Error::kInvalidArgument, "giờ không tồn tại '" + std::string(text) + "'");
+    return Status(Error::kInvalidArgument, "giờ không tồn tại '" + QuoteForMessage(text) + "'");
   }
   return std::chrono::minutes(h * 60 + m);
 }
@@ -72,12 +74,12 @@ Result<std::chrono::minutes> ParseClock(std::string_view text) {
 Result<Instant> ParseVietnamMinute(std::string_view text) {
   if (text.size() != 16 || (text[10] != ' ' && text[10] != 'T')) {
     return Status(Error::kInvalidArgument,
-                  "thời điểm không hợp lệ '" + std::string(text) + "' (cần YYYY-MM-DD HH:MM)");
+                  "thời điểm không hợp lệ '" + QuoteForMessage(text) + "' (cần YYYY-MM-DD HH:MM)");
   }
   MOTCUA_ASSIGN_OR_RETURN(LocalDays day, ParseDate(text.substr(0, 10)));
   MOTCUA_ASSIGN_OR_RETURN(std::chrono::minutes clock, ParseClock(text.substr(11, 5)));
   if (clock == std::chrono::hours(24)) {
-    return Status(Error::kInvalidArgument, "thời điểm không tồn tại '" + std::string(text) + "'");
+    return Status(Error::kInvalidArgument, "thời điểm không tồn tại '" + QuoteForMessage(text) + "'");
   }
   return FromVietnam(LocalTime(day.time_since_epoch() + clock));
 }

@@ -10,16 +10,16 @@ namespace motcua::calendar {
 
 namespace {
 
-bool IsWeekend(LocalDays day) {
-  const cal::weekday wd{day};
-  return wd == cal::Saturday || wd == cal::Sunday;
-}
-
 LocalDays Ymd(int year, unsigned month, unsigned day) {
   return LocalDays(cal::year{year} / cal::month{month} / cal::day{day});
 }
 
 }  // namespace
+
+bool IsWeekend(LocalDays day) noexcept {
+  const cal::weekday wd{day};
+  return wd == cal::Saturday || wd == cal::Sunday;
+}
 
 std::string_view HolidayName(Holiday holiday) noexcept {
   switch (holiday) {

@@ -1,6 +1,6 @@
 // The statutory public holidays of Vietnam (Labour Code 2019, Art. 111–112)
 // for any year: the calendar of a year whose official schedule has not been
-// announced (CALENDAR.md, "The rules").
+// announced (docs/calendar.md "The statutory rules").
 //
 // Rules, and the choices this file makes where the law leaves one open:
 // - Tết Dương lịch: 1/1.
@@ -44,6 +44,11 @@ enum class Holiday : std::uint8_t {
   kLabourDay,      // Ngày Quốc tế Lao động, 1/5
   kNationalDay,    // Quốc khánh, 2/9 and its adjacent day
 };
+
+// Saturday or Sunday: the weekly rest days of state agencies (the five-day
+// week). The holiday rules, the official schedules and the working calendar
+// all start from this one pattern.
+bool IsWeekend(LocalDays day) noexcept;
 
 // The Vietnamese name, e.g. "Tết Nguyên đán".
 std::string_view HolidayName(Holiday holiday) noexcept;

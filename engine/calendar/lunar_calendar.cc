@@ -11,12 +11,13 @@ namespace {
 
 // Julian Day Numbers are whole days; the astronomy works in fractional Julian
 // Dates (UT). 1970-01-01 is JDN 2440588, so a civil date's JDN is its serial
-// day number plus that constant: the same value as CALENDAR.md step 1's
-// integer formula, without re-deriving the Gregorian rules.
+// day number plus that constant: the same value as the usual integer formula
+// for a Gregorian date's JDN, without re-deriving the Gregorian rules
+// (docs/calendar.md "The lunar calendar", step 1).
 constexpr std::int64_t kJdnOfUnixEpoch = 2440588;
 
 // Mean synodic month, and the Julian Date of new moon k = 0 (1900-01-01
-// 13:52 UT) as CALENDAR.md uses them to guess a lunation number. The two
+// 13:52 UT) as the method uses them to guess a lunation number. The two
 // spellings of the epoch (integer and fractional) are both part of the
 // method: month 11 is searched from the integer one.
 constexpr double kSynodicMonth = 29.530588853;
@@ -39,7 +40,7 @@ double SinDeg(double degrees) { return std::sin(degrees * std::numbers::pi / 180
 std::int64_t Floor(double x) { return static_cast<std::int64_t>(std::floor(x)); }
 
 // Julian Date (≈ UT) of the k-th new moon after the 1900 epoch (Meeus ch. 49,
-// truncated to the terms CALENDAR.md lists).
+// truncated to the terms the method keeps).
 double NewMoon(std::int64_t k) {
   const double kd = static_cast<double>(k);
   const double t = kd / 1236.85;
@@ -140,7 +141,8 @@ class Astronomy {
     // mean-lunation guess k can be one too high: a true new moon runs up to
     // ~14 hours off the mean, so just before a late new moon both k + 1 and k
     // start after the day (2054-05-07 is such a day; taking new moon k there,
-    // as CALENDAR.md step 9 reads, would give day 0). Step back until found.
+    // as the method's usual description does, would give day 0). Step back
+    // until found (docs/calendar.md "The lunar calendar", step 8).
     std::int64_t k = Floor((static_cast<double>(jdn) - kNewMoonEpoch) / kSynodicMonth) + 1;
     std::int64_t month_start = NewMoonDay(k);
     while (month_start > jdn) month_start = NewMoonDay(--k);

@@ -1,6 +1,7 @@
 // The Vietnamese lunisolar calendar (âm lịch), computed astronomically at the
-// meridian of UTC+7 as CALENDAR.md describes (Hồ Ngọc Đức's method, with the
-// low-precision formulas of J. Meeus, Astronomical Algorithms).
+// meridian of UTC+7 as docs/calendar.md "The lunar calendar" describes (Hồ
+// Ngọc Đức's method, with the low-precision formulas of J. Meeus,
+// Astronomical Algorithms).
 //
 // The Vietnamese calendar is the Chinese one computed at UTC+7 instead of
 // UTC+8, so the two differ whenever a new moon or a solar term falls between

@@ -1,6 +1,6 @@
 // Office hours: the sessions of a working day, possibly changing with the
-// season (CALENDAR.md "Office hours": each province sets its own, often a
-// summer and a winter timetable).
+// season (docs/calendar.md "Office hours": each province sets its own, often
+// a summer and a winter timetable).
 //
 // A timetable is a list of periods, each in force every year from its
 // month-day until the next period's month-day; the days of a year before the

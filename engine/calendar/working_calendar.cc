@@ -6,6 +6,8 @@
 #include <string>
 #include <utility>
 
+#include "engine/calendar/holiday_rules.h"
+
 namespace motcua::calendar {
 
 namespace {
@@ -14,7 +16,7 @@ using std::chrono::seconds;
 
 constexpr int kLunarFirstYear = 1900;  // where lunar_calendar.h is verified
 constexpr int kLunarLastYear = 2100;
-constexpr std::int64_t kSecondsPerWorkingDay = 8 * 3600;  // DOMAIN.md: one day = 8 hours
+constexpr std::int64_t kSecondsPerWorkingDay = 8 * 3600;  // one working day = 8 hours
 constexpr std::int64_t kNominalDaySeconds = 86400;
 
 std::int64_t Unix(Instant t) { return ToUnixSeconds(t); }
@@ -221,8 +223,8 @@ Result<std::unique_ptr<WorkingCalendar::Impl>> WorkingCalendar::Impl::Create(
   const auto day_count = static_cast<std::size_t>((end_day - impl->first_day_).count());
   std::vector<DayKind> kinds(day_count);
   for (std::size_t i = 0; i < day_count; ++i) {
-    const cal::weekday wd{impl->first_day_ + cal::days(static_cast<std::int64_t>(i))};
-    kinds[i] = wd == cal::Saturday || wd == cal::Sunday ? DayKind::kWeekend : DayKind::kWorkday;
+    const LocalDays day = impl->first_day_ + cal::days(static_cast<std::int64_t>(i));
+    kinds[i] = IsWeekend(day) ? DayKind::kWeekend : DayKind::kWorkday;
   }
   impl->provisional_before_.assign(years + 1, 0);
   impl->exceptions_.resize(years);

@@ -1,6 +1,6 @@
 // WorkingCalendar: the working time of Vietnamese state agencies, and the
-// deadline arithmetic every appointment is computed with (CALENDAR.md,
-// DOMAIN.md "The clock").
+// deadline arithmetic every appointment is computed with (docs/calendar.md,
+// docs/domain.md "The clock").
 //
 // A calendar is built once from office hours and the official schedules, then
 // never changes: it is immutable and every const method is safe to call from
@@ -41,7 +41,7 @@ namespace motcua::calendar {
 
 enum class DurationUnit {
   kWorkingHours,
-  kWorkingDays,   // N working days = N x 8 working hours (DOMAIN.md)
+  kWorkingDays,   // N working days = N x 8 working hours, whatever the timetable
   kCalendarDays,  // N calendar days; the due day rolls forward to a working day
   kSameDay,       // before the cutoff: close of that working day; after: close of the next
 };
@@ -56,8 +56,9 @@ enum class DurationUnit {
 //   last session). The start day is not counted, as the Civil Code counts
 //   periods in days, and it is the received day even outside office hours
 //   (Friday 18:30 + 3 = Monday), since calendar days run regardless of
-//   opening times; the roll-forward is DOMAIN.md's. With amount 0 and a
-//   receipt after that day's close, the next working day's close.
+//   opening times; the roll-forward is the domain's rule (docs/domain.md
+//   "The clock"). With amount 0 and a receipt after that day's close, the
+//   next working day's close.
 // - kSameDay: a receipt on a working day before `cutoff` (and before the
 //   day's close) is due at that day's close; otherwise (at or after the
 //   cutoff, or on a day off) at the close of the next working day. `amount`

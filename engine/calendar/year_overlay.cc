@@ -10,11 +10,6 @@ namespace motcua::calendar {
 
 namespace {
 
-bool IsWeekend(LocalDays day) {
-  const cal::weekday wd{day};
-  return wd == cal::Saturday || wd == cal::Sunday;
-}
-
 // How far a swapped day may sit from the holiday it serves, for naming only:
 // a swap moves a day within the same or a neighbouring week, and a làm bù
 // Saturday is worked up to two weeks before or after the break.

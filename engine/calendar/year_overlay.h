@@ -1,5 +1,5 @@
-// The two layers of the calendar (CALENDAR.md "The rules"): a year with an
-// official schedule is exactly that schedule over the Monday–Friday week (the
+// The two layers of the calendar (docs/calendar.md "Two layers"): a year with
+// an official schedule is exactly that schedule over the Monday–Friday week (the
 // statutory rules are ignored for it: the schedule already applied them, and
 // its swaps cannot be computed); a year without one is provisional and its
 // days off come from the statutory rules (holiday_rules.h).

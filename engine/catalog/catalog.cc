@@ -2,6 +2,7 @@
 
 #include <utility>
 
+#include "engine/base/quote.h"
 #include "engine/base/time.h"
 
 namespace motcua::catalog {
@@ -15,7 +16,7 @@ Result<std::shared_ptr<const Catalog>> Catalog::Build(std::vector<v1::Procedure>
     if (p.code().empty()) continue;  // listed, but cannot be looked up or received
     auto [it, inserted] = catalog->by_code_.emplace(p.code(), i);
     if (!inserted) {
-      return Status(Error::kConfig, "mã thủ tục " + p.code() + " bị trùng (mục " +
+      return Status(Error::kConfig, "mã thủ tục " + QuoteForMessage(p.code()) + " bị trùng (mục " +
                                         std::to_string(it->second + 1) + " và mục " +
                                         std::to_string(i + 1) + ")");
     }
@@ -36,7 +37,8 @@ std::uint32_t Catalog::IndexOf(std::string_view code) const {
 Result<calendar::DeadlineSpec> DeadlineOf(const v1::Procedure& p) {
   if (!p.receivable()) {
     return Status(Error::kInvalidArgument,
-                  "thủ tục " + p.code() + " chưa đủ thông tin để tiếp nhận: " + p.note());
+                  "thủ tục " + QuoteForMessage(p.code()) + " chưa đủ thông tin để tiếp nhận: " +
+                      QuoteForMessage(p.note(), kMessageMaxBytes));
   }
   calendar::DeadlineSpec spec;
   spec.amount = static_cast<int>(p.duration().amount());
@@ -46,7 +48,8 @@ Result<calendar::DeadlineSpec> DeadlineOf(const v1::Procedure& p) {
     case v1::DURATION_UNIT_CALENDAR_DAYS: spec.unit = calendar::DurationUnit::kCalendarDays; break;
     case v1::DURATION_UNIT_SAME_DAY: spec.unit = calendar::DurationUnit::kSameDay; break;
     default:
-      return Status(Error::kInvalidArgument, "thủ tục " + p.code() + " không có thời hạn giải quyết");
+      return Status(Error::kInvalidArgument,
+                    "thủ tục " + QuoteForMessage(p.code()) + " không có thời hạn giải quyết");
   }
   if (!p.duration().cutoff().empty()) {
     MOTCUA_ASSIGN_OR_RETURN(spec.cutoff, ParseClock(p.duration().cutoff()));

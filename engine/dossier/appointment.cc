@@ -1,57 +1,83 @@
 #include "engine/dossier/appointment.h"
 
-#include <optional>
-
 #include "engine/base/proto_time.h"
+#include "engine/base/quote.h"
 
 namespace motcua::dossier {
 
-Result<calendar::Due> AfterPause(const calendar::WorkingCalendar& calendar, calendar::Due appointment,
-                                 Instant paused_at, Instant resumed_at) {
+ClockEffect ClockEffectOf(const v1::Event& event) {
+  using K = v1::Event::KindCase;
+  switch (event.kind_case()) {
+    case K::kSupplementRequested:
+      return ClockEffect::kPause;
+    case K::kFeeRequested:
+      return event.fee_requested().pauses_clock() ? ClockEffect::kPause : ClockEffect::kNone;
+    case K::kSupplemented:
+    case K::kFeePaid:
+      return ClockEffect::kResume;
+    default:
+      return ClockEffect::kNone;
+  }
+}
+
+DeadlineClock ClockOf(const DossierState& state) {
+  DeadlineClock clock{{FromUnixSeconds(state.appointment_at), state.appointment_provisional}, {}};
+  if (state.paused()) clock.paused_at = FromUnixSeconds(state.paused_at);
+  return clock;
+}
+
+Result<calendar::Due> AfterPause(const calendar::WorkingCalendar& calendar,
+                                 calendar::Due appointment, Instant paused_at, Instant resumed_at) {
   if (paused_at >= appointment.at) return appointment;
   std::chrono::seconds taken = calendar.WorkingTimeBetween(paused_at, resumed_at);
   MOTCUA_ASSIGN_OR_RETURN(Instant moved, calendar.AddWorkingTime(appointment.at, taken));
-  return calendar::Due{moved, appointment.provisional || calendar.DependsOnProvisional(paused_at, moved)};
+  return calendar::Due{moved,
+                       appointment.provisional || calendar.DependsOnProvisional(paused_at, moved)};
+}
+
+Result<DeadlineClock> Advance(const calendar::WorkingCalendar& calendar, DeadlineClock clock,
+                              const v1::Event& event) {
+  const Instant at = ToInstant(event.at());
+  switch (ClockEffectOf(event)) {
+    case ClockEffect::kPause:
+      clock.paused_at = at;
+      break;
+    case ClockEffect::kResume:
+      if (clock.paused_at) {
+        MOTCUA_ASSIGN_OR_RETURN(clock.appointment,
+                                AfterPause(calendar, clock.appointment, *clock.paused_at, at));
+        clock.paused_at.reset();
+      }
+      break;
+    case ClockEffect::kNone:
+      break;
+  }
+  return clock;
 }
 
 Result<calendar::Due> RecomputeAppointment(const std::vector<v1::Event>& history,
                                            const catalog::Catalog& catalog,
                                            const calendar::WorkingCalendar& calendar) {
-  using K = v1::Event::KindCase;
-  std::optional<calendar::Due> due;
-  std::optional<Instant> paused_at;
+  std::optional<DeadlineClock> clock;
   for (const v1::Event& e : history) {
-    const Instant at = ToInstant(e.at());
-    switch (e.kind_case()) {
-      case K::kReceived: {
-        const v1::Procedure* p = catalog.Find(e.received().procedure_code());
-        if (p == nullptr) {
-          return Status(Error::kInvalidArgument, "thủ tục " + e.received().procedure_code() +
-                                                     " không còn trong danh mục");
-        }
-        MOTCUA_ASSIGN_OR_RETURN(calendar::DeadlineSpec spec, catalog::DeadlineOf(*p));
-        MOTCUA_ASSIGN_OR_RETURN(due, calendar.ComputeDue(at, spec));
-        break;
+    if (e.kind_case() == v1::Event::kReceived) {
+      const v1::Procedure* p = catalog.Find(e.received().procedure_code());
+      if (p == nullptr) {
+        return Status(Error::kInvalidArgument,
+                      "thủ tục " + QuoteForMessage(e.received().procedure_code()) +
+                          " không còn trong danh mục");
       }
-      case K::kSupplementRequested:
-        paused_at = at;
-        break;
-      case K::kFeeRequested:
-        if (e.fee_requested().pauses_clock()) paused_at = at;
-        break;
-      case K::kSupplemented:
-      case K::kFeePaid:
-        if (due && paused_at) {
-          MOTCUA_ASSIGN_OR_RETURN(due, AfterPause(calendar, *due, *paused_at, at));
-        }
-        paused_at.reset();
-        break;
-      default:
-        break;
+      MOTCUA_ASSIGN_OR_RETURN(calendar::DeadlineSpec spec, catalog::DeadlineOf(*p));
+      MOTCUA_ASSIGN_OR_RETURN(calendar::Due due, calendar.ComputeDue(ToInstant(e.at()), spec));
+      clock = DeadlineClock{due, {}};
+    } else if (clock) {
+      // Before the receipt there is no clock to stop (a fee paid with an
+      // online registration moves nothing).
+      MOTCUA_ASSIGN_OR_RETURN(clock, Advance(calendar, *clock, e));
     }
   }
-  if (!due) return Status(Error::kNotFound, "hồ sơ chưa được tiếp nhận");
-  return *due;
+  if (!clock) return Status(Error::kNotFound, "hồ sơ chưa được tiếp nhận");
+  return clock->appointment;
 }
 
 }  // namespace motcua::dossier

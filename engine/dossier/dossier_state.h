@@ -13,9 +13,17 @@
 
 #include "engine/base/time.h"
 #include "motcua/v1/dossier.pb.h"
+#include "motcua/v1/event.pb.h"
 #include "motcua/v1/procedure.pb.h"
 
 namespace motcua::dossier {
+
+// The bit of `kind` in DossierState::alerts_raised: the lifecycle sets and
+// clears it, the deadline watch reads it.
+constexpr std::uint8_t AlertBit(v1::AlertKind kind) {
+  return static_cast<std::uint8_t>(1u << static_cast<unsigned>(kind));
+}
+static_assert(v1::AlertKind_MAX < 8, "alerts_raised holds one bit per AlertKind in 8 bits");
 
 struct DossierState {
   std::int64_t registered_at = 0;

@@ -5,6 +5,8 @@
 #include <string>
 
 #include "engine/base/proto_time.h"
+#include "engine/base/quote.h"
+#include "engine/dossier/appointment.h"
 #include "engine/dossier/names.h"
 
 namespace motcua::dossier {
@@ -19,7 +21,7 @@ bool In(v1::Status s, std::initializer_list<v1::Status> allowed) {
 
 std::string Subject(const v1::Event& event) {
   return event.dossier_code().empty() ? std::string("hồ sơ mới")
-                                      : "hồ sơ " + event.dossier_code();
+                                      : "hồ sơ " + QuoteForMessage(event.dossier_code());
 }
 
 Status Illegal(const v1::Event& event, const DossierState& state) {
@@ -66,10 +68,12 @@ Status CheckProcedure(const v1::Event& event, const std::string& code,
   if (catalog == nullptr) return Status::Ok();
   const v1::Procedure* p = catalog->Find(code);
   if (p == nullptr) {
-    return Status(Error::kNotFound, "không có thủ tục mã " + code + " trong danh mục");
+    return Status(Error::kNotFound,
+                  "không có thủ tục mã " + QuoteForMessage(code) + " trong danh mục");
   }
   if (!p->receivable()) {
-    return Invalid(event, "thủ tục " + code + " chưa đủ thông tin để tiếp nhận: " + p->note());
+    return Invalid(event, "thủ tục " + QuoteForMessage(code) + " chưa đủ thông tin để tiếp nhận: " +
+                              QuoteForMessage(p->note(), kMessageMaxBytes));
   }
   return Status::Ok();
 }
@@ -80,10 +84,6 @@ void ObserveDocuments(const google::protobuf::RepeatedPtrField<v1::Document>& do
     state.documents_reused = state.documents_reused || d.reused();
     state.documents_digitized = state.documents_digitized || d.digitized();
   }
-}
-
-constexpr std::uint8_t AlertBit(v1::AlertKind kind) {
-  return static_cast<std::uint8_t>(1u << static_cast<unsigned>(kind));
 }
 
 void SetAppointment(std::int64_t at, bool provisional, DossierState& state) {
@@ -267,6 +267,18 @@ void Apply(const v1::Event& e, const catalog::Catalog& catalog, StringPool& name
            DossierState& state) {
   const std::int64_t at = Seconds(e.at());
   state.last_event_at = at;
+  // When the clock stops and restarts is appointment.h's rule; the moved
+  // appointment itself comes in the resuming event.
+  switch (ClockEffectOf(e)) {
+    case ClockEffect::kPause:
+      state.paused_at = at;
+      break;
+    case ClockEffect::kResume:
+      state.paused_at = 0;
+      break;
+    case ClockEffect::kNone:
+      break;
+  }
   switch (e.kind_case()) {
     case K::kRegisteredOnline: {
       const auto& r = e.registered_online();
@@ -312,13 +324,11 @@ void Apply(const v1::Event& e, const catalog::Catalog& catalog, StringPool& name
     case K::kSupplementRequested:
       state.resume_status = state.status;
       state.status = v1::STATUS_SUPPLEMENT_REQUESTED;
-      state.paused_at = at;
       if (state.supplement_requests < 255) ++state.supplement_requests;
       break;
     case K::kSupplemented: {
       const auto& s = e.supplemented();
       state.status = state.resume_status;
-      state.paused_at = 0;
       SetAppointment(Seconds(s.appointment_after()), s.appointment_provisional(), state);
       ObserveDocuments(s.documents(), state);
       break;
@@ -330,17 +340,13 @@ void Apply(const v1::Event& e, const catalog::Catalog& catalog, StringPool& name
       state.resume_status = state.status;
       state.status = v1::STATUS_FEE_REQUESTED;
       state.fee_pauses_clock = f.pauses_clock();
-      if (f.pauses_clock()) state.paused_at = at;
       break;
     }
     case K::kFeePaid: {
       const auto& p = e.fee_paid();
       state.payment_method = static_cast<std::uint8_t>(p.method());
       if (state.fee_vnd == 0) state.fee_vnd = p.amount_vnd();
-      if (state.status == v1::STATUS_FEE_REQUESTED) {
-        state.status = state.resume_status;
-        state.paused_at = 0;
-      }
+      if (state.status == v1::STATUS_FEE_REQUESTED) state.status = state.resume_status;
       if (p.has_appointment_after()) {
         SetAppointment(Seconds(p.appointment_after()), p.appointment_provisional(), state);
       }

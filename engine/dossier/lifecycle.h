@@ -7,7 +7,7 @@
 //
 // Both are pure (no clock, no I/O); decisions such as the appointment time are
 // already in the event (the engine computes them, engine.h). Statuses and
-// transitions follow DOMAIN.md "Statuses":
+// transitions follow docs/domain.md "The lifecycle":
 //
 //   (new) -> 1 registered online -> 2 received | 3 refused
 //   (new) -> 2 received (counter, post)       | 3 refused at the counter

@@ -4,8 +4,8 @@
 #include <google/protobuf/util/json_util.h>
 #include <signal.h>
 
-#include "adapters/http/api_client.h"
-#include "adapters/http/body_codec.h"
+#include "adapters/client/api_client.h"
+#include "adapters/api/body_codec.h"
 #include "engine/base/proto_time.h"
 #include "engine/base/time.h"
 
@@ -15,17 +15,17 @@ namespace {
 
 // One call to the running server, as binary protobuf.
 template <class M>
-M Call(const std::string& server, const std::string& token, http::bhttp::verb method,
+M Call(const std::string& server, const std::string& token, bhttp::verb method,
        const std::string& target, const google::protobuf::Message* body) {
-  auto url = http::ServerUrl::Parse(server);
+  auto url = client::ServerUrl::Parse(server);
   EXPECT_TRUE(url.ok());
-  http::ApiClient client(*url, token);
-  http::HttpClient::Call call;
+  client::ApiClient client(*url, token);
+  client::HttpClient::Call call;
   call.method = method;
   call.target = target;
-  call.headers = {{"Accept", std::string(http::kProtobufType)}};
+  call.headers = {{"Accept", std::string(api::kProtobufType)}};
   if (body != nullptr) {
-    call.headers.emplace_back("Content-Type", std::string(http::kProtobufType));
+    call.headers.emplace_back("Content-Type", std::string(api::kProtobufType));
     call.body = body->SerializeAsString();
   }
   auto reply = client.Fetch(call, /*may_retry=*/false);
@@ -60,14 +60,14 @@ void AlertE2eTest::Kill() {
 int AlertE2eTest::SetClock(const std::string& vietnam_time) {
   v1::SetTestClock body;
   body.set_vietnam_time(vietnam_time);
-  auto reply = Call<v1::TestClockReply>(server_->url(), kAdmin, http::bhttp::verb::post,
+  auto reply = Call<v1::TestClockReply>(server_->url(), kAdmin, bhttp::verb::post,
                                         "/v1/test/clock", &body);
   EXPECT_EQ(FormatVietnamMinute(ToInstant(reply.now())), vietnam_time);
   return static_cast<int>(reply.alerts_raised());
 }
 
 std::vector<v1::Alert> AlertE2eTest::AllAlerts() {
-  auto list = Call<v1::AlertList>(server_->url(), kLeader, http::bhttp::verb::get,
+  auto list = Call<v1::AlertList>(server_->url(), kLeader, bhttp::verb::get,
                                   "/v1/alerts?limit=1000", nullptr);
   return {list.alerts().begin(), list.alerts().end()};
 }

@@ -1,4 +1,4 @@
-// AlertE2eTest: the fixture of the deadline-alert tests (issue 5). The real
+// AlertE2eTest: the fixture of the deadline-alert tests. The real
 // motcuad runs on loopback with a temporary SQLite file and a hand-driven
 // clock (--test-clock); the test moves the clock with POST /v1/test/clock,
 // which evaluates the deadline watch before it answers, so no test sleeps

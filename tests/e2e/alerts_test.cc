@@ -1,4 +1,4 @@
-// Deadline alerts end to end (issue 5): the apology-due and overdue alerts
+// Deadline alerts end to end: the apology-due and overdue alerts
 // come at exactly their instants on the working-time calendar (a weekend,
 // Tết 2026, the lunch break), never for a dossier finished in time, and
 // exactly once across SIGKILL and restarts, the missed ones marked

@@ -5,14 +5,12 @@
 #include <google/protobuf/util/json_util.h>
 #include <gtest/gtest.h>
 
-#include <fstream>
-#include <sstream>
+#include <filesystem>
 #include <string>
 #include <vector>
 
-#include "adapters/http/api_client.h"
-#include "adapters/http/http_client.h"
-#include "adapters/http/token_hash.h"
+#include "adapters/client/api_client.h"
+#include "adapters/client/http_client.h"
 #include "motcua/v1/api.pb.h"
 #include "tests/e2e/e2e_support.h"
 #include "tests/support/fixtures.h"
@@ -29,28 +27,12 @@ class ApiErrorsTest : public ::testing::Test {
  protected:
   void SetUp() override {
     // The shipped users plus an expired and a revoked one.
-    std::string users_json;
-    {
-      std::ifstream in(std::filesystem::path(MOTCUA_SOURCE_DIR) / "data/config/users.json");
-      std::stringstream s;
-      s << in.rdbuf();
-      users_json = s.str();
-    }
-    v1::Users users;
-    ASSERT_TRUE(google::protobuf::util::JsonStringToMessage(users_json, &users).ok());
-    v1::User* expired = users.add_users();
-    expired->set_name("hethan01");
-    expired->add_roles(v1::ROLE_RECEPTION);
-    expired->set_token_sha256(http::TokenHash(kExpiredToken));
-    expired->mutable_expires_at()->set_seconds(1000000000);  // 2001
-    v1::User* revoked = users.add_users();
-    revoked->set_name("thuhoi01");
-    revoked->add_roles(v1::ROLE_RECEPTION);
-    revoked->set_token_sha256(http::TokenHash(kRevokedToken));
-    revoked->set_revoked(true);
-    std::string out;
-    ASSERT_TRUE(google::protobuf::util::MessageToJsonString(users, &out).ok());
-    std::ofstream(dir_.File("users.json")) << out;
+    ::motcua::testing::WriteUsersFile(
+        ::motcua::testing::MakeUsers(
+            {{"hethan01", v1::ROLE_RECEPTION, kExpiredToken, FromUnixSeconds(1000000000)},  // 2001
+             {"thuhoi01", v1::ROLE_RECEPTION, kRevokedToken, std::nullopt, /*revoked=*/true}},
+            ::motcua::testing::ShippedUsers()),
+        dir_.File("users.json"));
 
     WriteConfig(config_, db_, [&](v1::ServerConfig& c) {
       c.set_users_file(dir_.File("users.json"));
@@ -59,9 +41,9 @@ class ApiErrorsTest : public ::testing::Test {
     });
     server_ = ServerProcess::Start(config_, log_);
     ASSERT_NE(server_, nullptr);
-    auto url = http::ServerUrl::Parse(server_->url());
+    auto url = client::ServerUrl::Parse(server_->url());
     ASSERT_TRUE(url.ok());
-    http_ = std::make_unique<http::HttpClient>(*url, std::chrono::seconds(30));
+    http_ = std::make_unique<client::HttpClient>(*url, std::chrono::seconds(30));
 
     // Something to refer to: one received dossier.
     auto reply = Post("receive", kReception,
@@ -79,32 +61,32 @@ class ApiErrorsTest : public ::testing::Test {
     }
   }
 
-  http::HttpReply Send(http::bhttp::verb method, const std::string& target,
+  client::HttpReply Send(bhttp::verb method, const std::string& target,
                        const std::string& token, const std::string& body,
                        std::vector<std::pair<std::string, std::string>> headers = {}) {
-    http::HttpClient::Call call;
+    client::HttpClient::Call call;
     call.method = method;
     call.target = target;
     call.body = body;
     call.headers = std::move(headers);
     if (!token.empty()) call.headers.emplace_back("Authorization", "Bearer " + token);
     auto sent = http_->Send(call);
-    if (auto* reply = std::get_if<http::HttpReply>(&sent)) return *reply;
-    ADD_FAILURE() << "no reply: " << std::get<http::TransportError>(sent).message;
+    if (auto* reply = std::get_if<client::HttpReply>(&sent)) return *reply;
+    ADD_FAILURE() << "no reply: " << std::get<client::TransportError>(sent).message;
     return {};
   }
 
-  http::HttpReply Post(const std::string& command, const std::string& token,
+  client::HttpReply Post(const std::string& command, const std::string& token,
                        const std::string& body,
                        std::vector<std::pair<std::string, std::string>> headers = {}) {
     bool typed = false;
     for (const auto& [name, value] : headers) typed = typed || name == "Content-Type";
     if (!typed) headers.emplace_back("Content-Type", "application/json");
-    return Send(http::bhttp::verb::post, "/v1/commands/" + command, token, body, headers);
+    return Send(bhttp::verb::post, "/v1/commands/" + command, token, body, headers);
   }
 
   // The reply is the error `code` with HTTP `status`, and the store did not move.
-  void ExpectRefused(const http::HttpReply& reply, unsigned status, const std::string& code,
+  void ExpectRefused(const client::HttpReply& reply, unsigned status, const std::string& code,
                      const std::string& before) {
     EXPECT_EQ(reply.status, status) << reply.body;
     EXPECT_EQ(reply.content_type, "application/json");
@@ -121,12 +103,12 @@ class ApiErrorsTest : public ::testing::Test {
   std::string db_ = dir_.File("motcua.db");
   std::filesystem::path log_ = dir_.path() / "motcuad.log";
   std::unique_ptr<ServerProcess> server_;
-  std::unique_ptr<http::HttpClient> http_;
+  std::unique_ptr<client::HttpClient> http_;
   std::string code_;
 };
 
 TEST_F(ApiErrorsTest, EveryErrorClassHasItsStatusAndCodeAndChangesNothing) {
-  using V = http::bhttp::verb;
+  using V = bhttp::verb;
   const std::string before = DumpStore(db_);
   ASSERT_THAT(before, HasSubstr(code_));
   const std::string hand_over = R"({"dossier_code": ")" + code_ + R"(", "to_unit": "Tư pháp"})";
@@ -166,15 +148,15 @@ TEST_F(ApiErrorsTest, EveryErrorClassHasItsStatusAndCodeAndChangesNothing) {
                 404, "not_found", before);
   ExpectRefused(Post("teleport", kReception, "{}"), 404, "not_found", before);
   ExpectRefused(Send(V::get, "/v2/anything", kReception, ""), 404, "not_found", before);
-  const http::HttpReply unknown_code =
+  const client::HttpReply unknown_code =
       Send(V::get, "/v1/lookup/000.00.07.H06-200101-0001?secret=ABCDEFGH", "", "");
-  const http::HttpReply wrong_secret =
+  const client::HttpReply wrong_secret =
       Send(V::get, "/v1/lookup/" + code_ + "?secret=ABCDEFGH", "", "");
   ExpectRefused(unknown_code, 404, "not_found", before);
   ExpectRefused(wrong_secret, 404, "not_found", before);
 
   // 405: a path with another method.
-  const http::HttpReply wrong_method = Send(V::delete_, "/v1/dossiers/" + code_, kReception, "");
+  const client::HttpReply wrong_method = Send(V::delete_, "/v1/dossiers/" + code_, kReception, "");
   ExpectRefused(wrong_method, 405, "bad_request", before);
   EXPECT_EQ(wrong_method.Header("Allow").value_or(""), "GET");
 
@@ -194,6 +176,10 @@ TEST_F(ApiErrorsTest, EveryErrorClassHasItsStatusAndCodeAndChangesNothing) {
                 422, "invalid_argument", before);
   ExpectRefused(Send(V::get, "/v1/dossiers?status=42", kReception, ""), 422, "invalid_argument",
                 before);
+  // An empty reception names the fields it lacks (not "no such procedure").
+  const client::HttpReply empty = Post("receive", kReception, "{}");
+  ExpectRefused(empty, 422, "invalid_argument", before);
+  EXPECT_THAT(empty.body, HasSubstr("thiếu trường procedure_code (mã thủ tục)"));
 }
 
 TEST_F(ApiErrorsTest, OnceOnlyActionsAndReusedKeysAreConflicts) {
@@ -211,7 +197,7 @@ TEST_F(ApiErrorsTest, OnceOnlyActionsAndReusedKeysAreConflicts) {
   // The first key with another body: a conflict, not a replay.
   ExpectRefused(apologize("2099-03-05T09:00:00Z", "apology-1"), 409, "conflict", before);
   // The first key with the same body: the stored reply, nothing written.
-  http::HttpReply replay = apologize("2099-01-05T09:00:00Z", "apology-1");
+  client::HttpReply replay = apologize("2099-01-05T09:00:00Z", "apology-1");
   EXPECT_EQ(replay.status, 200u);
   EXPECT_EQ(replay.Header("Idempotent-Replayed").value_or(""), "true");
   EXPECT_EQ(DumpStore(db_), before);
@@ -220,12 +206,12 @@ TEST_F(ApiErrorsTest, OnceOnlyActionsAndReusedKeysAreConflicts) {
 TEST_F(ApiErrorsTest, ARetriedReceiveWithTheSameKeyCreatesOneDossier) {
   const std::string body = R"({"procedure_code": "2.001016", "channel": "CHANNEL_COUNTER",
                                "applicant": {"name": "Trần Văn B"}})";
-  http::HttpReply first = Post("receive", kReception, body, {{"Idempotency-Key", "double-click"}});
+  client::HttpReply first = Post("receive", kReception, body, {{"Idempotency-Key", "double-click"}});
   ASSERT_EQ(first.status, 200u) << first.body;
   const std::string after_first = DumpStore(db_);
   const long long events = CountEvents(db_);
 
-  http::HttpReply second = Post("receive", kReception, body, {{"Idempotency-Key", "double-click"}});
+  client::HttpReply second = Post("receive", kReception, body, {{"Idempotency-Key", "double-click"}});
   EXPECT_EQ(second.status, 200u);
   EXPECT_EQ(second.body, first.body);  // the same dossier, the same lookup secret
   EXPECT_EQ(second.Header("Idempotent-Replayed").value_or(""), "true");
@@ -234,8 +220,8 @@ TEST_F(ApiErrorsTest, ARetriedReceiveWithTheSameKeyCreatesOneDossier) {
   // The same request as binary protobuf is the same request.
   v1::Receive receive;
   ASSERT_TRUE(google::protobuf::util::JsonStringToMessage(body, &receive).ok());
-  auto url = http::ServerUrl::Parse(server_->url());
-  http::ApiClient client(*url, kReception);
+  auto url = client::ServerUrl::Parse(server_->url());
+  client::ApiClient client(*url, kReception);
   auto third = client.Command("receive", receive, "double-click");
   ASSERT_TRUE(third.ok()) << third.status().ToString();
   EXPECT_TRUE(client.replayed());
@@ -245,7 +231,7 @@ TEST_F(ApiErrorsTest, ARetriedReceiveWithTheSameKeyCreatesOneDossier) {
   EXPECT_EQ(CountEvents(db_), events);
 
   // Keys belong to the officer: another officer's identical key is theirs.
-  http::HttpReply other = Post("hand-over", kSpecialist,
+  client::HttpReply other = Post("hand-over", kSpecialist,
                                R"({"dossier_code": ")" + code_ + R"(", "to_unit": "Tư pháp"})",
                                {{"Idempotency-Key", "double-click"}});
   EXPECT_EQ(other.status, 200u) << other.body;

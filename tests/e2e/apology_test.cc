@@ -1,4 +1,4 @@
-// The apology and what moves a due time, end to end (issue 5): the apology
+// The apology and what moves a due time, end to end: the apology
 // rules and its letter (Mẫu 04), the supplementation pause across a weekend
 // and the National Day holiday, and a calendar reload re-timing an open
 // dossier, with the alerts following each new time. The hand-driven clock

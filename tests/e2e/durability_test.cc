@@ -7,6 +7,7 @@
 
 #include <atomic>
 #include <fstream>
+#include <future>
 #include <mutex>
 #include <set>
 #include <sstream>
@@ -14,7 +15,7 @@
 #include <thread>
 #include <vector>
 
-#include "adapters/http/api_client.h"
+#include "adapters/client/api_client.h"
 #include "motcua/v1/command.pb.h"
 #include "tests/e2e/e2e_support.h"
 #include "tests/support/fixtures.h"
@@ -39,14 +40,14 @@ class DurabilityTest : public ::testing::Test {
   void StartServer() {
     server_ = ServerProcess::Start(config_, log_);
     ASSERT_NE(server_, nullptr);
-    auto url = http::ServerUrl::Parse(server_->url());
+    auto url = client::ServerUrl::Parse(server_->url());
     ASSERT_TRUE(url.ok());
     url_ = *url;
   }
 
   // Every code in `codes` is a dossier the restarted server knows.
   void ExpectAllPresent(const std::vector<std::string>& codes) {
-    http::ApiClient reader(url_, kLeader);
+    client::ApiClient reader(url_, kLeader);
     std::size_t missing = 0;
     for (const std::string& code : codes) {
       auto detail = reader.Dossier(code);
@@ -62,7 +63,7 @@ class DurabilityTest : public ::testing::Test {
   std::string db_ = dir_.File("motcua.db");
   std::filesystem::path log_ = dir_.path() / "motcuad.log";
   std::unique_ptr<ServerProcess> server_;
-  http::ServerUrl url_;
+  client::ServerUrl url_;
 };
 
 TEST_F(DurabilityTest, ThirtyTwoClientsTimesTwoHundredDossiersAllSurviveARestart) {
@@ -76,11 +77,11 @@ TEST_F(DurabilityTest, ThirtyTwoClientsTimesTwoHundredDossiersAllSurviveARestart
   std::vector<std::thread> clients;
   for (int c = 0; c < kClients; ++c) {
     clients.emplace_back([&, c] {
-      http::ApiClient client(url_, kReception, std::chrono::seconds(120));
+      client::ApiClient client(url_, kReception, std::chrono::seconds(120));
       std::vector<std::string> mine;
       for (int n = 0; n < kPerClient; ++n) {
         auto reply =
-            client.Command("receive", SampleReceive(c, n), http::ApiClient::NewIdempotencyKey());
+            client.Command("receive", SampleReceive(c, n), client::ApiClient::NewIdempotencyKey());
         if (reply.ok()) {
           mine.push_back(reply->dossier().code());
         } else if (failures++ < 5) {
@@ -110,34 +111,36 @@ TEST_F(DurabilityTest, SigtermWithRequestsInFlightLosesNoAcknowledgedCommandAndE
   constexpr int kClients = 16;
   std::mutex mutex;
   std::vector<std::string> acknowledged;  // GUARDED_BY(mutex)
+  constexpr int kLoad = 300;  // acknowledged before the SIGTERM
   std::atomic<int> total{0};
+  std::promise<void> loaded;  // set by the client that acknowledges the kLoad-th
+  std::future<void> loaded_future = loaded.get_future();
   std::atomic<bool> stop_sending{false};
   std::vector<std::thread> clients;
   for (int c = 0; c < kClients; ++c) {
     clients.emplace_back([&, c] {
       // Short deadline: once the server is gone, calls fail fast.
-      http::ApiClient client(url_, kReception, std::chrono::seconds(30));
+      client::ApiClient client(url_, kReception, std::chrono::seconds(30));
       for (int n = 0; !stop_sending.load(); ++n) {
         auto reply =
-            client.Command("receive", SampleReceive(c, n), http::ApiClient::NewIdempotencyKey());
+            client.Command("receive", SampleReceive(c, n), client::ApiClient::NewIdempotencyKey());
         if (!reply.ok()) {
           // Refused while shutting down (503) or no server any more: both
           // only after SIGTERM, and neither was acknowledged.
           if (client.unreachable()) break;
           continue;
         }
-        ++total;
-        std::lock_guard lock(mutex);
-        acknowledged.push_back(reply->dossier().code());
+        {
+          std::lock_guard lock(mutex);
+          acknowledged.push_back(reply->dossier().code());
+        }
+        if (++total == kLoad) loaded.set_value();
       }
     });
   }
   // Let the load build up, then stop the server under it.
-  const auto give_up = std::chrono::steady_clock::now() + std::chrono::minutes(5);
-  while (total.load() < 300 && std::chrono::steady_clock::now() < give_up) {
-    std::this_thread::sleep_for(std::chrono::milliseconds(5));
-  }
-  EXPECT_GE(total.load(), 300) << "the load never built up";
+  EXPECT_EQ(loaded_future.wait_for(std::chrono::minutes(5)), std::future_status::ready)
+      << "the load never built up";
   const int exit_code = server_->StopWith(SIGTERM);
   stop_sending = true;
   for (std::thread& t : clients) t.join();

@@ -13,9 +13,11 @@
 #include <map>
 #include <memory>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "motcua/v1/config.pb.h"
+#include "tools/common/subprocess.h"
 
 namespace motcua::e2e {
 
@@ -33,8 +35,8 @@ inline constexpr const char* kAdmin = "demo-admin-token";
 void WriteConfig(const std::filesystem::path& path, const std::string& db,
                  const std::function<void(v1::ServerConfig&)>& edit = {});
 
-// A running motcuad. The destructor kills it (SIGKILL) if a test left it
-// running.
+// A running motcuad (a common::Subprocess). The destructor kills it
+// (SIGKILL) if a test left it running.
 class ServerProcess {
  public:
   // Starts motcuad --config `config` and waits (up to a minute) for its
@@ -51,28 +53,27 @@ class ServerProcess {
 
   int port() const { return port_; }
   std::string url() const { return "http://127.0.0.1:" + std::to_string(port_); }
-  pid_t pid() const { return pid_; }
+  pid_t pid() const { return process_->pid(); }
 
   // Sends `signal` and waits (up to `limit`) for the process to exit; its
   // exit code, or -1000 - signal if killed by one, or -1 on timeout.
   int StopWith(int signal, std::chrono::seconds limit = std::chrono::seconds(120));
 
  private:
-  ServerProcess() = default;
-  pid_t pid_ = -1;
-  int stdout_fd_ = -1;
+  explicit ServerProcess(std::unique_ptr<common::Subprocess> process)
+      : process_(std::move(process)) {}
+  std::unique_ptr<common::Subprocess> process_;
   int port_ = 0;
 };
 
-struct ProcessResult {
-  int exit_code = -1;
-  std::string out;
-  std::string err;
-};
+using ProcessResult = common::RunResult;
 
-// Runs a program to completion with extra environment variables.
-ProcessResult RunProcess(const std::vector<std::string>& argv,
-                         const std::map<std::string, std::string>& env = {});
+// Runs a program to completion with extra environment variables
+// (common::RunToCompletion).
+inline ProcessResult RunProcess(const std::vector<std::string>& argv,
+                                const std::map<std::string, std::string>& env = {}) {
+  return common::RunToCompletion(argv, env);
+}
 
 // Runs the motcua binary with `args`; MOTCUA_SERVER and MOTCUA_TOKEN are set
 // from `server` and `token` when not empty.

@@ -1,4 +1,4 @@
-// The focal point's commands end to end (issue 6): history imported with
+// The focal point's commands end to end: history imported with
 // `motcua import`, the figures read back with `motcua stats` in every
 // format, the portal's export, and the daily export motcuad writes by
 // itself.
@@ -7,6 +7,7 @@
 
 #include <csignal>
 #include <fstream>
+#include <map>
 #include <sstream>
 #include <string>
 #include <thread>
@@ -22,6 +23,7 @@ namespace motcua::e2e {
 namespace {
 
 using ::testing::HasSubstr;
+using ::testing::Not;
 using ::testing::StartsWith;
 
 std::string Event(const char* code, const char* at, const std::string& kind) {
@@ -138,6 +140,47 @@ TEST_F(StatsE2eTest, ImportedHistoryIsInTheStatisticsInEveryFormat) {
   EXPECT_EQ(Run(kStatistics, {"stats", "--from", "2024-03-01"}).exit_code, 2);
 }
 
+// --codes adds the dossiers counted in each figure, after the figures
+// themselves (which do not change), in the table and in the CSV.
+TEST_F(StatsE2eTest, CodesListTheDossiersBehindEachFigureInTableAndCsv) {
+  ASSERT_EQ(Run(kAdmin, {"import", WriteFile("good.jsonl", History())}).exit_code, 0);
+  const std::string d1 = "000.00.07.H06-240304-0001";  // resolved, a reused document
+  const std::string d2 = "000.00.07.H06-240305-0001";  // still in progress
+  const std::vector<std::string> march = {"stats", "--from", "2024-03-01", "--to", "2024-03-31"};
+
+  std::map<std::string, std::string> with_codes;
+  for (const std::string format : {"table", "csv"}) {
+    SCOPED_TRACE(format);
+    std::vector<std::string> args = march;
+    args.insert(args.end(), {"--format", format});
+    const ProcessResult plain = Run(kStatistics, args);
+    ASSERT_EQ(plain.exit_code, 0) << plain.err;
+    EXPECT_THAT(plain.out, Not(HasSubstr(d1)));
+    args.push_back("--codes");
+    const ProcessResult codes = Run(kStatistics, args);
+    ASSERT_EQ(codes.exit_code, 0) << codes.err;
+    EXPECT_THAT(codes.out, StartsWith(plain.out));
+    EXPECT_GT(codes.out.size(), plain.out.size());
+    with_codes[format] = codes.out;
+  }
+
+  const std::string& table = with_codes["table"];
+  EXPECT_THAT(table, HasSubstr("\nIV. MÃ HỒ SƠ ĐƯỢC ĐẾM TRONG TỪNG SỐ LIỆU\n"));
+  EXPECT_THAT(table, HasSubstr("Hồ sơ không phải cung cấp lại giấy tờ — Tử số (1):\n    " + d1 +
+                               "\n"));
+  EXPECT_THAT(table, HasSubstr("Đã giải quyết, thủ tục 1.004873 (1):\n    " + d1 + "\n"));
+  EXPECT_THAT(table, HasSubstr("Đang giải quyết, thủ tục 1.004873 (1):\n    " + d2 + "\n"));
+  EXPECT_THAT(table, HasSubstr("Tổng số hồ sơ cần giải quyết, thủ tục 1.004873 (2):\n    " + d1 +
+                               ", " + d2 + "\n"));
+
+  const std::string& csv = with_codes["csv"];
+  EXPECT_THAT(csv, HasSubstr("\r\n\r\nMã số liệu,Số liệu,Mã thủ tục,Phần,Mã hồ sơ\r\n"));
+  EXPECT_THAT(csv, HasSubstr("\r\ndocuments_reused,Hồ sơ không phải cung cấp lại giấy tờ,,Tử số," +
+                             d1 + "\r\n"));
+  EXPECT_THAT(csv, HasSubstr("\r\nreport.resolved,Đã giải quyết,1.004873,," + d1 + "\r\n"));
+  EXPECT_THAT(csv, HasSubstr("\r\nreport.in_progress,Đang giải quyết,1.004873,," + d2 + "\r\n"));
+}
+
 TEST_F(StatsE2eTest, PortalExportWritesThePortalsFormat) {
   ASSERT_EQ(Run(kAdmin, {"import", WriteFile("good.jsonl", History())}).exit_code, 0);
   const std::string out = dir_.File("dvc.json");
@@ -155,15 +198,14 @@ TEST_F(StatsE2eTest, PortalExportWritesThePortalsFormat) {
 TEST_F(StatsE2eTest, MotcuadWritesTheLatestDueDayAtStart) {
   // WriteConfig puts the export folder beside the configuration.
   const std::filesystem::path exports = std::filesystem::path(config_).parent_path() / "exports";
-  bool found = false;
-  for (int i = 0; i < 600 && !found; ++i) {
+  // Written by motcuad's own query thread: the folder is polled.
+  EXPECT_TRUE(::motcua::testing::Eventually([&] {
     std::error_code ec;
     for (const auto& e : std::filesystem::directory_iterator(exports, ec)) {
-      found = found || e.path().extension() == ".json";
+      if (e.path().extension() == ".json") return true;
     }
-    if (!found) std::this_thread::sleep_for(std::chrono::milliseconds(50));
-  }
-  EXPECT_TRUE(found) << "no daily export in " << exports;
+    return false;
+  })) << "no daily export in " << exports;
 }
 
 }  // namespace

@@ -13,8 +13,8 @@
 #include <string>
 #include <vector>
 
-#include "adapters/http/body_codec.h"
-#include "adapters/http/command_endpoints.h"
+#include "adapters/api/body_codec.h"
+#include "adapters/api/command_endpoints.h"
 #include "motcua/v1/alerts.pb.h"
 #include "motcua/v1/api.pb.h"
 #include "motcua/v1/command.pb.h"
@@ -24,7 +24,7 @@
 
 namespace {
 
-using motcua::http::BodyFormat;
+using motcua::api::BodyFormat;
 
 [[noreturn]] void Fail(const std::string& why) {
   std::fprintf(stderr, "body_codec_fuzzer: %s\n", why.c_str());
@@ -34,12 +34,12 @@ using motcua::http::BodyFormat;
 // A fresh message of the kind `selector` names.
 std::unique_ptr<google::protobuf::Message> MessageFor(unsigned selector,
                                                       motcua::v1::Command& command) {
-  const auto endpoints = motcua::http::CommandEndpoints();
+  const auto endpoints = motcua::api::CommandEndpoints();
   const unsigned kinds = static_cast<unsigned>(endpoints.size()) + 4;
   const unsigned pick = selector % kinds;
   if (pick < endpoints.size()) {
     google::protobuf::Message* body =
-        motcua::http::MutableCommandBody(command, endpoints[pick].kind);
+        motcua::api::MutableCommandBody(command, endpoints[pick].kind);
     if (body == nullptr) Fail("no body for an endpoint");
     std::unique_ptr<google::protobuf::Message> copy(body->New());
     return copy;
@@ -62,7 +62,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   motcua::v1::Command command;
   std::unique_ptr<google::protobuf::Message> message = MessageFor(selector & 0x7f, command);
 
-  const motcua::Status decoded = motcua::http::DecodeBody(body, format, *message);
+  const motcua::Status decoded = motcua::api::DecodeBody(body, format, *message);
   if (!decoded.ok()) {
     if (decoded.code() != motcua::Error::kBadRequest || decoded.message().empty()) {
       Fail("refused with " + decoded.ToString());
@@ -73,9 +73,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   // JSON has no way to carry them.
   message->DiscardUnknownFields();
   for (BodyFormat again : {BodyFormat::kJson, BodyFormat::kProtobuf}) {
-    const std::string encoded = motcua::http::EncodeBody(*message, again);
+    const std::string encoded = motcua::api::EncodeBody(*message, again);
     std::unique_ptr<google::protobuf::Message> back(message->New());
-    const motcua::Status redecoded = motcua::http::DecodeBody(encoded, again, *back);
+    const motcua::Status redecoded = motcua::api::DecodeBody(encoded, again, *back);
     if (!redecoded.ok()) Fail("its own encoding does not decode: " + redecoded.ToString());
     if (!google::protobuf::util::MessageDifferencer::Equals(*message, *back)) {
       Fail("the round trip changed the message: " + message->ShortDebugString() + " vs " +

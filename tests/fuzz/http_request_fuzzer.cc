@@ -21,19 +21,20 @@
 #include "adapters/config/calendar_file.h"
 #include "adapters/config/catalog_file.h"
 #include "adapters/http/api_handler.h"
-#include "adapters/http/body_codec.h"
-#include "adapters/http/token_hash.h"
+#include "adapters/api/body_codec.h"
+#include "adapters/net/asio.h"
 #include "engine/ports/clock.h"
 #include "engine/ports/secret_source.h"
 #include "motcua/v1/api.pb.h"
 #include "tests/fuzz/fuzz_support.h"
+#include "tests/support/fixtures.h"
 
 namespace motcua::http {
 namespace {
 
 class FixedSecrets final : public SecretSource {
  public:
-  std::string NewLookupSecret() override {
+  std::string runtime::NewLookupSecret() override {
     return "SECRET" + std::to_string(next_.fetch_add(1) % 100);
   }
 
@@ -56,30 +57,27 @@ struct Harness {
     auto calendar = config::LoadCalendar(calendar_config);
     if (!calendar.ok()) Fail(calendar.status().ToString());
     const std::string db = (dir / "motcua.db").string();
-    auto engine = EngineService::Open(
-        EngineServiceOptions{.db_path = db, .max_pending = 1000, .max_batch = 64},
+    auto engine = runtime::EngineService::Open(
+        runtime::EngineServiceOptions{.db_path = db, .max_pending = 1000, .max_batch = 64},
         engine::EngineOptions{.unit_code = "000.00.07.H06", .fee_wait_pauses_clock = false},
         *catalog, *calendar, clock, secrets);
     if (!engine.ok()) Fail(engine.status().ToString());
     engine_service = std::move(*engine);
     engine_service->Start();
-    auto q = QueryService::Open(db, 1);
+    auto q = runtime::QueryService::Open(db, 1);
     if (!q.ok()) Fail(q.status().ToString());
     queries = std::move(*q);
 
-    v1::Users users;
-    auto add = [&](const char* name, v1::Role role, const char* token) {
-      v1::User* u = users.add_users();
-      u->set_name(name);
-      u->add_roles(role);
-      u->set_token_sha256(TokenHash(token));
-    };
-    add("tiepnhan01", v1::ROLE_RECEPTION, "reception");
-    add("tuphap01", v1::ROLE_SPECIALIST, "specialist");
-    add("lanhdao01", v1::ROLE_LEADER, "leader");
-    add("thongke01", v1::ROLE_STATISTICS, "statistics");
-    add("quantri01", v1::ROLE_ADMIN, "admin");
-    auto authenticator = Authenticator::Build(users, "fuzz users");
+    // The corpus sends these tokens ("Bearer reception", ...).
+    auto authenticator =
+        Authenticator::Build(::motcua::testing::MakeUsers({
+                                 {"tiepnhan01", v1::ROLE_RECEPTION, "reception"},
+                                 {"tuphap01", v1::ROLE_SPECIALIST, "specialist"},
+                                 {"lanhdao01", v1::ROLE_LEADER, "leader"},
+                                 {"thongke01", v1::ROLE_STATISTICS, "statistics"},
+                                 {"quantri01", v1::ROLE_ADMIN, "admin"},
+                             }),
+                             "fuzz users");
     if (!authenticator.ok()) Fail(authenticator.status().ToString());
     letters::UnitInfo unit;
     unit.name = "UBND xã Ngọc Sơn";
@@ -91,8 +89,8 @@ struct Harness {
   std::filesystem::path dir;
   ManualClock clock{FromUnixSeconds(1710468000)};  // 2024-03-15 09:00 in Vietnam
   FixedSecrets secrets;
-  std::unique_ptr<EngineService> engine_service;
-  std::unique_ptr<QueryService> queries;
+  std::unique_ptr<runtime::EngineService> engine_service;
+  std::unique_ptr<runtime::QueryService> queries;
   std::unique_ptr<ApiHandler> handler;
 };
 

@@ -1,24 +1,37 @@
-// `motcua check` against a running motcuad (issue 8, item 2): the hash chain
+// `motcua check` against a running motcuad: the hash chain
 // catches an event edited, or deleted, behind the engine's back (here with
 // the SQLite C API, as the sqlite3 shell would), names the first bad
 // sequence number and exits 4; a projection row edited the same way is
-// reported by its table and key. The check reads; it changes nothing.
+// reported by its table and key; an index that lost an entry is reported
+// by SQLite's own check. The check reads; it changes nothing.
+//
+// motcuad refuses to start on a log whose last events' stored hashes do
+// not match them, and `motcua check --anchors DIR` catches a log rewritten
+// with a recomputed chain against the heads the daily export recorded.
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <chrono>
+#include <csignal>
+#include <fstream>
 #include <string>
+#include <thread>
 #include <vector>
 
-#include "adapters/http/api_client.h"
+#include "adapters/client/api_client.h"
 #include "adapters/sqlite/database.h"
+#include "adapters/sqlite/sqlite_event_log.h"
 #include "tests/e2e/e2e_support.h"
 #include "tests/reliability/load.h"
 #include "tests/support/fixtures.h"
+#include "tests/support/sqlite_damage.h"
+#include "tools/common/subprocess.h"
 
 namespace motcua::reliability {
 namespace {
 
+using ::testing::Contains;
 using ::testing::HasSubstr;
 using ::testing::Not;
 using e2e::Motcua;
@@ -31,19 +44,106 @@ class AdminCheckTest : public ::testing::Test {
     e2e::WriteConfig(config_, db_);
     server_ = e2e::ServerProcess::Start(config_, log_);
     ASSERT_NE(server_, nullptr);
-    auto url = http::ServerUrl::Parse(server_->url());
+    auto url = client::ServerUrl::Parse(server_->url());
     ASSERT_TRUE(url.ok());
-    http::ApiClient desk(*url, e2e::kReception);
+    client::ApiClient desk(*url, e2e::kReception);
     for (int n = 0; n < 6; ++n) {
       auto reply = desk.Command("receive", Load::SampleReceive(1, n),
-                                http::ApiClient::NewIdempotencyKey());
+                                client::ApiClient::NewIdempotencyKey());
       ASSERT_TRUE(reply.ok()) << reply.status().ToString();
       codes_.push_back(reply->dossier().code());
     }
   }
 
-  e2e::ProcessResult Check(const char* token = e2e::kAdmin) {
-    return Motcua(server_->url(), token, {"check"});
+  e2e::ProcessResult Check(const char* token = e2e::kAdmin,
+                           const std::vector<std::string>& options = {}) {
+    std::vector<std::string> args = {"check"};
+    args.insert(args.end(), options.begin(), options.end());
+    return Motcua(server_->url(), token, args);
+  }
+
+  void StopServer() {
+    ASSERT_EQ(server_->StopWith(SIGTERM), 0);
+    server_.reset();
+  }
+
+  void StartServer() {
+    server_ = e2e::ServerProcess::Start(config_, log_);
+    ASSERT_NE(server_, nullptr);
+  }
+
+  // Event `seq`'s applicant "Công dân 1-N" renamed "Công dân 9-N" inside
+  // the serialized body: same length, still a valid protobuf.
+  void RenameApplicantInEvent(sqlite::Database& db, std::int64_t seq) {
+    sqlite::Statement read(db, "SELECT body FROM events WHERE seq = ?1");
+    read.Bind(1, seq);
+    ASSERT_TRUE(read.Step()) << read.status().ToString();
+    std::string body(read.ColumnBlob(0));
+    const std::string name = "Công dân 1-" + std::to_string(seq - 1);
+    const std::size_t at = body.find(name);
+    ASSERT_NE(at, std::string::npos);
+    body[at + std::string("Công dân ").size()] = '9';
+    sqlite::Statement write(db, "UPDATE events SET body = ?1 WHERE seq = ?2");
+    write.BindBlob(1, body).Bind(2, seq);
+    ASSERT_TRUE(write.Run().ok());
+  }
+
+  // What anyone who can write the file can do: rewrite event `seq`, then
+  // recompute every hash after it and fix the projection, so that the chain
+  // and the projections hold again.
+  void RewriteHistory(std::int64_t seq) {
+    auto db = sqlite::Database::Open(db_);
+    ASSERT_TRUE(db.ok()) << db.status().ToString();
+    RenameApplicantInEvent(**db, seq);
+    std::vector<std::pair<std::int64_t, std::string>> hashes;
+    {
+      sqlite::Statement all(**db, "SELECT seq, body FROM events ORDER BY seq");
+      std::string previous = sqlite::GenesisHash();
+      while (all.Step()) {
+        const auto n = static_cast<std::uint64_t>(all.ColumnInt(0));
+        previous = sqlite::ChainHash(previous, n, all.ColumnBlob(1));
+        hashes.emplace_back(all.ColumnInt(0), previous);
+      }
+      ASSERT_TRUE(all.status().ok()) << all.status().ToString();
+    }
+    for (const auto& [n, hash] : hashes) {
+      sqlite::Statement write(**db, "UPDATE events SET hash = ?1 WHERE seq = ?2");
+      write.BindBlob(1, hash).Bind(2, n);
+      ASSERT_TRUE(write.Run().ok());
+    }
+    const std::string renamed = "Công dân 9-" + std::to_string(seq - 1);
+    ASSERT_TRUE((*db)
+                    ->Exec("UPDATE dossiers SET applicant_name = '" + renamed +
+                           "' WHERE code = '" + codes_[static_cast<std::size_t>(seq - 1)] + "'")
+                    .ok());
+  }
+
+  // Restarts motcuad on an empty export folder, so that its start-up
+  // catch-up writes the latest due day with the log's current head, and
+  // waits for that file; returns its name.
+  std::string ExportNow() {
+    StopServer();
+    std::filesystem::remove_all(exports_);
+    StartServer();
+    for (int i = 0; i < 1200; ++i) {
+      std::error_code ec;
+      for (const auto& e : std::filesystem::directory_iterator(exports_, ec)) {
+        if (e.path().extension() == ".json") return e.path().filename().string();
+      }
+      std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    }
+    ADD_FAILURE() << "no daily export in " << exports_;
+    return "";
+  }
+
+  void Receive(int n) {
+    auto url = client::ServerUrl::Parse(server_->url());
+    ASSERT_TRUE(url.ok());
+    client::ApiClient desk(*url, e2e::kReception);
+    auto reply = desk.Command("receive", Load::SampleReceive(1, n),
+                              client::ApiClient::NewIdempotencyKey());
+    ASSERT_TRUE(reply.ok()) << reply.status().ToString();
+    codes_.push_back(reply->dossier().code());
   }
 
   // Runs `sql` on the live database through a connection of its own, as an
@@ -58,6 +158,8 @@ class AdminCheckTest : public ::testing::Test {
   std::filesystem::path config_ = dir_.path() / "motcuad.json";
   std::string db_ = dir_.File("motcua.db");
   std::filesystem::path log_ = dir_.path() / "motcuad.log";
+  // Where e2e::WriteConfig points the daily export.
+  std::filesystem::path exports_ = dir_.path() / "exports";
   std::unique_ptr<e2e::ServerProcess> server_;
   std::vector<std::string> codes_;
 };
@@ -131,6 +233,60 @@ TEST_F(AdminCheckTest, ACheckAsksForTheAdminRole) {
   EXPECT_EQ(r.out, "");
   EXPECT_EQ(std::count(r.err.begin(), r.err.end(), '\n'), 1) << r.err;
   EXPECT_THAT(r.err, Not(HasSubstr("ĐẠT")));
+}
+
+TEST_F(AdminCheckTest, AnIndexThatLostAnEntryFailsTheCheck) {
+  // Damage only SQLite's own check sees: the table and the chain are
+  // whole, but reads of dossier 3's history by the index miss its event.
+  StopServer();
+  ASSERT_TRUE(::motcua::testing::DropIndexEntry(db_, "events_by_dossier", 3).ok());
+  auto lines = ::motcua::testing::SqliteIntegrityLines(db_);
+  ASSERT_TRUE(lines.ok()) << lines.status().ToString();
+  ASSERT_THAT(*lines, Contains(HasSubstr("row 3 missing from index events_by_dossier")));
+  StartServer();
+  auto r = Check();
+  EXPECT_EQ(r.exit_code, kDamaged) << r.out << r.err;
+  EXPECT_THAT(r.out, HasSubstr("Kiểm tra toàn vẹn: KHÔNG ĐẠT"));
+}
+
+TEST_F(AdminCheckTest, MotcuadRefusesToStartOnALogWhoseStoredHashesDoNotMatch) {
+  StopServer();
+  {
+    auto db = sqlite::Database::Open(db_);
+    ASSERT_TRUE(db.ok()) << db.status().ToString();
+    RenameApplicantInEvent(**db, 4);
+  }
+  auto started = common::Subprocess::Start(
+      {.argv = {MOTCUAD_BINARY, "--config", config_.string()},
+       .stderr_mode = common::Subprocess::StderrMode::kPipe});
+  ASSERT_TRUE(started.ok()) << started.status().ToString();
+  const std::optional<int> exit_code = (*started)->WaitFor(std::chrono::seconds(60));
+  ASSERT_TRUE(exit_code.has_value()) << "motcuad served a log whose hashes do not match";
+  EXPECT_NE(*exit_code, 0);
+  EXPECT_EQ((*started)->ReadAll(), "");  // never "motcuad listening on"
+  const std::string err = (*started)->ReadAll(common::Stream::kStderr);
+  EXPECT_EQ(std::count(err.begin(), err.end(), '\n'), 1) << err;
+}
+
+TEST_F(AdminCheckTest, AnchorsPassOnAnUntouchedLog) {
+  const std::string anchor = ExportNow();
+  Receive(6);  // the log goes on past the exported head
+  auto r = Check(e2e::kAdmin, {"--anchors", exports_.string()});
+  EXPECT_EQ(r.exit_code, 0) << r.out << r.err;
+  EXPECT_THAT(r.out, HasSubstr("Kiểm tra toàn vẹn: ĐẠT"));
+}
+
+TEST_F(AdminCheckTest, AnchorsCatchALogRewrittenWithARecomputedChain) {
+  const std::string anchor = ExportNow();
+  StopServer();
+  RewriteHistory(4);
+  StartServer();
+  // The chain and the projections hold: only an outside copy can tell.
+  auto plain = Check();
+  EXPECT_EQ(plain.exit_code, 0) << plain.out << plain.err;
+  auto r = Check(e2e::kAdmin, {"--anchors", exports_.string()});
+  EXPECT_EQ(r.exit_code, kDamaged) << r.out << r.err;
+  EXPECT_THAT(r.out, HasSubstr(anchor));
 }
 
 }  // namespace

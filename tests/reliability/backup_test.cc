@@ -1,4 +1,4 @@
-// `motcua backup FILE` (issue 8, item 3): a consistent online copy taken
+// `motcua backup FILE`: a consistent online copy taken
 // while motcuad keeps serving a load; the copy holds every command
 // acknowledged before the backup began, opens in motcuad, and passes
 // `motcua check`. FILE only ever appears complete: a backup that cannot
@@ -16,8 +16,8 @@
 #include <vector>
 
 #include "adapters/crypto/sha256.h"
-#include "adapters/http/api_client.h"
-#include "adapters/http/asio.h"
+#include "adapters/client/api_client.h"
+#include "adapters/net/asio.h"
 #include "adapters/sqlite/database.h"
 #include "motcua/v1/admin.pb.h"
 #include "tests/e2e/e2e_support.h"
@@ -66,14 +66,14 @@ class FakeBackupServer {
       : content_(std::move(content)),
         announced_sha256_(std::move(announced_sha256)),
         serve_until_(serve_until),
-        acceptor_(ioc_, http::tcp::endpoint(http::net::ip::make_address("127.0.0.1"), 0)),
+        acceptor_(ioc_, tcp::endpoint(net::ip::make_address("127.0.0.1"), 0)),
         thread_([this] { Serve(); }) {}
 
   ~FakeBackupServer() {
     stopping_ = true;
     // Wakes the blocking accept().
-    http::tcp::socket poke(ioc_);
-    http::beast::error_code ignored;
+    tcp::socket poke(ioc_);
+    beast::error_code ignored;
     poke.connect(acceptor_.local_endpoint(), ignored);
     thread_.join();
   }
@@ -87,16 +87,16 @@ class FakeBackupServer {
 
   void Serve() {
     while (!stopping_) {
-      http::tcp::socket socket(ioc_);
-      http::beast::error_code ec;
+      tcp::socket socket(ioc_);
+      beast::error_code ec;
       acceptor_.accept(socket, ec);
       if (ec || stopping_) return;
-      http::beast::flat_buffer buffer;
+      beast::flat_buffer buffer;
       for (;;) {
-        http::bhttp::request<http::bhttp::string_body> request;
-        http::bhttp::read(socket, buffer, request, ec);
+        bhttp::request<bhttp::string_body> request;
+        bhttp::read(socket, buffer, request, ec);
         if (ec) break;
-        http::bhttp::response<http::bhttp::string_body> response(http::bhttp::status::ok,
+        bhttp::response<bhttp::string_body> response(bhttp::status::ok,
                                                                  request.version());
         const std::string target(request.target());
         if (target == "/v1/admin/backup") {
@@ -106,16 +106,16 @@ class FakeBackupServer {
           snapshot.set_sha256(announced_sha256_);
           snapshot.set_last_seq(7);
           snapshot.set_chunk_bytes(kChunk);
-          response.set(http::bhttp::field::content_type, "application/x-protobuf");
+          response.set(bhttp::field::content_type, "application/x-protobuf");
           response.body() = snapshot.SerializeAsString();
         } else {
           const std::size_t offset = std::stoul(target.substr(target.find("offset=") + 7));
           if (offset >= serve_until_) break;  // the connection is lost mid-download
-          response.set(http::bhttp::field::content_type, "application/octet-stream");
+          response.set(bhttp::field::content_type, "application/octet-stream");
           response.body() = content_.substr(offset, kChunk);
         }
         response.prepare_payload();
-        http::bhttp::write(socket, response, ec);
+        bhttp::write(socket, response, ec);
         if (ec) break;
       }
     }
@@ -125,8 +125,8 @@ class FakeBackupServer {
   const std::string announced_sha256_;
   const std::size_t serve_until_;
   std::atomic<bool> stopping_{false};
-  http::net::io_context ioc_;
-  http::tcp::acceptor acceptor_;
+  net::io_context ioc_;
+  tcp::acceptor acceptor_;
   std::thread thread_;
 };
 
@@ -202,15 +202,15 @@ TEST_F(BackupTest, ACopyTakenUnderLoadHoldsEveryAcknowledgedCommandAndPassesChec
   auto check = Motcua(restored->url(), e2e::kAdmin, {"check"});
   EXPECT_EQ(check.exit_code, 0) << check.out << check.err;
   EXPECT_EQ(e2e::Field(check.out, "Số sự kiện đã duyệt"), std::to_string(last_seq));
-  auto url = http::ServerUrl::Parse(restored->url());
+  auto url = client::ServerUrl::Parse(restored->url());
   ASSERT_TRUE(url.ok());
-  http::ApiClient desk(*url, e2e::kReception);
+  client::ApiClient desk(*url, e2e::kReception);
   const v1::CommandReply& first = before.front().reply;
   auto detail = desk.Dossier(first.dossier().code());
   ASSERT_TRUE(detail.ok()) << detail.status().ToString();
   // The restored server takes new commands after the copy's last event.
   auto next = desk.Command("receive", Load::SampleReceive(99, 0),
-                           http::ApiClient::NewIdempotencyKey());
+                           client::ApiClient::NewIdempotencyKey());
   ASSERT_TRUE(next.ok()) << next.status().ToString();
   EXPECT_EQ(next->events(0).seq(), static_cast<std::uint64_t>(last_seq) + 1);
   EXPECT_EQ(restored->StopWith(SIGTERM), 0);

@@ -1,4 +1,4 @@
-// Crash consistency (issue 8, item 1): the real motcuad under 16 concurrent
+// Crash consistency (docs/guarantees.md): the real motcuad under 16 concurrent
 // desk clients, killed with SIGKILL at random moments and restarted, over
 // and over. A third of the kills land right after a start, while the daily
 // export is catching up (the export folder is made to say that the last
@@ -46,7 +46,7 @@
 #include <thread>
 #include <vector>
 
-#include "adapters/http/api_client.h"
+#include "adapters/client/api_client.h"
 #include "adapters/sqlite/database.h"
 #include "engine/base/time.h"
 #include "tests/e2e/e2e_support.h"
@@ -123,9 +123,9 @@ class CrashTest : public ::testing::Test {
   // Sends every command left unresolved by the kill again, with its key,
   // then `probe`.
   void Resolve(const std::string& url, std::vector<SentCommand> unresolved, SentCommand probe) {
-    auto parsed = http::ServerUrl::Parse(url);
+    auto parsed = client::ServerUrl::Parse(url);
     ASSERT_TRUE(parsed.ok());
-    http::ApiClient desk(*parsed, e2e::kReception, std::chrono::seconds(60));
+    client::ApiClient desk(*parsed, e2e::kReception, std::chrono::seconds(60));
     unresolved.push_back(std::move(probe));
     for (std::size_t i = 0; i < unresolved.size(); ++i) {
       SentCommand& command = unresolved[i];
@@ -291,7 +291,7 @@ TEST_F(CrashTest, SigkillUnderLoadLosesNoAcknowledgedCommandAndLeavesNoPartialSt
       SentCommand probe;
       probe.name = "receive";
       probe.receive = Load::SampleReceive(kClients, life);
-      probe.idempotency_key = http::ApiClient::NewIdempotencyKey();
+      probe.idempotency_key = client::ApiClient::NewIdempotencyKey();
       Resolve(server->url(), load.TakeUnresolved(), std::move(probe));
     }
     for (AckedCommand& acked : load.TakeAcked()) Expect(acked);

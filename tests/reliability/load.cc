@@ -5,7 +5,7 @@
 #include <limits>
 #include <memory>
 
-#include "adapters/http/api_client.h"
+#include "adapters/client/api_client.h"
 
 namespace motcua::reliability {
 
@@ -67,7 +67,7 @@ v1::Receive Load::SampleReceive(int client, int n) {
 
 void Load::Client(int index) {
   constexpr std::uint64_t kNotBlocked = std::numeric_limits<std::uint64_t>::max();
-  std::unique_ptr<http::ApiClient> client;
+  std::unique_ptr<client::ApiClient> client;
   std::uint64_t generation = 0;
   // A client whose server died waits for the next one.
   std::uint64_t blocked_on = kNotBlocked;
@@ -89,14 +89,14 @@ void Load::Client(int index) {
       ++in_flight_;
     }
     if (!client) {
-      auto parsed = http::ServerUrl::Parse(url);
+      auto parsed = client::ServerUrl::Parse(url);
       if (parsed.ok()) {
-        client = std::make_unique<http::ApiClient>(*parsed, options_.token,
+        client = std::make_unique<client::ApiClient>(*parsed, options_.token,
                                                    std::chrono::seconds(60));
       }
     }
     SentCommand command;
-    command.idempotency_key = http::ApiClient::NewIdempotencyKey();
+    command.idempotency_key = client::ApiClient::NewIdempotencyKey();
     const bool hand_over = options_.hand_over_every > 0 && n % options_.hand_over_every == 0 &&
                            !to_hand_over.empty();
     if (hand_over) {

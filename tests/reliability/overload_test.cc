@@ -1,4 +1,4 @@
-// Overload (issue 8, item 6): with more commands arriving than the engine's
+// Overload: with more commands arriving than the engine's
 // queue may hold (limits.max_pending_commands, here 2), motcuad sheds the
 // excess at once with 503 and Retry-After instead of queueing without bound
 // or letting every caller time out; a shed command changes nothing; the
@@ -19,9 +19,9 @@
 #include <variant>
 #include <vector>
 
-#include "adapters/http/api_client.h"
-#include "adapters/http/body_codec.h"
-#include "adapters/http/http_client.h"
+#include "adapters/client/api_client.h"
+#include "adapters/api/body_codec.h"
+#include "adapters/client/http_client.h"
 #include "tests/e2e/e2e_support.h"
 #include "tests/reliability/load.h"
 #include "tests/support/fixtures.h"
@@ -48,25 +48,25 @@ struct Tally {
 };
 
 // `kClients` threads each sending `per_client` receipts, one at a time.
-void Flood(const http::ServerUrl& url, int per_client, int round, Tally& tally) {
+void Flood(const client::ServerUrl& url, int per_client, int round, Tally& tally) {
   std::vector<std::thread> clients;
   for (int c = 0; c < kClients; ++c) {
     clients.emplace_back([&, c] {
-      http::HttpClient client(url, std::chrono::seconds(60));
+      client::HttpClient client(url, std::chrono::seconds(60));
       for (int n = 0; n < per_client; ++n) {
-        http::HttpClient::Call call;
-        call.method = http::bhttp::verb::post;
+        client::HttpClient::Call call;
+        call.method = bhttp::verb::post;
         call.target = "/v1/commands/receive";
-        call.headers = {{"Content-Type", std::string(http::kProtobufType)},
-                        {"Accept", std::string(http::kProtobufType)},
+        call.headers = {{"Content-Type", std::string(api::kProtobufType)},
+                        {"Accept", std::string(api::kProtobufType)},
                         {"Authorization", std::string("Bearer ") + e2e::kReception},
-                        {"Idempotency-Key", http::ApiClient::NewIdempotencyKey()}};
+                        {"Idempotency-Key", client::ApiClient::NewIdempotencyKey()}};
         call.body = Load::SampleReceive(c, round * 100000 + n).SerializeAsString();
         auto sent = client.Send(call);
-        auto* reply = std::get_if<http::HttpReply>(&sent);
+        auto* reply = std::get_if<client::HttpReply>(&sent);
         if (reply == nullptr) {
           if (tally.other++ < 3) {
-            ADD_FAILURE() << "no answer: " << std::get<http::TransportError>(sent).message;
+            ADD_FAILURE() << "no answer: " << std::get<client::TransportError>(sent).message;
           }
         } else if (reply->status == 200) {
           ++tally.ok;
@@ -106,7 +106,7 @@ TEST(OverloadTest, ExcessCommandsAreShedWith503AndRetryAfterMemoryStaysFlatAndSe
     ::unsetenv("ASAN_OPTIONS");
   }
   ASSERT_NE(server, nullptr);
-  auto url = http::ServerUrl::Parse(server->url());
+  auto url = client::ServerUrl::Parse(server->url());
   ASSERT_TRUE(url.ok());
 
   Tally warm;
@@ -129,10 +129,10 @@ TEST(OverloadTest, ExcessCommandsAreShedWith503AndRetryAfterMemoryStaysFlatAndSe
             << std::endl;
 
   // The load has dropped: one desk at a time is served every time.
-  http::ApiClient desk(*url, e2e::kReception);
+  client::ApiClient desk(*url, e2e::kReception);
   for (int n = 0; n < 20; ++n) {
     auto reply = desk.Command("receive", Load::SampleReceive(99, n),
-                              http::ApiClient::NewIdempotencyKey());
+                              client::ApiClient::NewIdempotencyKey());
     EXPECT_TRUE(reply.ok()) << reply.status().ToString();
   }
   EXPECT_EQ(server->StopWith(SIGTERM), 0);

@@ -202,11 +202,15 @@ TEST_F(CalendarCommandsTest, AYearAddedWithOneFileIsUsedAtOnce) {
               HasSubstr("2027-02-04 Thứ Năm: nghỉ (chính thức) — Nghỉ dịp Tết Nguyên đán"));
 }
 
-TEST_F(CalendarCommandsTest, TheDefaultConfigIsTheShippedOne) {
+// Without --config and $MOTCUA_CONFIG, the installed default: never the
+// source tree this binary was built from.
+TEST_F(CalendarCommandsTest, TheDefaultConfigIsTheInstalledOne) {
+  if (fs::exists(MOTCUA_DEFAULT_CONFIG)) GTEST_SKIP() << MOTCUA_DEFAULT_CONFIG << " exists here";
   const ProcessResult run =
       Motcua({"due", "--received", "2025-01-24 09:00", "--working-days", "2"});
-  EXPECT_EQ(run.exit_code, 0) << run.err;
-  EXPECT_EQ(run.out, "2025-02-04 09:00\n");
+  EXPECT_EQ(run.exit_code, 1);
+  EXPECT_EQ(run.out, "");
+  EXPECT_EQ(run.err, "motcua: không đọc được tệp " + std::string(MOTCUA_DEFAULT_CONFIG) + "\n");
 }
 
 TEST_F(CalendarCommandsTest, ConfiguredOfficeHoursAreUsed) {

@@ -1,4 +1,4 @@
-// Deadline arithmetic (issue 3): adding N working days (AddWorkingTime of
+// Deadline arithmetic: adding N working days (AddWorkingTime of
 // N x 8 hours) and counting the working time between two instants, with the
 // shipped calendar, beside NaiveWorkingTime (the day-by-day walk the
 // property tests check the calendar against) on the same inputs in the same

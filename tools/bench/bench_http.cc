@@ -20,10 +20,10 @@
 #include <iostream>
 #include <thread>
 
-#include "adapters/http/token_hash.h"
+#include "adapters/api/token_hash.h"
 #include "tools/bench/benchmarks.h"
 #include "tools/bench/http_load.h"
-#include "tools/bench/subprocess.h"
+#include "tools/common/subprocess.h"
 
 namespace motcua::bench {
 
@@ -54,7 +54,7 @@ Result<std::filesystem::path> WriteServerFiles(Context& context) {
     u->set_display_name(name);
     u->add_roles(role);
     u->set_unit(unit);
-    u->set_token_sha256(http::TokenHash(token));
+    u->set_token_sha256(api::TokenHash(token));
   };
   add("tiepnhan01", v1::ROLE_RECEPTION, "Bộ phận Một cửa", kReceptionToken);
   add("chuyenvien01", v1::ROLE_SPECIALIST, "Văn phòng - Thống kê", kSpecialistToken);
@@ -88,8 +88,11 @@ Result<Run> OneRun(Context& context, const std::filesystem::path& config, bool g
   std::vector<std::string> argv = {context.options().motcuad.string(), "--config", config.string(),
                                    "--db", context.FreshPath("http.db")};
   if (!group_commit) argv.insert(argv.end(), {"--max-batch", "1"});
-  MOTCUA_ASSIGN_OR_RETURN(std::unique_ptr<Subprocess> server,
-                          Subprocess::Start(argv, (context.dir() / "motcuad.log").string()));
+  MOTCUA_ASSIGN_OR_RETURN(
+      std::unique_ptr<common::Subprocess> server,
+      common::Subprocess::Start({.argv = argv,
+                                 .stderr_mode = common::Subprocess::StderrMode::kFile,
+                                 .stderr_path = (context.dir() / "motcuad.log").string()}));
   MOTCUA_ASSIGN_OR_RETURN(std::string line, server->ReadLine(std::chrono::seconds(60)));
   const std::string prefix = "motcuad listening on 127.0.0.1:";
   if (line.rfind(prefix, 0) != 0) {

@@ -1,4 +1,4 @@
-// Open dossiers (issues 5 and 7): what 1,000,000 open dossiers cost a
+// Open dossiers: what 1,000,000 open dossiers cost a
 // running server, measured in a child process (this program run with
 // --child-open-dossiers) so that nothing the parent allocated (the
 // generator, other benchmarks' data) is in its resident set:
@@ -35,14 +35,14 @@
 #include "adapters/config/calendar_file.h"
 #include "adapters/config/catalog_file.h"
 #include "adapters/config/server_config.h"
-#include "adapters/http/system_ports.h"
+#include "adapters/runtime/system_ports.h"
 #include "adapters/projections/all_projections.h"
 #include "adapters/sqlite/dossier_queries.h"
 #include "adapters/sqlite/sqlite_event_log.h"
 #include "engine/alerts/deadline_watch.h"
 #include "engine/retime.h"
 #include "tools/bench/benchmarks.h"
-#include "tools/bench/subprocess.h"
+#include "tools/common/subprocess.h"
 
 namespace motcua::bench {
 
@@ -106,7 +106,7 @@ Status RunChild(const BenchOptions& options, const std::string& db, Report& repo
                           config::LoadCatalog(config.catalog_file()));
   MOTCUA_ASSIGN_OR_RETURN(std::shared_ptr<const calendar::WorkingCalendar> calendar,
                           config::LoadCalendar(config.calendar(), options.config));
-  http::RandomSecretSource secrets;
+  runtime::RandomSecretSource secrets;
   // As the server starts: the log open, an empty engine and its watch.
   MOTCUA_ASSIGN_OR_RETURN(std::unique_ptr<sqlite::SqliteEventLog> log,
                           sqlite::SqliteEventLog::Open(db, projections::AllProjections()));
@@ -228,10 +228,11 @@ Result<std::vector<Row>> RunOpenDossiers(Context& context) {
   std::cerr << "bench: " << FormatCount(static_cast<double>(store.events)) << " events in "
             << FormatFixed(store.seconds, 1) << " s" << std::endl;
 
-  std::vector<std::string> argv = {SelfPath(), "--child-open-dossiers", store.path, "--config",
-                                   context.options().config.string()};
+  std::vector<std::string> argv = {common::SelfPath(), "--child-open-dossiers", store.path,
+                                   "--config", context.options().config.string()};
   if (context.quick()) argv.push_back("--quick");
-  MOTCUA_ASSIGN_OR_RETURN(std::unique_ptr<Subprocess> child, Subprocess::Start(argv));
+  MOTCUA_ASSIGN_OR_RETURN(std::unique_ptr<common::Subprocess> child,
+                          common::Subprocess::Start({.argv = argv}));
   std::map<std::string, double> m;
   std::istringstream out(child->ReadAll());
   for (std::string key, value; out >> key >> value;) {

@@ -1,7 +1,7 @@
 // Statistics: every rate of the plan, the periodic report and the national
 // score for 2024 over the year of traffic (1,000,000 dossiers, about 8
 // million events), the way the server answers GET /v1/stats
-// (metrics::StatisticsFromStore on a read-only connection), asked on
+// (counters::StatisticsFromStore on a read-only connection), asked on
 // 2024-12-31 at 17:00: the year is still running, so the additive figures
 // come from the per-day counters and the stock figures from the open
 // dossiers. Baseline, same run, same store: a plain SQL aggregate over the
@@ -17,7 +17,7 @@
 
 #include "adapters/metrics/fact_sources.h"
 #include "adapters/metrics/statistics.h"
-#include "adapters/metrics/store_statistics.h"
+#include "adapters/counters/store_statistics.h"
 #include "adapters/sqlite/database.h"
 #include "tools/bench/benchmarks.h"
 
@@ -78,7 +78,7 @@ Result<std::vector<Row>> RunStatistics(Context& context) {
   const Instant now = *ParseVietnamMinute("2024-12-31 17:00");
   metrics::StatisticsOptions options;
   options.generated_at = now;
-  auto from_store = [&] { return metrics::StatisticsFromStore(*db, catalog, period, now, options); };
+  auto from_store = [&] { return counters::StatisticsFromStore(*db, catalog, period, now, options); };
 
   // The two must count the same, or the comparison means nothing; these
   // first runs also warm the caches.
@@ -116,7 +116,7 @@ Result<std::vector<Row>> RunStatistics(Context& context) {
   Stopwatch past;
   metrics::StatisticsOptions after = options;
   after.generated_at = period.end() + std::chrono::hours(24);
-  MOTCUA_ASSIGN_OR_RETURN(v1::Statistics folded, metrics::StatisticsFromStore(
+  MOTCUA_ASSIGN_OR_RETURN(v1::Statistics folded, counters::StatisticsFromStore(
                                                      *db, catalog, period, after.generated_at, after));
   const double past_seconds = past.Seconds();
 

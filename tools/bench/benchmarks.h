@@ -1,5 +1,5 @@
-// The benchmarks of the suite (issue 7's table, plus the calendar's and the
-// scheduler's from issues 3 and 5), one file each. Each returns its rows:
+// The benchmarks of the suite (docs/performance.md), among them the calendar's
+// and the deadline scheduler's, one file each. Each returns its rows:
 // the figure, the baseline measured in the same run, the ratio and the
 // target; an error when it could not run at all.
 #ifndef MOTCUA_TOOLS_BENCH_BENCHMARKS_H_

@@ -9,7 +9,7 @@
 #include "adapters/config/calendar_file.h"
 #include "adapters/config/catalog_file.h"
 #include "adapters/config/server_config.h"
-#include "adapters/http/system_ports.h"
+#include "adapters/runtime/system_ports.h"
 #include "adapters/projections/all_projections.h"
 #include "adapters/sqlite/sqlite_event_log.h"
 #include "tools/bench/harness.h"
@@ -39,7 +39,7 @@ Result<std::unique_ptr<Context>> Context::Create(BenchOptions options) {
                           config::LoadCalendar(c->config_.calendar(), c->options_.config));
   // The product's secret source (8 random characters per receipt): the
   // benchmarks pay for it as the server does.
-  c->secrets_ = std::make_unique<http::RandomSecretSource>();
+  c->secrets_ = std::make_unique<runtime::RandomSecretSource>();
   return c;
 }
 

@@ -26,11 +26,11 @@ namespace motcua::bench {
 struct BenchOptions {
   bool quick = false;  // tiny sizes: proves each benchmark runs, measures nothing
   int repetitions = 5;
-  // The share of the sizes (1,000,000 dossiers, 8,000,000 events)
+  // The share of the full sizes (1,000,000 dossiers, 8,000,000 events)
   // the two large data sets are generated at. Generating them goes through
   // the engine and the log at the ingest rate, so the full size takes most
   // of an hour on a shared 2-core machine: the default is what fits in the
-  // suite's ~15 minutes there (bench --scale 1 runs the sizes).
+  // suite's ~15 minutes there (bench --scale 1 runs the full sizes).
   double scale = 0.1;
   std::filesystem::path config;   // motcuad.json: catalog, calendar, unit
   std::filesystem::path dir;      // where the SQLite files go (a fresh subfolder)

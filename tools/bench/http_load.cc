@@ -3,7 +3,7 @@
 #include <cstdint>
 #include <memory>
 
-#include "adapters/http/asio.h"
+#include "adapters/net/asio.h"
 #include "motcua/v1/api.pb.h"
 #include "motcua/v1/command.pb.h"
 
@@ -11,10 +11,6 @@ namespace motcua::bench {
 
 namespace {
 
-namespace net = http::net;
-namespace beast = http::beast;
-namespace bhttp = http::bhttp;
-using tcp = http::tcp;
 using SteadyClock = std::chrono::steady_clock;
 
 struct Shared {

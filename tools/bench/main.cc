@@ -1,9 +1,10 @@
-// bench: motcua's benchmark suite (issue 7). Runs every benchmark, prints
+// bench: motcua's benchmark suite (docs/performance.md). Runs every benchmark, prints
 // each figure beside its baseline measured in the same run, the ratio and
 // whether the target is met, then a JSON summary on the last lines.
 //
 //   bench [--quick] [--only NAME[,NAME...]] [--json FILE] [--repetitions N]
 //         [--scale F] [--config FILE] [--dir DIR] [--motcuad PATH] [--keep-files]
+//   bench --help | --version
 //
 // `./dev.sh bench` builds it in Release and runs it. --quick runs every
 // benchmark on tiny data, to prove they still run (the ctest smoke test);
@@ -11,14 +12,20 @@
 // (met targets or not), 1 when one failed to run, 2 for bad usage.
 #include <cstdlib>
 #include <fstream>
+#include <filesystem>
 #include <iostream>
+#include <optional>
 #include <set>
 #include <sstream>
 #include <string>
+#include <utility>
 #include <vector>
+
+#include <CLI/CLI.hpp>
 
 #include "adapters/config/server_config.h"
 #include "tools/bench/benchmarks.h"
+#include "tools/common/command_line.h"
 
 namespace motcua::bench {
 
@@ -38,93 +45,83 @@ std::span<const Benchmark> AllBenchmarks() {
 
 namespace {
 
-constexpr const char* kUsage =
-    "Usage: bench [--quick] [--only NAME[,NAME...]] [--json FILE] [--repetitions N]\n"
-    "             [--scale F] [--config FILE] [--dir DIR] [--motcuad PATH] [--keep-files]\n"
-    "  --quick          tiny sizes: proves each benchmark runs (figures mean nothing)\n"
-    "  --only NAMES     run only these benchmarks (comma-separated)\n"
-    "  --json FILE      also write the JSON summary to FILE\n"
-    "  --repetitions N  repetitions of the fast benchmarks (default 5); the large ones\n"
-    "                   run fewer (3 for HTTP and replay, 1 for the open dossiers),\n"
-    "                   scaled by N/5; the table prints each row's count\n"
-    "  --scale F        the share of the issue's 1,000,000-dossier data sets to generate\n"
-    "                   (default 0.1, what fits in ~15 minutes on a shared 2-core\n"
-    "                   machine; 1 = the issue's sizes, about an hour there)\n"
-    "  --config FILE    motcuad.json giving the catalog, calendar and unit (default: the\n"
-    "                   shipped data/config/motcuad.json)\n"
-    "  --dir DIR        where the benchmark's SQLite files go (default $TMPDIR or /tmp;\n"
-    "                   the full run needs about 10 GB)\n"
-    "  --motcuad PATH   the server binary for the HTTP benchmark (default: the one built\n"
-    "                   beside this program)\n"
-    "  --keep-files     keep the generated databases\n"
-    "Benchmarks:\n";
-
 struct Args {
   BenchOptions options;
   std::set<std::string> only;
   std::string json;
   std::string child_db;  // --child-open-dossiers DB (internal)
-  bool help = false;
 };
 
-Result<Args> Parse(int argc, char** argv) {
+// Parses argv (CLI11, under the tools' conventions: tools/common/command_line.h).
+// nullopt from the second member: run; otherwise end with that code (help,
+// version, or a one-line error already printed).
+std::pair<Args, std::optional<int>> Parse(int argc, char** argv) {
   Args args;
   const char* tmp = std::getenv("TMPDIR");
   args.options.dir = tmp && *tmp ? tmp : "/tmp";
-  args.options.config = config::DefaultConfigPath();
   args.options.motcuad = MOTCUA_MOTCUAD_BINARY;
-  for (int i = 1; i < argc; ++i) {
-    const std::string a = argv[i];
-    auto value = [&]() -> Result<std::string> {
-      if (i + 1 >= argc) return Status(Error::kInvalidArgument, a + " needs a value");
-      return std::string(argv[++i]);
-    };
-    if (a == "--help" || a == "-h") {
-      args.help = true;
-    } else if (a == "--quick") {
-      args.options.quick = true;
-    } else if (a == "--keep-files") {
-      args.options.keep_files = true;
-    } else if (a == "--only") {
-      MOTCUA_ASSIGN_OR_RETURN(std::string list, value());
-      std::stringstream in(list);
-      for (std::string name; std::getline(in, name, ',');) {
-        bool known = false;
-        for (const Benchmark& b : AllBenchmarks()) known = known || b.name == name;
-        if (!known) return Status(Error::kInvalidArgument, "unknown benchmark " + name);
-        args.only.insert(name);
-      }
-    } else if (a == "--json") {
-      MOTCUA_ASSIGN_OR_RETURN(args.json, value());
-    } else if (a == "--repetitions") {
-      MOTCUA_ASSIGN_OR_RETURN(std::string n, value());
-      args.options.repetitions = std::atoi(n.c_str());
-      if (args.options.repetitions < 1) {
-        return Status(Error::kInvalidArgument, "--repetitions needs a positive number");
-      }
-    } else if (a == "--scale") {
-      MOTCUA_ASSIGN_OR_RETURN(std::string f, value());
-      args.options.scale = std::atof(f.c_str());
-      if (!(args.options.scale > 0 && args.options.scale <= 1)) {
-        return Status(Error::kInvalidArgument, "--scale needs a share in (0, 1]");
-      }
-    } else if (a == "--config") {
-      MOTCUA_ASSIGN_OR_RETURN(std::string path, value());
-      args.options.config = path;
-    } else if (a == "--dir") {
-      MOTCUA_ASSIGN_OR_RETURN(std::string path, value());
-      args.options.dir = path;
-    } else if (a == "--motcuad") {
-      MOTCUA_ASSIGN_OR_RETURN(std::string path, value());
-      args.options.motcuad = path;
-    } else if (a == "--child-open-dossiers") {
-      MOTCUA_ASSIGN_OR_RETURN(args.child_db, value());
-    } else {
-      return Status(Error::kInvalidArgument, "unknown option " + a);
-    }
+  std::vector<std::string> names;
+  std::string footer = "Benchmarks:";
+  for (const Benchmark& b : AllBenchmarks()) {
+    names.emplace_back(b.name);
+    footer += "\n  " + std::string(b.name) + ": " + std::string(b.summary);
   }
-  args.options.config = std::filesystem::absolute(args.options.config);
-  return args;
+
+  CLI::App app("bench: motcua's benchmark suite; each figure beside its baseline of the same run",
+               "bench");
+  tools::AddConventions(app, tools::DescribeInEnglish("bench"));
+  app.footer(footer);
+  app.add_flag("--quick", args.options.quick,
+               "tiny sizes: proves each benchmark runs (figures mean nothing)");
+  std::vector<std::string> only;
+  app.add_option("--only", only, "run only these benchmarks (comma-separated)")
+      ->type_name("NAMES")
+      ->delimiter(',')
+      ->check(CLI::IsMember(names));
+  app.add_option("--json", args.json, "also write the JSON summary to FILE")
+      ->type_name("FILE")
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);  // ./dev.sh bench --json X
+  app.add_option("--repetitions", args.options.repetitions,
+                 "repetitions of the fast benchmarks (default 5); the large ones run fewer (3 "
+                 "for HTTP and replay, 1 for the open dossiers), scaled by N/5; the table "
+                 "prints each row's count")
+      ->type_name("N")
+      ->check(CLI::PositiveNumber);
+  app.add_option("--scale", args.options.scale,
+                 "the share of the 1,000,000-dossier data sets to generate (default 0.1, what "
+                 "fits in ~15 minutes on a shared 2-core machine; 1 = the full sizes, about an "
+                 "hour there)")
+      ->type_name("F")
+      ->check(CLI::Validator(
+          [](std::string& text) {
+            const double f = std::atof(text.c_str());
+            return f > 0 && f <= 1 ? std::string() : std::string("needs a share in (0, 1]");
+          },
+          "(0, 1]", "share"));
+  std::string config;
+  app.add_option("--config", config,
+                 "motcuad.json giving the catalog, calendar and unit (default: $MOTCUA_CONFIG, "
+                 "else " + config::InstalledConfigPath().string() +
+                     "; ./dev.sh bench passes the shipped data/config/motcuad.json)")
+      ->type_name("FILE")
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);  // ./dev.sh bench --config X
+  app.add_option("--dir", args.options.dir,
+                 "where the benchmark's SQLite files go (default $TMPDIR or /tmp; the full run "
+                 "needs about 10 GB)")
+      ->type_name("DIR");
+  app.add_option("--motcuad", args.options.motcuad,
+                 "the server binary for the HTTP benchmark (default: the one built beside this "
+                 "program)")
+      ->type_name("PATH");
+  app.add_flag("--keep-files", args.options.keep_files, "keep the generated databases");
+  // Internal: the open-dossier benchmark runs this program again as its child.
+  app.add_option("--child-open-dossiers", args.child_db)->group("");
+
+  std::optional<int> exit_code = tools::Parse(app, argc, argv, std::cout, std::cerr);
+  args.only.insert(only.begin(), only.end());
+  args.options.config =
+      std::filesystem::absolute(config.empty() ? config::DefaultConfigPath() : std::filesystem::path(config));
+  return {std::move(args), exit_code};
 }
 
 std::string CommandLine(int argc, char** argv) {
@@ -134,35 +131,26 @@ std::string CommandLine(int argc, char** argv) {
 }
 
 int Main(int argc, char** argv) {
-  auto args = Parse(argc, argv);
-  if (!args.ok()) {
-    std::cerr << "bench: " << args.status().message() << "\n" << kUsage;
-    return 2;
-  }
-  if (args->help) {
-    std::cout << kUsage;
-    for (const Benchmark& b : AllBenchmarks())
-      std::cout << "  " << b.name << ": " << b.summary << "\n";
-    return 0;
-  }
-  if (!args->child_db.empty()) return OpenDossiersChild(args->options, args->child_db);
+  const auto [args, exit_code] = Parse(argc, argv);
+  if (exit_code) return *exit_code;
+  if (!args.child_db.empty()) return OpenDossiersChild(args.options, args.child_db);
 
-  auto context = Context::Create(args->options);
+  auto context = Context::Create(args.options);
   if (!context.ok()) {
     std::cerr << "bench: " << context.status().ToString() << "\n";
     return 1;
   }
   auto machine = MachineFacts();
-  if (!args->options.quick) {
+  if (!args.options.quick) {
     // Stated beside the machine: the large data sets' sizes depend on it.
     machine.emplace_back("data-set scale",
-                         FormatFixed(args->options.scale, 2) +
+                         FormatFixed(args.options.scale, 2) +
                              " of the issue's sizes (" +
-                             FormatCount(1e6 * args->options.scale) +
+                             FormatCount(1e6 * args.options.scale) +
                              " dossiers for the year of traffic and the open dossiers)");
   }
   std::cout << "motcua benchmarks"
-            << (args->options.quick ? " (--quick: tiny sizes, figures "
+            << (args.options.quick ? " (--quick: tiny sizes, figures "
                                       "mean nothing)"
                                     : "")
             << "\n";
@@ -172,7 +160,7 @@ int Main(int argc, char** argv) {
   std::vector<Row> rows;
   std::vector<std::pair<std::string, std::string>> failures;
   for (const Benchmark& b : AllBenchmarks()) {
-    if (!args->only.empty() && !args->only.count(std::string(b.name))) continue;
+    if (!args.only.empty() && !args.only.count(std::string(b.name))) continue;
     std::cerr << "bench: running " << b.name << " ..." << std::endl;
     Stopwatch watch;
     auto result = b.run(**context);
@@ -190,7 +178,7 @@ int Main(int argc, char** argv) {
   for (const auto& [name, why] : failures) std::cout << name << ": FAILED: " << why << "\n";
   const std::string json = SummaryJson(rows, machine, failures, CommandLine(argc, argv));
   std::cout << "\nJSON summary:\n" << json << std::flush;
-  if (!args->json.empty()) std::ofstream(args->json) << json;
+  if (!args.json.empty()) std::ofstream(args.json) << json;
   return failures.empty() ? 0 : 1;
 }
 

@@ -22,9 +22,10 @@
 
 #include "adapters/crypto/sha256.h"
 #include "adapters/crypto/sha256_stream.h"
-#include "adapters/http/api_client.h"
-#include "adapters/http/body_codec.h"
+#include "adapters/client/api_client.h"
+#include "adapters/api/body_codec.h"
 #include "engine/base/proto_time.h"
+#include "engine/base/quote.h"
 #include "engine/base/time.h"
 #include "motcua/v1/admin.pb.h"
 #include "tools/motcua/args.h"
@@ -35,8 +36,6 @@ namespace motcua::cli {
 
 namespace {
 
-using Tokens = std::vector<std::string>;
-
 // The check found the data damaged (command_table.h's other codes apply too).
 constexpr int kDamaged = 4;
 
@@ -44,21 +43,21 @@ constexpr int kDamaged = 4;
 // command's deadline.
 constexpr auto kAdminTimeout = std::chrono::minutes(30);
 
-Result<std::unique_ptr<http::ApiClient>> AdminClient(const Context& ctx) {
-  MOTCUA_ASSIGN_OR_RETURN(http::ServerUrl url, http::ServerUrl::Parse(ctx.server));
-  return std::make_unique<http::ApiClient>(
+Result<std::unique_ptr<client::ApiClient>> AdminClient(const Context& ctx) {
+  MOTCUA_ASSIGN_OR_RETURN(client::ServerUrl url, client::ServerUrl::Parse(ctx.server));
+  return std::make_unique<client::ApiClient>(
       std::move(url), ctx.token,
       std::chrono::duration_cast<std::chrono::milliseconds>(kAdminTimeout));
 }
 
 template <class M>
-Result<M> Post(http::ApiClient& client, const std::string& target) {
-  http::HttpClient::Call call;
-  call.method = http::bhttp::verb::post;
+Result<M> Post(client::ApiClient& client, const std::string& target) {
+  client::HttpClient::Call call;
+  call.method = bhttp::verb::post;
   call.target = target;
-  call.headers = {{"Accept", std::string(http::kProtobufType)}};
+  call.headers = {{"Accept", std::string(api::kProtobufType)}};
   // Neither a check nor a backup changes anything: safe to send again.
-  MOTCUA_ASSIGN_OR_RETURN(http::HttpReply reply, client.Fetch(call, /*may_retry=*/true));
+  MOTCUA_ASSIGN_OR_RETURN(client::HttpReply reply, client.Fetch(call, /*may_retry=*/true));
   M message;
   if (!message.ParseFromString(reply.body)) {
     return Status(Error::kInternal, "không đọc được câu trả lời của máy chủ");
@@ -85,9 +84,7 @@ void PrintReport(const v1::IntegrityReport& r, std::ostream& out) {
   out << "Thời gian chạy: " << r.elapsed_ms() << " ms\n";
 }
 
-int RunCheck(const Context& ctx, const Tokens& tokens) {
-  auto args = Args::Parse(tokens, {});
-  if (!args.ok()) return Fail(ctx, args.status().message(), kUsage);
+int RunCheck(const Context& ctx, const Args& /*args*/) {
   auto client = AdminClient(ctx);
   if (!client.ok()) return Fail(ctx, client.status().message(), kUsage);
   auto report = Post<v1::IntegrityReport>(**client, "/v1/admin/check");
@@ -97,7 +94,7 @@ int RunCheck(const Context& ctx, const Tokens& tokens) {
   std::string first = report->first_bad_seq() != 0
                           ? "sự kiện số " + std::to_string(report->first_bad_seq()) + " bị sửa"
                           : report->differences(0);
-  return Fail(ctx, "dữ liệu không toàn vẹn: " + first, kDamaged);
+  return Fail(ctx, "dữ liệu không toàn vẹn: " + QuoteForMessage(first, kMessageMaxBytes), kDamaged);
 }
 
 // FILE, written through a temporary file beside it: fsync'ed, checked,
@@ -173,11 +170,8 @@ class AtomicDownload {
   crypto::Sha256Stream hash_;
 };
 
-int RunBackup(const Context& ctx, const Tokens& tokens) {
-  auto args = Args::Parse(tokens, {.valued = {}, .flags = {}, .min_positional = 1,
-                                   .max_positional = 1});
-  if (!args.ok()) return Fail(ctx, args.status().message(), kUsage);
-  const std::filesystem::path target = args->positional()[0];
+int RunBackup(const Context& ctx, const Args& args) {
+  const std::filesystem::path target = args.positional()[0];
   auto client = AdminClient(ctx);
   if (!client.ok()) return Fail(ctx, client.status().message(), kUsage);
   // The temporary file first: a folder we cannot write to fails before the
@@ -188,8 +182,8 @@ int RunBackup(const Context& ctx, const Tokens& tokens) {
   auto snapshot = Post<v1::BackupSnapshot>(**client, "/v1/admin/backup");
   if (!snapshot.ok()) return FailCall(ctx, **client, snapshot.status());
   for (std::uint64_t offset = 0; offset < snapshot->size_bytes();) {
-    http::HttpClient::Call call;
-    call.method = http::bhttp::verb::get;
+    client::HttpClient::Call call;
+    call.method = bhttp::verb::get;
     call.target = "/v1/admin/backup/" + snapshot->id() + "?offset=" + std::to_string(offset);
     auto chunk = (*client)->Fetch(call, /*may_retry=*/true);
     if (!chunk.ok()) return FailCall(ctx, **client, chunk.status());
@@ -213,12 +207,23 @@ int RunBackup(const Context& ctx, const Tokens& tokens) {
 }  // namespace
 
 void AddAdminCommands(CommandTable& table) {
-  table.push_back({"check",
-                   "check  kiểm tra toàn vẹn: chuỗi băm sự kiện và bảng dữ liệu (quản trị; mã "
-                   "thoát 4 nếu dữ liệu bị sửa)",
-                   RunCheck});
-  table.push_back({"backup",
-                   "backup TỆP  sao lưu trực tuyến cơ sở dữ liệu vào TỆP (quản trị)", RunBackup});
+  table.push_back({.name = "check",
+                   .summary = "kiểm tra toàn vẹn: chuỗi băm sự kiện và bảng dữ liệu (quản trị; mã "
+                              "thoát 4 nếu dữ liệu bị sửa)",
+                   .usage = "",
+                   .positionals = {},
+                   .options = {},
+                   .run = RunCheck});
+  table.push_back({.name = "backup",
+                   .summary = "sao lưu trực tuyến cơ sở dữ liệu vào TỆP (quản trị)",
+                   .usage = "TỆP",
+                   .positionals = {{.name = "TỆP",
+                                    .help = "bản sao; chỉ bị thay bằng một bản sao đầy đủ, đã "
+                                            "kiểm tra",
+                                    .required = true,
+                                    .kind = ValueKind::kFile}},
+                   .options = {},
+                   .run = RunBackup});
 }
 
 }  // namespace motcua::cli

@@ -1,4 +1,4 @@
-// The deadline alerts and the apology (issue 5), for the officers at the desk:
+// The deadline alerts and the apology, for the officers at the desk:
 //
 //   $ motcua alerts --open              alerts not yet handled, most urgent first
 //   $ motcua alerts --from D --to D     every alert raised in a period (Vietnam days)
@@ -24,11 +24,12 @@
 
 #include <google/protobuf/util/json_util.h>
 
-#include "adapters/http/api_client.h"
-#include "adapters/http/body_codec.h"
-#include "adapters/http/route.h"
-#include "adapters/http/sse_client.h"
+#include "adapters/client/api_client.h"
+#include "adapters/api/body_codec.h"
+#include "adapters/api/route.h"
+#include "adapters/client/sse_client.h"
 #include "engine/base/proto_time.h"
+#include "engine/base/quote.h"
 #include "engine/base/time.h"
 #include "motcua/v1/alerts.pb.h"
 #include "motcua/v1/command.pb.h"
@@ -40,8 +41,6 @@
 namespace motcua::cli {
 
 namespace {
-
-using Tokens = std::vector<std::string>;
 
 // How long one wait on the stream lasts before looking at the stop flag:
 // Ctrl-C is noticed within it.
@@ -75,12 +74,12 @@ std::string AlertLine(const v1::Alert& a) {
   return line;
 }
 
-Result<v1::AlertList> GetAlerts(http::ApiClient& client, const std::string& query) {
-  http::HttpClient::Call call;
-  call.method = http::bhttp::verb::get;
+Result<v1::AlertList> GetAlerts(client::ApiClient& client, const std::string& query) {
+  client::HttpClient::Call call;
+  call.method = bhttp::verb::get;
   call.target = "/v1/alerts?" + query;
-  call.headers = {{"Accept", std::string(http::kProtobufType)}};
-  MOTCUA_ASSIGN_OR_RETURN(http::HttpReply reply, client.Fetch(std::move(call), /*may_retry=*/true));
+  call.headers = {{"Accept", std::string(api::kProtobufType)}};
+  MOTCUA_ASSIGN_OR_RETURN(client::HttpReply reply, client.Fetch(std::move(call), /*may_retry=*/true));
   v1::AlertList list;
   if (!list.ParseFromString(reply.body)) {
     return Status(Error::kInternal, "không đọc được câu trả lời của máy chủ");
@@ -101,10 +100,13 @@ int ListAlerts(const Context& ctx, const Args& args) {
     }
     for (const std::string* day : {&*from, &*to}) {
       if (auto parsed = ParseDate(*day); !parsed.ok()) {
-        return Fail(ctx, "ngày '" + *day + "' không hợp lệ: " + parsed.status().message(), kUsage);
+        return Fail(ctx,
+                    "ngày '" + QuoteForMessage(*day) + "' không hợp lệ: " +
+                        parsed.status().message(),
+                    kUsage);
       }
     }
-    query = "from=" + http::PercentEncode(*from) + "&to=" + http::PercentEncode(*to);
+    query = "from=" + api::PercentEncode(*from) + "&to=" + api::PercentEncode(*to);
   }
   if (args.Has("limit")) {
     auto limit = args.RequireCount("limit");
@@ -142,9 +144,9 @@ int FollowAlerts(const Context& ctx, const Args& args) {
     if (!n.ok()) return Fail(ctx, n.status().message(), kUsage);
     since = static_cast<std::uint64_t>(*n);
   }
-  auto url = http::ServerUrl::Parse(ctx.server);
+  auto url = client::ServerUrl::Parse(ctx.server);
   if (!url.ok()) return Fail(ctx, url.status().message(), kUsage);
-  http::SseClient sse(*url, ctx.token);
+  client::SseClient sse(*url, ctx.token);
   if (Status s = sse.Open("/v1/alerts/stream", since, kOpenTimeout); !s.ok()) {
     return Fail(ctx, s.message(), sse.unreachable() ? kUnreachable : kRefused);
   }
@@ -179,22 +181,16 @@ int FollowAlerts(const Context& ctx, const Args& args) {
   return 0;
 }
 
-int RunAlerts(const Context& ctx, const Tokens& tokens) {
-  const ArgSpec spec{.valued = {"from", "to", "limit", "since"},
-                     .flags = {"open", "follow"},
-                     .min_positional = 0,
-                     .max_positional = 0};
-  auto args = Args::Parse(tokens, spec);
-  if (!args.ok()) return Fail(ctx, args.status().message(), kUsage);
-  const int modes = (args->Has("open") ? 1 : 0) + (args->Has("follow") ? 1 : 0) +
-                    (args->Has("from") || args->Has("to") ? 1 : 0);
+int RunAlerts(const Context& ctx, const Args& args) {
+  const int modes = (args.Has("open") ? 1 : 0) + (args.Has("follow") ? 1 : 0) +
+                    (args.Has("from") || args.Has("to") ? 1 : 0);
   if (modes != 1) {
     return Fail(ctx, "chọn đúng một trong --open, --follow, --from NGÀY --to NGÀY", kUsage);
   }
-  if (args->Has("since") && !args->Has("follow")) {
+  if (args.Has("since") && !args.Has("follow")) {
     return Fail(ctx, "--since chỉ dùng với --follow", kUsage);
   }
-  return args->Has("follow") ? FollowAlerts(ctx, *args) : ListAlerts(ctx, *args);
+  return args.Has("follow") ? FollowAlerts(ctx, args) : ListAlerts(ctx, args);
 }
 
 // --html FILE must be writable before anything is recorded: a bad path is a
@@ -205,22 +201,22 @@ Status CheckHtmlTarget(const std::string& file) {
   std::error_code ec;
   if (file.empty() || !std::filesystem::is_directory(dir, ec) ||
       std::filesystem::is_directory(path, ec)) {
-    return Status(Error::kInvalidArgument, "--html: không ghi được vào '" + file + "'");
+    return Status(Error::kInvalidArgument, "--html: không ghi được vào '" + QuoteForMessage(file, kQuotedPathMaxBytes) + "'");
   }
   return Status::Ok();
 }
 
-Result<std::string> FetchLetter(http::ApiClient& client, const std::string& code, bool html) {
-  http::HttpClient::Call call;
-  call.method = http::bhttp::verb::get;
-  call.target = "/v1/dossiers/" + http::PercentEncode(code) +
+Result<std::string> FetchLetter(client::ApiClient& client, const std::string& code, bool html) {
+  client::HttpClient::Call call;
+  call.method = bhttp::verb::get;
+  call.target = "/v1/dossiers/" + api::PercentEncode(code) +
                 "/apology?format=" + (html ? "html" : "text");
-  MOTCUA_ASSIGN_OR_RETURN(http::HttpReply reply, client.Fetch(std::move(call), /*may_retry=*/true));
+  MOTCUA_ASSIGN_OR_RETURN(client::HttpReply reply, client.Fetch(std::move(call), /*may_retry=*/true));
   return std::move(reply.body);
 }
 
 // Prints the text letter, and saves the HTML one to `html_file` if given.
-int PrintLetter(const Context& ctx, http::ApiClient& client, const std::string& code,
+int PrintLetter(const Context& ctx, client::ApiClient& client, const std::string& code,
                 const std::optional<std::string>& html_file) {
   auto text = FetchLetter(client, code, /*html=*/false);
   if (!text.ok()) return FailCall(ctx, client, text.status());
@@ -231,38 +227,32 @@ int PrintLetter(const Context& ctx, http::ApiClient& client, const std::string& 
   std::ofstream file(*html_file, std::ios::binary | std::ios::trunc);
   file << *html;
   file.close();
-  if (!file) return Fail(ctx, "không ghi được tệp '" + *html_file + "'");
-  *ctx.err << "Đã lưu bản in (HTML) vào " << *html_file << "\n";
+  if (!file) return Fail(ctx, "không ghi được tệp '" + QuoteForMessage(*html_file, kQuotedPathMaxBytes) + "'");
+  *ctx.err << "Đã lưu bản in (HTML) vào " << QuoteForMessage(*html_file, kQuotedPathMaxBytes) << "\n";
   return 0;
 }
 
-int RunApologize(const Context& ctx, const Tokens& tokens) {
-  const ArgSpec spec{.valued = {"reason", "new-appointment", "signed-by", "html"},
-                     .flags = {},
-                     .min_positional = 1,
-                     .max_positional = 1};
-  auto args = Args::Parse(tokens, spec);
-  if (!args.ok()) return Fail(ctx, args.status().message(), kUsage);
-  auto reason = args->Require("reason");
+int RunApologize(const Context& ctx, const Args& args) {
+  auto reason = args.Require("reason");
   if (!reason.ok()) return Fail(ctx, reason.status().message(), kUsage);
-  auto when_text = args->Require("new-appointment");
+  auto when_text = args.Require("new-appointment");
   if (!when_text.ok()) return Fail(ctx, when_text.status().message(), kUsage);
   auto when = ParseVietnamMinute(*when_text);
   if (!when.ok()) return Fail(ctx, "--new-appointment: " + when.status().message(), kUsage);
-  const std::optional<std::string> html_file = args->Get("html");
+  const std::optional<std::string> html_file = args.Get("html");
   if (html_file) {
     if (Status s = CheckHtmlTarget(*html_file); !s.ok()) return Fail(ctx, s.message(), kUsage);
   }
-  const std::string& code = args->positional()[0];
+  const std::string& code = args.positional()[0];
   v1::Apologize a;
   a.set_dossier_code(code);
   a.set_reason(*reason);
   SetInstant(*when, a.mutable_new_appointment_at());
-  a.set_signed_by(args->Get("signed-by").value_or(""));
+  a.set_signed_by(args.Get("signed-by").value_or(""));
 
   auto client = ConnectTo(ctx);
   if (!client.ok()) return Fail(ctx, client.status().message(), kUsage);
-  auto reply = (*client)->Command("apologize", a, http::ApiClient::NewIdempotencyKey());
+  auto reply = (*client)->Command("apologize", a, client::ApiClient::NewIdempotencyKey());
   if (!reply.ok()) return FailCall(ctx, **client, reply.status());
   PrintCommandReply(*reply, *ctx.out);
   *ctx.out << "\n";
@@ -275,31 +265,25 @@ int RunApologize(const Context& ctx, const Tokens& tokens) {
   return 0;
 }
 
-int RunApology(const Context& ctx, const Tokens& tokens) {
-  const ArgSpec spec{
-      .valued = {"html"}, .flags = {}, .min_positional = 1, .max_positional = 1};
-  auto args = Args::Parse(tokens, spec);
-  if (!args.ok()) return Fail(ctx, args.status().message(), kUsage);
-  const std::optional<std::string> html_file = args->Get("html");
+int RunApology(const Context& ctx, const Args& args) {
+  const std::optional<std::string> html_file = args.Get("html");
   if (html_file) {
     if (Status s = CheckHtmlTarget(*html_file); !s.ok()) return Fail(ctx, s.message(), kUsage);
   }
   auto client = ConnectTo(ctx);
   if (!client.ok()) return Fail(ctx, client.status().message(), kUsage);
-  return PrintLetter(ctx, **client, args->positional()[0], html_file);
+  return PrintLetter(ctx, **client, args.positional()[0], html_file);
 }
 
 // After an official schedule is added or corrected in the schedule folder:
 // the server re-times its open dossiers, and the alerts follow.
-int RunCalendarReload(const Context& ctx, const Tokens& tokens) {
-  auto args = Args::Parse(tokens, ArgSpec{});
-  if (!args.ok()) return Fail(ctx, args.status().message(), kUsage);
+int RunCalendarReload(const Context& ctx, const Args& /*args*/) {
   auto client = ConnectTo(ctx);
   if (!client.ok()) return Fail(ctx, client.status().message(), kUsage);
-  http::HttpClient::Call call;
-  call.method = http::bhttp::verb::post;
+  client::HttpClient::Call call;
+  call.method = bhttp::verb::post;
   call.target = "/v1/admin/calendar/reload";
-  call.headers = {{"Accept", std::string(http::kProtobufType)}};
+  call.headers = {{"Accept", std::string(api::kProtobufType)}};
   // Not repeated after a lost answer: a second reload would record a
   // second change (harmless, but not what was asked).
   auto reply = (*client)->Fetch(std::move(call), /*may_retry=*/false);
@@ -320,19 +304,43 @@ int RunCalendarReload(const Context& ctx, const Tokens& tokens) {
 }  // namespace
 
 void AddAlertCommands(CommandTable& table) {
-  table.push_back({"alerts",
-                   "alerts --open | --follow [--since N] | --from NGÀY --to NGÀY [--limit N]  "
-                   "cảnh báo thời hạn",
-                   RunAlerts});
-  table.push_back({"apologize",
-                   "apologize MÃ_HS --reason LÝ_DO --new-appointment \"YYYY-MM-DD HH:MM\" "
-                   "[--html TỆP]  xin lỗi, hẹn lại và in thư (Mẫu 04)",
-                   RunApologize});
-  table.push_back({"apology", "apology MÃ_HS [--html TỆP]  in lại thư xin lỗi (Mẫu 04)",
-                   RunApology});
-  table.push_back({"calendar-reload",
-                   "calendar-reload  (quản trị) nạp lại lịch nghỉ chính thức, tính lại hạn hồ sơ",
-                   RunCalendarReload});
+  const PositionalSpec code{.name = "MÃ_HS", .help = "mã hồ sơ"};
+  const OptionSpec html = FileOption("html", "lưu thêm bản in HTML của thư vào TỆP");
+  table.push_back(
+      {.name = "alerts",
+       .summary = "cảnh báo thời hạn: chưa xử lý, theo dõi trực tiếp, hoặc trong một khoảng",
+       .usage = "--open | --follow [--since N] | --from NGÀY --to NGÀY [--limit N]",
+       .positionals = {},
+       .options = {FlagOption("open", "cảnh báo chưa xử lý, gấp nhất trước"),
+                   FlagOption("follow", "theo dõi cảnh báo khi chúng phát ra (Ctrl-C để dừng)"),
+                   TextOption("since", "N", "với --follow: trước hết phát lại các cảnh báo sau #N"),
+                   TextOption("from", "NGÀY", "cảnh báo phát từ ngày này (YYYY-MM-DD)"),
+                   TextOption("to", "NGÀY", "đến hết ngày này (YYYY-MM-DD)"),
+                   TextOption("limit", "N", "số cảnh báo tối đa")},
+       .run = RunAlerts});
+  table.push_back({.name = "apologize",
+                   .summary = "xin lỗi công dân, hẹn lại và in thư xin lỗi (Mẫu 04)",
+                   .usage = "MÃ_HS --reason LÝ_DO --new-appointment \"YYYY-MM-DD HH:MM\" "
+                            "[TÙY CHỌN]",
+                   .positionals = {code},
+                   .options = {TextOption("reason", "LÝ_DO", "lý do chậm trễ (bắt buộc)"),
+                               TextOption("new-appointment", "\"YYYY-MM-DD HH:MM\"",
+                                          "thời điểm hẹn trả mới (bắt buộc)"),
+                               TextOption("signed-by", "NGƯỜI", "người ký thư"),
+                               html},
+                   .run = RunApologize});
+  table.push_back({.name = "apology",
+                   .summary = "in lại thư xin lỗi (Mẫu 04)",
+                   .usage = "MÃ_HS [--html TỆP]",
+                   .positionals = {code},
+                   .options = {html},
+                   .run = RunApology});
+  table.push_back({.name = "calendar-reload",
+                   .summary = "(quản trị) nạp lại lịch nghỉ chính thức, tính lại hạn hồ sơ đang mở",
+                   .usage = "",
+                   .positionals = {},
+                   .options = {},
+                   .run = RunCalendarReload});
 }
 
 }  // namespace motcua::cli

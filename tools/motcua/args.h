@@ -1,33 +1,32 @@
-// Args: the command-line parser every motcua subcommand uses, so that every
-// one rejects an unknown flag or a missing value the same way, in one line.
+// Args: one motcua subcommand's arguments once the command line is parsed
+// (tools/motcua/command_line.h): the options given, by name, and the
+// positionals, in order. The parser has already refused unknown options,
+// missing values, repeated options, missing or extra positionals and
+// choices not in the list; what is left to a command is what only it can
+// judge (a date, a count, which options go together).
 //
-//   ArgSpec spec{.valued = {"received", "working-days"}, .flags = {"same-day"}};
-//   MOTCUA_ASSIGN_OR_RETURN(Args args, Args::Parse(tokens, spec));
 //   if (auto v = args.Get("received")) ...
+//   MOTCUA_ASSIGN_OR_RETURN(std::int64_t n, args.RequireCount("sets"));
 #ifndef MOTCUA_TOOLS_MOTCUA_ARGS_H_
 #define MOTCUA_TOOLS_MOTCUA_ARGS_H_
 
-#include <cstddef>
 #include <cstdint>
 #include <map>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "engine/base/status.h"
 
 namespace motcua::cli {
 
-struct ArgSpec {
-  std::vector<std::string> valued;  // "--name VALUE" or "--name=VALUE"
-  std::vector<std::string> flags;   // "--name", no value
-  std::size_t min_positional = 0;
-  std::size_t max_positional = 0;
-};
-
 class Args {
  public:
-  static Result<Args> Parse(const std::vector<std::string>& tokens, const ArgSpec& spec);
+  Args() = default;
+  // `values`: option name (no dashes) -> value, "" for a flag.
+  Args(std::map<std::string, std::string> values, std::vector<std::string> positional)
+      : values_(std::move(values)), positional_(std::move(positional)) {}
 
   bool Has(const std::string& name) const { return values_.count(name) != 0; }
   std::optional<std::string> Get(const std::string& name) const;

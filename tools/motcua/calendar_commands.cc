@@ -16,6 +16,7 @@
 
 #include "adapters/config/calendar_file.h"
 #include "adapters/config/server_config.h"
+#include "engine/base/quote.h"
 #include "engine/base/time.h"
 #include "engine/calendar/working_calendar.h"
 #include "tools/motcua/args.h"
@@ -67,21 +68,15 @@ constexpr UnitFlag kUnitFlags[] = {
     {"same-day", DurationUnit::kSameDay},
 };
 
-int RunDue(const Context& ctx, const std::vector<std::string>& tokens) {
-  const ArgSpec spec{
-      .valued = {"received", "working-days", "working-hours", "calendar-days", "cutoff"},
-      .flags = {"same-day"}};
-  auto args = Args::Parse(tokens, spec);
-  if (!args.ok()) return Fail(ctx, args.status().message(), kUsage);
-
-  auto received_text = args->Require("received");
+int RunDue(const Context& ctx, const Args& args) {
+  auto received_text = args.Require("received");
   if (!received_text.ok()) return Fail(ctx, received_text.status().message(), kUsage);
   auto received = ParseVietnamMinute(*received_text);
   if (!received.ok()) return Fail(ctx, "--received: " + received.status().message(), kUsage);
 
   std::vector<const UnitFlag*> chosen;
   for (const UnitFlag& u : kUnitFlags) {
-    if (args->Has(u.flag)) chosen.push_back(&u);
+    if (args.Has(u.flag)) chosen.push_back(&u);
   }
   if (chosen.size() != 1) {
     return Fail(ctx,
@@ -93,15 +88,15 @@ int RunDue(const Context& ctx, const std::vector<std::string>& tokens) {
   calendar::DeadlineSpec deadline;
   deadline.unit = chosen.front()->unit;
   if (deadline.unit == DurationUnit::kSameDay) {
-    if (auto cutoff = args->Get("cutoff")) {
+    if (auto cutoff = args.Get("cutoff")) {
       auto parsed = ParseClock(*cutoff);
       if (!parsed.ok()) return Fail(ctx, "--cutoff: " + parsed.status().message(), kUsage);
       deadline.cutoff = *parsed;
     }
   } else {
-    if (args->Has("cutoff")) return Fail(ctx, "--cutoff chỉ dùng với --same-day", kUsage);
+    if (args.Has("cutoff")) return Fail(ctx, "--cutoff chỉ dùng với --same-day", kUsage);
     // RequireCount accepts at most nine digits, so the value fits an int.
-    auto amount = args->RequireCount(chosen.front()->flag);
+    auto amount = args.RequireCount(chosen.front()->flag);
     if (!amount.ok()) return Fail(ctx, amount.status().message(), kUsage);
     deadline.amount = static_cast<int>(*amount);
   }
@@ -132,16 +127,13 @@ int RunDue(const Context& ctx, const std::vector<std::string>& tokens) {
   return 0;
 }
 
-int RunCalendar(const Context& ctx, const std::vector<std::string>& tokens) {
-  const ArgSpec spec{.valued = {}, .flags = {}, .min_positional = 1, .max_positional = 1};
-  auto args = Args::Parse(tokens, spec);
-  if (!args.ok()) {
-    return Fail(ctx, args.status().message() + " (cần: motcua calendar YEAR)", kUsage);
-  }
-  const std::string& text = args->positional().front();
+int RunCalendar(const Context& ctx, const Args& args) {
+  const std::string& text = args.positional().front();
   const bool digits = text.size() == 4 && std::all_of(text.begin(), text.end(),
                                                       [](char c) { return c >= '0' && c <= '9'; });
-  if (!digits) return Fail(ctx, "năm không hợp lệ '" + text + "' (cần YYYY)", kUsage);
+  if (!digits) {
+    return Fail(ctx, "năm không hợp lệ '" + QuoteForMessage(text) + "' (cần YYYY)", kUsage);
+  }
   const int year = std::stoi(text);
 
   auto calendar = LoadCalendarFor(ctx);
@@ -174,11 +166,29 @@ int RunCalendar(const Context& ctx, const std::vector<std::string>& tokens) {
 }  // namespace
 
 void AddCalendarCommands(CommandTable& table) {
-  table.push_back({"due",
-                   "due --received \"YYYY-MM-DD HH:MM\" (--working-days N | --working-hours N | "
-                   "--calendar-days N | --same-day [--cutoff HH:MM])  hạn trả kết quả",
-                   RunDue});
-  table.push_back({"calendar", "calendar YEAR  ngày nghỉ và ngày làm bù trong năm", RunCalendar});
+  table.push_back(
+      {.name = "due",
+       .summary = "hạn trả kết quả theo lịch làm việc (đọc cấu hình, không cần máy chủ)",
+       .usage = "--received \"YYYY-MM-DD HH:MM\" (--working-days N | --working-hours N | "
+                "--calendar-days N | --same-day [--cutoff HH:MM])",
+       .positionals = {},
+       .options = {TextOption("received", "\"YYYY-MM-DD HH:MM\"",
+                              "thời điểm tiếp nhận, giờ Việt Nam (bắt buộc)"),
+                   TextOption("working-days", "N", "thời hạn N ngày làm việc"),
+                   TextOption("working-hours", "N", "thời hạn N giờ làm việc"),
+                   TextOption("calendar-days", "N",
+                              "thời hạn N ngày lịch (hết hạn vào cuối ngày làm việc)"),
+                   FlagOption("same-day", "trả trong ngày"),
+                   TextOption("cutoff", "HH:MM",
+                              "với --same-day: nhận sau giờ này thì trả vào ngày làm việc sau "
+                              "(mặc định 15:00)")},
+       .run = RunDue});
+  table.push_back({.name = "calendar",
+                   .summary = "ngày nghỉ và ngày làm bù trong năm (đọc cấu hình)",
+                   .usage = "YEAR",
+                   .positionals = {{.name = "YEAR", .help = "năm, 4 chữ số (1900–2100)"}},
+                   .options = {},
+                   .run = RunCalendar});
 }
 
 }  // namespace motcua::cli

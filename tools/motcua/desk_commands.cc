@@ -14,8 +14,9 @@
 #include <string>
 #include <vector>
 
-#include "adapters/http/api_client.h"
+#include "adapters/client/api_client.h"
 #include "engine/base/proto_time.h"
+#include "engine/base/quote.h"
 #include "engine/base/time.h"
 #include "motcua/v1/command.pb.h"
 #include "tools/motcua/args.h"
@@ -27,21 +28,10 @@ namespace motcua::cli {
 
 namespace {
 
-using Tokens = std::vector<std::string>;
-
-// Parses the tokens or fails the command with a usage error; the body of
-// each command runs only with parsed arguments.
-template <class Body>
-int WithArgs(const Context& ctx, const Tokens& tokens, const ArgSpec& spec, Body body) {
-  auto args = Args::Parse(tokens, spec);
-  if (!args.ok()) return Fail(ctx, args.status().message(), kUsage);
-  return body(*args);
-}
-
 int Send(const Context& ctx, std::string_view endpoint, const google::protobuf::Message& body) {
   auto client = ConnectTo(ctx);
   if (!client.ok()) return Fail(ctx, client.status().message(), kUsage);
-  auto reply = (*client)->Command(endpoint, body, http::ApiClient::NewIdempotencyKey());
+  auto reply = (*client)->Command(endpoint, body, client::ApiClient::NewIdempotencyKey());
   if (!reply.ok()) return FailCall(ctx, **client, reply.status());
   PrintCommandReply(*reply, *ctx.out);
   return 0;
@@ -111,7 +101,7 @@ Result<E> Choice(const Args& args, const std::string& flag, const std::map<std::
   std::string allowed;
   for (const auto& [word, e] : choices) allowed += (allowed.empty() ? "" : "|") + word;
   return Status(Error::kInvalidArgument,
-                "--" + flag + " phải là " + allowed + ", nhận được '" + *value + "'");
+                "--" + flag + " phải là " + allowed + ", nhận được '" + QuoteForMessage(*value) + "'");
 }
 
 Result<std::uint32_t> Sets(const Args& args) {
@@ -121,306 +111,348 @@ Result<std::uint32_t> Sets(const Args& args) {
   return static_cast<std::uint32_t>(n);
 }
 
-const ArgSpec kApplicantSpec{
-    .valued = {"procedure", "applicant", "phone", "id-number", "address", "email", "channel",
-               "documents", "reused", "digitized", "sets"},
-    .flags = {}};
-
-int RunReceive(const Context& ctx, const Tokens& tokens) {
-  return WithArgs(ctx, tokens, kApplicantSpec, [&](const Args& args) {
-    v1::Receive r;
-    auto procedure = args.Require("procedure");
-    auto applicant = ApplicantOf(args);
-    auto channel = Choice<v1::Channel>(
-        args, "channel", {{"counter", v1::CHANNEL_COUNTER}, {"post", v1::CHANNEL_POST}},
-        v1::CHANNEL_COUNTER);
-    auto sets = Sets(args);
-    for (const Status* s :
-         {&procedure.status(), &applicant.status(), &channel.status(), &sets.status()}) {
-      if (!s->ok()) return Fail(ctx, s->message(), kUsage);
-    }
-    r.set_procedure_code(*procedure);
-    *r.mutable_applicant() = *applicant;
-    r.set_channel(*channel);
-    *r.mutable_documents() = Documents(args);
-    r.set_sets(*sets);
-    return Send(ctx, "receive", r);
-  });
+int RunReceive(const Context& ctx, const Args& args) {
+  v1::Receive r;
+  auto procedure = args.Require("procedure");
+  auto applicant = ApplicantOf(args);
+  auto channel = Choice<v1::Channel>(
+      args, "channel", {{"counter", v1::CHANNEL_COUNTER}, {"post", v1::CHANNEL_POST}},
+      v1::CHANNEL_COUNTER);
+  auto sets = Sets(args);
+  for (const Status* s :
+       {&procedure.status(), &applicant.status(), &channel.status(), &sets.status()}) {
+    if (!s->ok()) return Fail(ctx, s->message(), kUsage);
+  }
+  r.set_procedure_code(*procedure);
+  *r.mutable_applicant() = *applicant;
+  r.set_channel(*channel);
+  *r.mutable_documents() = Documents(args);
+  r.set_sets(*sets);
+  return Send(ctx, "receive", r);
 }
 
-int RunRegisterOnline(const Context& ctx, const Tokens& tokens) {
-  return WithArgs(ctx, tokens, kApplicantSpec, [&](const Args& args) {
-    if (args.Has("channel")) return Fail(ctx, "đăng ký trực tuyến không có --channel", kUsage);
-    v1::RegisterOnline r;
-    auto procedure = args.Require("procedure");
-    auto applicant = ApplicantOf(args);
-    auto sets = Sets(args);
-    for (const Status* s : {&procedure.status(), &applicant.status(), &sets.status()}) {
-      if (!s->ok()) return Fail(ctx, s->message(), kUsage);
-    }
-    r.set_procedure_code(*procedure);
-    *r.mutable_applicant() = *applicant;
-    *r.mutable_documents() = Documents(args);
-    r.set_sets(*sets);
-    return Send(ctx, "register-online", r);
-  });
+int RunRegisterOnline(const Context& ctx, const Args& args) {
+  v1::RegisterOnline r;
+  auto procedure = args.Require("procedure");
+  auto applicant = ApplicantOf(args);
+  auto sets = Sets(args);
+  for (const Status* s : {&procedure.status(), &applicant.status(), &sets.status()}) {
+    if (!s->ok()) return Fail(ctx, s->message(), kUsage);
+  }
+  r.set_procedure_code(*procedure);
+  *r.mutable_applicant() = *applicant;
+  *r.mutable_documents() = Documents(args);
+  r.set_sets(*sets);
+  return Send(ctx, "register-online", r);
 }
 
-int RunAccept(const Context& ctx, const Tokens& tokens) {
-  const ArgSpec spec{.valued = {"procedure", "documents", "reused", "digitized", "sets"},
-                     .flags = {},
-                     .min_positional = 1,
-                     .max_positional = 1};
-  return WithArgs(ctx, tokens, spec, [&](const Args& args) {
-    auto sets = Sets(args);
-    if (!sets.ok()) return Fail(ctx, sets.status().message(), kUsage);
-    v1::Receive r;
+int RunAccept(const Context& ctx, const Args& args) {
+  auto sets = Sets(args);
+  if (!sets.ok()) return Fail(ctx, sets.status().message(), kUsage);
+  v1::Receive r;
+  r.set_dossier_code(args.positional()[0]);
+  r.set_procedure_code(args.Get("procedure").value_or(""));
+  r.set_channel(v1::CHANNEL_ONLINE);
+  *r.mutable_documents() = Documents(args);
+  r.set_sets(*sets);
+  return Send(ctx, "receive", r);
+}
+
+int RunRefuse(const Context& ctx, const Args& args) {
+  auto reason = args.Require("reason");
+  if (!reason.ok()) return Fail(ctx, reason.status().message(), kUsage);
+  v1::Refuse r;
+  r.set_reason(*reason);
+  if (!args.positional().empty()) {
+    // An online registration: only the code and the reason.
     r.set_dossier_code(args.positional()[0]);
-    r.set_procedure_code(args.Get("procedure").value_or(""));
-    r.set_channel(v1::CHANNEL_ONLINE);
-    *r.mutable_documents() = Documents(args);
-    r.set_sets(*sets);
-    return Send(ctx, "receive", r);
-  });
-}
-
-int RunRefuse(const Context& ctx, const Tokens& tokens) {
-  ArgSpec spec = kApplicantSpec;
-  spec.valued.push_back("reason");
-  spec.max_positional = 1;
-  return WithArgs(ctx, tokens, spec, [&](const Args& args) {
-    auto reason = args.Require("reason");
-    if (!reason.ok()) return Fail(ctx, reason.status().message(), kUsage);
-    v1::Refuse r;
-    r.set_reason(*reason);
-    if (!args.positional().empty()) {
-      // An online registration: only the code and the reason.
-      r.set_dossier_code(args.positional()[0]);
-      if (args.Has("procedure") || args.Has("applicant")) {
-        return Fail(ctx, "từ chối hồ sơ đã đăng ký chỉ cần MÃ và --reason", kUsage);
-      }
-      return Send(ctx, "refuse", r);
+    if (args.Has("procedure") || args.Has("applicant")) {
+      return Fail(ctx, "từ chối hồ sơ đã đăng ký chỉ cần MÃ và --reason", kUsage);
     }
-    auto procedure = args.Require("procedure");
-    auto applicant = ApplicantOf(args);
-    auto channel = Choice<v1::Channel>(
-        args, "channel", {{"counter", v1::CHANNEL_COUNTER}, {"post", v1::CHANNEL_POST}},
-        v1::CHANNEL_COUNTER);
-    for (const Status* s : {&procedure.status(), &applicant.status(), &channel.status()}) {
-      if (!s->ok()) return Fail(ctx, s->message(), kUsage);
-    }
-    r.set_procedure_code(*procedure);
-    *r.mutable_applicant() = *applicant;
-    r.set_channel(*channel);
     return Send(ctx, "refuse", r);
-  });
+  }
+  auto procedure = args.Require("procedure");
+  auto applicant = ApplicantOf(args);
+  auto channel = Choice<v1::Channel>(
+      args, "channel", {{"counter", v1::CHANNEL_COUNTER}, {"post", v1::CHANNEL_POST}},
+      v1::CHANNEL_COUNTER);
+  for (const Status* s : {&procedure.status(), &applicant.status(), &channel.status()}) {
+    if (!s->ok()) return Fail(ctx, s->message(), kUsage);
+  }
+  r.set_procedure_code(*procedure);
+  *r.mutable_applicant() = *applicant;
+  r.set_channel(*channel);
+  return Send(ctx, "refuse", r);
 }
 
-int RunHandOver(const Context& ctx, const Tokens& tokens) {
-  const ArgSpec spec{.valued = {"to-unit", "to-user", "from-unit", "note"},
-                     .flags = {"paper"},
-                     .min_positional = 1,
-                     .max_positional = 1};
-  return WithArgs(ctx, tokens, spec, [&](const Args& args) {
-    auto to_unit = args.Require("to-unit");
-    if (!to_unit.ok()) return Fail(ctx, to_unit.status().message(), kUsage);
-    v1::HandOver h;
-    h.set_dossier_code(args.positional()[0]);
-    h.set_to_unit(*to_unit);
-    h.set_to_user(args.Get("to-user").value_or(""));
-    h.set_from_unit(args.Get("from-unit").value_or(""));
-    h.set_note(args.Get("note").value_or(""));
-    h.set_electronic(!args.Has("paper"));
-    return Send(ctx, "hand-over", h);
-  });
+int RunHandOver(const Context& ctx, const Args& args) {
+  auto to_unit = args.Require("to-unit");
+  if (!to_unit.ok()) return Fail(ctx, to_unit.status().message(), kUsage);
+  v1::HandOver h;
+  h.set_dossier_code(args.positional()[0]);
+  h.set_to_unit(*to_unit);
+  h.set_to_user(args.Get("to-user").value_or(""));
+  h.set_from_unit(args.Get("from-unit").value_or(""));
+  h.set_note(args.Get("note").value_or(""));
+  h.set_electronic(!args.Has("paper"));
+  return Send(ctx, "hand-over", h);
 }
 
-int RunRequestSupplement(const Context& ctx, const Tokens& tokens) {
-  const ArgSpec spec{
-      .valued = {"reason", "documents"}, .flags = {}, .min_positional = 1, .max_positional = 1};
-  return WithArgs(ctx, tokens, spec, [&](const Args& args) {
-    auto reason = args.Require("reason");
-    if (!reason.ok()) return Fail(ctx, reason.status().message(), kUsage);
-    v1::RequestSupplement r;
-    r.set_dossier_code(args.positional()[0]);
-    r.set_reason(*reason);
-    for (const std::string& d : SplitList(args.Get("documents").value_or(""))) r.add_documents(d);
-    return Send(ctx, "request-supplement", r);
-  });
+int RunRequestSupplement(const Context& ctx, const Args& args) {
+  auto reason = args.Require("reason");
+  if (!reason.ok()) return Fail(ctx, reason.status().message(), kUsage);
+  v1::RequestSupplement r;
+  r.set_dossier_code(args.positional()[0]);
+  r.set_reason(*reason);
+  for (const std::string& d : SplitList(args.Get("documents").value_or(""))) r.add_documents(d);
+  return Send(ctx, "request-supplement", r);
 }
 
-int RunSupplement(const Context& ctx, const Tokens& tokens) {
-  const ArgSpec spec{.valued = {"documents", "reused", "digitized"},
-                     .flags = {},
-                     .min_positional = 1,
-                     .max_positional = 1};
-  return WithArgs(ctx, tokens, spec, [&](const Args& args) {
-    v1::Supplement s;
-    s.set_dossier_code(args.positional()[0]);
-    *s.mutable_documents() = Documents(args);
-    return Send(ctx, "supplement", s);
-  });
+int RunSupplement(const Context& ctx, const Args& args) {
+  v1::Supplement s;
+  s.set_dossier_code(args.positional()[0]);
+  *s.mutable_documents() = Documents(args);
+  return Send(ctx, "supplement", s);
 }
 
-int RunRequestFee(const Context& ctx, const Tokens& tokens) {
-  const ArgSpec spec{
-      .valued = {"amount", "note"}, .flags = {}, .min_positional = 1, .max_positional = 1};
-  return WithArgs(ctx, tokens, spec, [&](const Args& args) {
+int RunRequestFee(const Context& ctx, const Args& args) {
+  auto amount = args.RequireCount("amount");
+  if (!amount.ok()) return Fail(ctx, amount.status().message(), kUsage);
+  v1::RequestFee f;
+  f.set_dossier_code(args.positional()[0]);
+  f.set_amount_vnd(*amount);
+  f.set_note(args.Get("note").value_or(""));
+  return Send(ctx, "request-fee", f);
+}
+
+int RunPay(const Context& ctx, const Args& args) {
+  auto method = Choice<v1::PaymentMethod>(args, "method",
+                                          {{"portal", v1::PAYMENT_METHOD_NATIONAL_PORTAL},
+                                           {"gateway", v1::PAYMENT_METHOD_PROVINCIAL_GATEWAY},
+                                           {"cash", v1::PAYMENT_METHOD_CASH}});
+  if (!method.ok()) return Fail(ctx, method.status().message(), kUsage);
+  v1::RecordPayment p;
+  p.set_dossier_code(args.positional()[0]);
+  p.set_method(*method);
+  if (args.Has("amount")) {
     auto amount = args.RequireCount("amount");
     if (!amount.ok()) return Fail(ctx, amount.status().message(), kUsage);
-    v1::RequestFee f;
-    f.set_dossier_code(args.positional()[0]);
-    f.set_amount_vnd(*amount);
-    f.set_note(args.Get("note").value_or(""));
-    return Send(ctx, "request-fee", f);
-  });
+    p.set_amount_vnd(*amount);
+  }
+  p.set_receipt_number(args.Get("receipt-number").value_or(""));
+  return Send(ctx, "record-payment", p);
 }
 
-int RunPay(const Context& ctx, const Tokens& tokens) {
-  const ArgSpec spec{.valued = {"method", "amount", "receipt-number"},
-                     .flags = {},
-                     .min_positional = 1,
-                     .max_positional = 1};
-  return WithArgs(ctx, tokens, spec, [&](const Args& args) {
-    auto method = Choice<v1::PaymentMethod>(args, "method",
-                                            {{"portal", v1::PAYMENT_METHOD_NATIONAL_PORTAL},
-                                             {"gateway", v1::PAYMENT_METHOD_PROVINCIAL_GATEWAY},
-                                             {"cash", v1::PAYMENT_METHOD_CASH}});
-    if (!method.ok()) return Fail(ctx, method.status().message(), kUsage);
-    v1::RecordPayment p;
-    p.set_dossier_code(args.positional()[0]);
-    p.set_method(*method);
-    if (args.Has("amount")) {
-      auto amount = args.RequireCount("amount");
-      if (!amount.ok()) return Fail(ctx, amount.status().message(), kUsage);
-      p.set_amount_vnd(*amount);
-    }
-    p.set_receipt_number(args.Get("receipt-number").value_or(""));
-    return Send(ctx, "record-payment", p);
-  });
+int RunStop(const Context& ctx, const Args& args) {
+  auto reason = args.Require("reason");
+  if (!reason.ok()) return Fail(ctx, reason.status().message(), kUsage);
+  v1::Stop s;
+  s.set_dossier_code(args.positional()[0]);
+  s.set_reason(*reason);
+  return Send(ctx, "stop", s);
 }
 
-int RunStop(const Context& ctx, const Tokens& tokens) {
-  const ArgSpec spec{.valued = {"reason"}, .flags = {}, .min_positional = 1, .max_positional = 1};
-  return WithArgs(ctx, tokens, spec, [&](const Args& args) {
-    auto reason = args.Require("reason");
-    if (!reason.ok()) return Fail(ctx, reason.status().message(), kUsage);
-    v1::Stop s;
-    s.set_dossier_code(args.positional()[0]);
-    s.set_reason(*reason);
-    return Send(ctx, "stop", s);
-  });
+int RunWithdraw(const Context& ctx, const Args& args) {
+  v1::Withdraw w;
+  w.set_dossier_code(args.positional()[0]);
+  w.set_reason(args.Get("reason").value_or(""));
+  return Send(ctx, "withdraw", w);
 }
 
-int RunWithdraw(const Context& ctx, const Tokens& tokens) {
-  const ArgSpec spec{.valued = {"reason"}, .flags = {}, .min_positional = 1, .max_positional = 1};
-  return WithArgs(ctx, tokens, spec, [&](const Args& args) {
-    v1::Withdraw w;
-    w.set_dossier_code(args.positional()[0]);
-    w.set_reason(args.Get("reason").value_or(""));
-    return Send(ctx, "withdraw", w);
-  });
+int RunResultReady(const Context& ctx, const Args& args) {
+  auto kind = Choice<v1::ResultKind>(
+      args, "kind",
+      {{"electronic", v1::RESULT_KIND_ELECTRONIC}, {"paper", v1::RESULT_KIND_PAPER}});
+  if (!kind.ok()) return Fail(ctx, kind.status().message(), kUsage);
+  v1::MarkResultReady r;
+  r.set_dossier_code(args.positional()[0]);
+  r.set_result_kind(*kind);
+  r.set_result_number(args.Get("number").value_or(""));
+  r.set_note(args.Get("note").value_or(""));
+  return Send(ctx, "result-ready", r);
 }
 
-int RunResultReady(const Context& ctx, const Tokens& tokens) {
-  const ArgSpec spec{
-      .valued = {"kind", "number", "note"}, .flags = {}, .min_positional = 1, .max_positional = 1};
-  return WithArgs(ctx, tokens, spec, [&](const Args& args) {
-    auto kind = Choice<v1::ResultKind>(
-        args, "kind",
-        {{"electronic", v1::RESULT_KIND_ELECTRONIC}, {"paper", v1::RESULT_KIND_PAPER}});
-    if (!kind.ok()) return Fail(ctx, kind.status().message(), kUsage);
-    v1::MarkResultReady r;
-    r.set_dossier_code(args.positional()[0]);
-    r.set_result_kind(*kind);
-    r.set_result_number(args.Get("number").value_or(""));
-    r.set_note(args.Get("note").value_or(""));
-    return Send(ctx, "result-ready", r);
-  });
+int RunReturn(const Context& ctx, const Args& args) {
+  auto method = Choice<v1::ReturnMethod>(args, "method",
+                                         {{"counter", v1::RETURN_METHOD_COUNTER},
+                                          {"post", v1::RETURN_METHOD_POST},
+                                          {"electronic", v1::RETURN_METHOD_ELECTRONIC}});
+  if (!method.ok()) return Fail(ctx, method.status().message(), kUsage);
+  v1::ReturnResult r;
+  r.set_dossier_code(args.positional()[0]);
+  r.set_method(*method);
+  r.set_received_by(args.Get("received-by").value_or(""));
+  return Send(ctx, "return-result", r);
 }
 
-int RunReturn(const Context& ctx, const Tokens& tokens) {
-  const ArgSpec spec{
-      .valued = {"method", "received-by"}, .flags = {}, .min_positional = 1, .max_positional = 1};
-  return WithArgs(ctx, tokens, spec, [&](const Args& args) {
-    auto method = Choice<v1::ReturnMethod>(args, "method",
-                                           {{"counter", v1::RETURN_METHOD_COUNTER},
-                                            {"post", v1::RETURN_METHOD_POST},
-                                            {"electronic", v1::RETURN_METHOD_ELECTRONIC}});
-    if (!method.ok()) return Fail(ctx, method.status().message(), kUsage);
-    v1::ReturnResult r;
-    r.set_dossier_code(args.positional()[0]);
-    r.set_method(*method);
-    r.set_received_by(args.Get("received-by").value_or(""));
-    return Send(ctx, "return-result", r);
-  });
+int RunRate(const Context& ctx, const Args& args) {
+  auto satisfaction =
+      Choice<v1::Satisfaction>(args, "satisfaction",
+                               {{"very-satisfied", v1::SATISFACTION_VERY_SATISFIED},
+                                {"satisfied", v1::SATISFACTION_SATISFIED},
+                                {"acceptable", v1::SATISFACTION_ACCEPTABLE},
+                                {"dissatisfied", v1::SATISFACTION_DISSATISFIED}});
+  if (!satisfaction.ok()) return Fail(ctx, satisfaction.status().message(), kUsage);
+  v1::Rate r;
+  r.set_dossier_code(args.positional()[0]);
+  r.set_satisfaction(*satisfaction);
+  r.set_complaint(args.Has("complaint"));
+  r.set_comment(args.Get("comment").value_or(""));
+  return Send(ctx, "rate", r);
 }
 
-int RunRate(const Context& ctx, const Tokens& tokens) {
-  const ArgSpec spec{.valued = {"satisfaction", "comment"},
-                     .flags = {"complaint"},
-                     .min_positional = 1,
-                     .max_positional = 1};
-  return WithArgs(ctx, tokens, spec, [&](const Args& args) {
-    auto satisfaction =
-        Choice<v1::Satisfaction>(args, "satisfaction",
-                                 {{"very-satisfied", v1::SATISFACTION_VERY_SATISFIED},
-                                  {"satisfied", v1::SATISFACTION_SATISFIED},
-                                  {"acceptable", v1::SATISFACTION_ACCEPTABLE},
-                                  {"dissatisfied", v1::SATISFACTION_DISSATISFIED}});
-    if (!satisfaction.ok()) return Fail(ctx, satisfaction.status().message(), kUsage);
-    v1::Rate r;
-    r.set_dossier_code(args.positional()[0]);
-    r.set_satisfaction(*satisfaction);
-    r.set_complaint(args.Has("complaint"));
-    r.set_comment(args.Get("comment").value_or(""));
-    return Send(ctx, "rate", r);
-  });
+// The applicant, as receive, register-online and refuse take it.
+std::vector<OptionSpec> ApplicantOptions() {
+  return {
+      TextOption("procedure", "MÃ", "mã thủ tục hành chính (bắt buộc)"),
+      TextOption("applicant", "TÊN", "họ tên người nộp hồ sơ (bắt buộc)"),
+      TextOption("phone", "SĐT", "số điện thoại"),
+      TextOption("id-number", "CCCD", "số căn cước công dân"),
+      TextOption("address", "ĐC", "địa chỉ"),
+      TextOption("email", "E", "thư điện tử"),
+  };
+}
+
+// The documents handed in; a name in --reused or --digitized that is not in
+// --documents is added.
+std::vector<OptionSpec> DocumentOptions() {
+  return {
+      TextOption("documents", "\"A,B\"", "giấy tờ nộp kèm, tên cách nhau bởi dấu phẩy"),
+      TextOption("reused", "\"A,B\"", "giấy tờ được tái sử dụng, công dân không phải nộp lại"),
+      TextOption("digitized", "\"A,B\"", "giấy tờ đã được số hóa"),
+  };
+}
+
+OptionSpec ChannelOption() {
+  return ChoiceOption("channel", "counter|post", "nộp tại quầy (mặc định) hoặc qua bưu chính");
+}
+
+OptionSpec SetsOption() { return TextOption("sets", "N", "số bộ hồ sơ (mặc định 1)"); }
+
+PositionalSpec DossierCode() { return {.name = "MÃ_HS", .help = "mã hồ sơ"}; }
+
+// `first`, then `more`.
+std::vector<OptionSpec> Join(std::vector<OptionSpec> first, const std::vector<OptionSpec>& more) {
+  first.insert(first.end(), more.begin(), more.end());
+  return first;
 }
 
 }  // namespace
 
 void AddDeskCommands(CommandTable& table) {
-  table.push_back({"receive",
-                   "receive --procedure MÃ --applicant TÊN [--phone SĐT] [--id-number CCCD] "
-                   "[--address ĐC] [--email E] [--channel counter|post] [--documents \"A,B\"] "
-                   "[--reused \"A\"] [--digitized \"B\"] [--sets N]  tiếp nhận hồ sơ",
-                   RunReceive});
-  table.push_back({"register-online",
-                   "register-online --procedure MÃ --applicant TÊN [...]  đăng ký trực tuyến",
-                   RunRegisterOnline});
+  table.push_back({.name = "receive",
+                   .summary = "tiếp nhận hồ sơ tại quầy hoặc qua bưu chính",
+                   .usage = "--procedure MÃ --applicant TÊN [TÙY CHỌN]",
+                   .positionals = {},
+                   .options = Join(Join(ApplicantOptions(), {ChannelOption()}),
+                                   Join(DocumentOptions(), {SetsOption()})),
+                   .run = RunReceive});
+  table.push_back({.name = "register-online",
+                   .summary = "đăng ký hồ sơ trực tuyến (chờ cán bộ tiếp nhận bằng accept)",
+                   .usage = "--procedure MÃ --applicant TÊN [TÙY CHỌN]",
+                   .positionals = {},
+                   .options = Join(ApplicantOptions(), Join(DocumentOptions(), {SetsOption()})),
+                   .run = RunRegisterOnline});
+  table.push_back({.name = "accept",
+                   .summary = "tiếp nhận hồ sơ đã đăng ký trực tuyến",
+                   .usage = "MÃ_HS [TÙY CHỌN]",
+                   .positionals = {DossierCode()},
+                   .options = Join({TextOption("procedure", "MÃ",
+                                               "mã thủ tục (mặc định: thủ tục đã đăng ký)")},
+                                   Join(DocumentOptions(), {SetsOption()})),
+                   .run = RunAccept});
   table.push_back(
-      {"accept", "accept MÃ_HS [--documents \"A,B\"]  tiếp nhận hồ sơ trực tuyến", RunAccept});
-  table.push_back({"refuse",
-                   "refuse [MÃ_HS] --reason LÝ_DO [--procedure MÃ --applicant TÊN ...]  "
-                   "từ chối tiếp nhận",
-                   RunRefuse});
-  table.push_back({"hand-over",
-                   "hand-over MÃ_HS --to-unit ĐƠN_VỊ [--to-user NGƯỜI] [--paper] [--note N]  "
-                   "bàn giao",
-                   RunHandOver});
-  table.push_back({"request-supplement",
-                   "request-supplement MÃ_HS --reason LÝ_DO [--documents \"A,B\"]  "
-                   "yêu cầu bổ sung",
-                   RunRequestSupplement});
-  table.push_back(
-      {"supplement", "supplement MÃ_HS [--documents \"A,B\"]  nhận hồ sơ bổ sung", RunSupplement});
-  table.push_back({"request-fee", "request-fee MÃ_HS --amount SỐ_TIỀN  yêu cầu nộp phí, lệ phí",
-                   RunRequestFee});
-  table.push_back({"pay",
-                   "pay MÃ_HS --method portal|gateway|cash [--amount SỐ_TIỀN]  ghi nhận thanh toán",
-                   RunPay});
-  table.push_back({"stop", "stop MÃ_HS --reason LÝ_DO  dừng xử lý", RunStop});
-  table.push_back({"withdraw", "withdraw MÃ_HS [--reason LÝ_DO]  công dân rút hồ sơ", RunWithdraw});
-  table.push_back({"result-ready", "result-ready MÃ_HS --kind electronic|paper  đã có kết quả",
-                   RunResultReady});
-  table.push_back(
-      {"return", "return MÃ_HS --method counter|post|electronic  trả kết quả", RunReturn});
+      {.name = "refuse",
+       .summary = "từ chối tiếp nhận (hồ sơ đã đăng ký trực tuyến, hoặc người nộp tại quầy)",
+       .usage = "[MÃ_HS] --reason LÝ_DO [--procedure MÃ --applicant TÊN ...]",
+       .positionals = {{.name = "MÃ_HS",
+                        .help = "hồ sơ đăng ký trực tuyến bị từ chối; bỏ trống khi từ chối tại "
+                                "quầy (cần --procedure và --applicant)",
+                        .required = false}},
+       .options = Join({TextOption("reason", "LÝ_DO", "lý do từ chối (bắt buộc)")},
+                       Join(ApplicantOptions(), {ChannelOption()})),
+       .run = RunRefuse});
+  table.push_back({.name = "hand-over",
+                   .summary = "bàn giao hồ sơ cho đơn vị hoặc người xử lý",
+                   .usage = "MÃ_HS --to-unit ĐƠN_VỊ [TÙY CHỌN]",
+                   .positionals = {DossierCode()},
+                   .options = {TextOption("to-unit", "ĐƠN_VỊ", "đơn vị nhận (bắt buộc)"),
+                               TextOption("to-user", "NGƯỜI", "người nhận trong đơn vị"),
+                               TextOption("from-unit", "ĐƠN_VỊ",
+                                          "đơn vị giao (mặc định: đơn vị đang giữ hồ sơ)"),
+                               FlagOption("paper", "bàn giao hồ sơ giấy (mặc định: điện tử)"),
+                               TextOption("note", "GHI_CHÚ", "ghi chú")},
+                   .run = RunHandOver});
+  table.push_back({.name = "request-supplement",
+                   .summary = "yêu cầu công dân bổ sung hồ sơ (tạm dừng tính thời hạn)",
+                   .usage = "MÃ_HS --reason LÝ_DO [--documents \"A,B\"]",
+                   .positionals = {DossierCode()},
+                   .options = {TextOption("reason", "LÝ_DO", "lý do yêu cầu bổ sung (bắt buộc)"),
+                               TextOption("documents", "\"A,B\"", "giấy tờ cần bổ sung")},
+                   .run = RunRequestSupplement});
+  table.push_back({.name = "supplement",
+                   .summary = "nhận hồ sơ bổ sung (tính tiếp thời hạn)",
+                   .usage = "MÃ_HS [TÙY CHỌN]",
+                   .positionals = {DossierCode()},
+                   .options = DocumentOptions(),
+                   .run = RunSupplement});
+  table.push_back({.name = "request-fee",
+                   .summary = "yêu cầu nộp phí, lệ phí",
+                   .usage = "MÃ_HS --amount SỐ_TIỀN [--note GHI_CHÚ]",
+                   .positionals = {DossierCode()},
+                   .options = {TextOption("amount", "SỐ_TIỀN", "số tiền, đồng (bắt buộc)"),
+                               TextOption("note", "GHI_CHÚ", "ghi chú")},
+                   .run = RunRequestFee});
+  table.push_back({.name = "pay",
+                   .summary = "ghi nhận thanh toán phí, lệ phí",
+                   .usage = "MÃ_HS --method portal|gateway|cash [TÙY CHỌN]",
+                   .positionals = {DossierCode()},
+                   .options = {ChoiceOption("method", "portal|gateway|cash",
+                                            "Cổng DVC quốc gia, cổng thanh toán của tỉnh, hoặc "
+                                            "tiền mặt (bắt buộc)"),
+                               TextOption("amount", "SỐ_TIỀN", "số tiền đã nộp, đồng"),
+                               TextOption("receipt-number", "SỐ", "số biên lai")},
+                   .run = RunPay});
+  table.push_back({.name = "stop",
+                   .summary = "dừng xử lý hồ sơ",
+                   .usage = "MÃ_HS --reason LÝ_DO",
+                   .positionals = {DossierCode()},
+                   .options = {TextOption("reason", "LÝ_DO", "lý do dừng (bắt buộc)")},
+                   .run = RunStop});
+  table.push_back({.name = "withdraw",
+                   .summary = "công dân rút hồ sơ",
+                   .usage = "MÃ_HS [--reason LÝ_DO]",
+                   .positionals = {DossierCode()},
+                   .options = {TextOption("reason", "LÝ_DO", "lý do rút")},
+                   .run = RunWithdraw});
+  table.push_back({.name = "result-ready",
+                   .summary = "đã có kết quả giải quyết",
+                   .usage = "MÃ_HS --kind electronic|paper [TÙY CHỌN]",
+                   .positionals = {DossierCode()},
+                   .options = {ChoiceOption("kind", "electronic|paper",
+                                            "kết quả điện tử hoặc bản giấy (bắt buộc)"),
+                               TextOption("number", "SỐ", "số của văn bản kết quả"),
+                               TextOption("note", "GHI_CHÚ", "ghi chú")},
+                   .run = RunResultReady});
+  table.push_back({.name = "return",
+                   .summary = "trả kết quả cho công dân",
+                   .usage = "MÃ_HS --method counter|post|electronic [--received-by NGƯỜI]",
+                   .positionals = {DossierCode()},
+                   .options = {ChoiceOption("method", "counter|post|electronic",
+                                            "trả tại quầy, qua bưu chính hoặc trực tuyến (bắt buộc)"),
+                               TextOption("received-by", "NGƯỜI", "người nhận kết quả")},
+                   .run = RunReturn});
   // apologize: alert_commands.cc (it prints the letter too).
-  table.push_back({"rate",
-                   "rate MÃ_HS --satisfaction very-satisfied|satisfied|acceptable|dissatisfied "
-                   "[--complaint]  ghi nhận đánh giá",
-                   RunRate});
+  table.push_back({.name = "rate",
+                   .summary = "ghi nhận đánh giá của công dân",
+                   .usage = "MÃ_HS --satisfaction MỨC [--complaint] [--comment Ý_KIẾN]",
+                   .positionals = {DossierCode()},
+                   .options = {ChoiceOption("satisfaction",
+                                            "very-satisfied|satisfied|acceptable|dissatisfied",
+                                            "mức độ hài lòng (bắt buộc)"),
+                               FlagOption("complaint", "có phản ánh, kiến nghị"),
+                               TextOption("comment", "Ý_KIẾN", "ý kiến của công dân")},
+                   .run = RunRate});
 }
 
 }  // namespace motcua::cli

@@ -8,7 +8,7 @@
 #include <utility>
 #include <vector>
 
-#include "adapters/http/api_client.h"
+#include "adapters/client/api_client.h"
 #include "engine/base/time.h"
 #include "tools/motcua/args.h"
 #include "tools/motcua/command_table.h"
@@ -19,35 +19,25 @@ namespace motcua::cli {
 
 namespace {
 
-using Tokens = std::vector<std::string>;
-
-// Parses the arguments and connects, or fails with a usage error; then runs
-// `body` with both.
+// Connects, or fails with a usage error (a bad --server); then runs `body`.
 template <class Body>
-int Call(const Context& ctx, const Tokens& tokens, const ArgSpec& spec, Body body) {
-  auto args = Args::Parse(tokens, spec);
-  if (!args.ok()) return Fail(ctx, args.status().message(), kUsage);
+int Call(const Context& ctx, Body body) {
   auto client = ConnectTo(ctx);
   if (!client.ok()) return Fail(ctx, client.status().message(), kUsage);
-  return body(*args, **client);
+  return body(**client);
 }
 
-int RunShow(const Context& ctx, const Tokens& tokens) {
-  return Call(ctx, tokens, {.valued = {}, .flags = {}, .min_positional = 1, .max_positional = 1},
-              [&](const Args& args, http::ApiClient& client) {
-                auto detail = client.Dossier(args.positional()[0]);
-                if (!detail.ok()) return FailCall(ctx, client, detail.status());
-                PrintDossierDetail(*detail, *ctx.out);
-                return 0;
-              });
+int RunShow(const Context& ctx, const Args& args) {
+  return Call(ctx, [&](client::ApiClient& client) {
+    auto detail = client.Dossier(args.positional()[0]);
+    if (!detail.ok()) return FailCall(ctx, client, detail.status());
+    PrintDossierDetail(*detail, *ctx.out);
+    return 0;
+  });
 }
 
-int RunList(const Context& ctx, const Tokens& tokens) {
-  const ArgSpec spec{.valued = {"status", "procedure", "holder", "due-before", "limit"},
-                     .flags = {},
-                     .min_positional = 0,
-                     .max_positional = 0};
-  return Call(ctx, tokens, spec, [&](const Args& args, http::ApiClient& client) {
+int RunList(const Context& ctx, const Args& args) {
+  return Call(ctx, [&](client::ApiClient& client) {
     std::vector<std::pair<std::string, std::string>> query;
     for (const char* name : {"status", "procedure", "holder", "limit"}) {
       if (auto v = args.Get(name)) query.emplace_back(name, *v);
@@ -66,8 +56,8 @@ int RunList(const Context& ctx, const Tokens& tokens) {
   });
 }
 
-int RunCatalog(const Context& ctx, const Tokens& tokens) {
-  return Call(ctx, tokens, {}, [&](const Args&, http::ApiClient& client) {
+int RunCatalog(const Context& ctx, const Args& /*args*/) {
+  return Call(ctx, [&](client::ApiClient& client) {
     auto catalog = client.Catalog();
     if (!catalog.ok()) return FailCall(ctx, client, catalog.status());
     PrintCatalog(*catalog, *ctx.out);
@@ -75,9 +65,8 @@ int RunCatalog(const Context& ctx, const Tokens& tokens) {
   });
 }
 
-int RunLookup(const Context& ctx, const Tokens& tokens) {
-  const ArgSpec spec{.valued = {"secret"}, .flags = {}, .min_positional = 1, .max_positional = 1};
-  return Call(ctx, tokens, spec, [&](const Args& args, http::ApiClient& client) {
+int RunLookup(const Context& ctx, const Args& args) {
+  return Call(ctx, [&](client::ApiClient& client) {
     auto secret = args.Require("secret");
     if (!secret.ok()) return Fail(ctx, secret.status().message(), kUsage);
     auto view = client.Lookup(args.positional()[0], *secret);
@@ -87,9 +76,8 @@ int RunLookup(const Context& ctx, const Tokens& tokens) {
   });
 }
 
-int RunReceipt(const Context& ctx, const Tokens& tokens) {
-  const ArgSpec spec{.valued = {}, .flags = {"html"}, .min_positional = 1, .max_positional = 1};
-  return Call(ctx, tokens, spec, [&](const Args& args, http::ApiClient& client) {
+int RunReceipt(const Context& ctx, const Args& args) {
+  return Call(ctx, [&](client::ApiClient& client) {
     auto document = client.Receipt(args.positional()[0], args.Has("html"));
     if (!document.ok()) return FailCall(ctx, client, document.status());
     *ctx.out << *document;
@@ -100,15 +88,43 @@ int RunReceipt(const Context& ctx, const Tokens& tokens) {
 }  // namespace
 
 void AddQueryCommands(CommandTable& table) {
-  table.push_back({"show", "show MÃ_HS  thông tin và quá trình xử lý hồ sơ", RunShow});
-  table.push_back({"list",
-                   "list [--status N] [--procedure MÃ] [--holder NGƯỜI|ĐƠN_VỊ] "
-                   "[--due-before \"YYYY-MM-DD HH:MM\"] [--limit N]  danh sách hồ sơ",
-                   RunList});
-  table.push_back({"catalog", "catalog  danh mục thủ tục", RunCatalog});
+  const PositionalSpec code{.name = "MÃ_HS", .help = "mã hồ sơ"};
+  table.push_back({.name = "show",
+                   .summary = "thông tin và quá trình xử lý hồ sơ",
+                   .usage = "MÃ_HS",
+                   .positionals = {code},
+                   .options = {},
+                   .run = RunShow});
   table.push_back(
-      {"receipt", "receipt MÃ_HS [--html]  in giấy tiếp nhận và hẹn trả (Mẫu 01)", RunReceipt});
-  table.push_back({"lookup", "lookup MÃ_HS --secret MÃ_TRA_CỨU  tra cứu cho công dân", RunLookup});
+      {.name = "list",
+       .summary = "danh sách hồ sơ",
+       .usage = "[TÙY CHỌN]",
+       .positionals = {},
+       .options = {TextOption("status", "N", "trạng thái (1–10, như Cổng DVC quốc gia)"),
+                   TextOption("procedure", "MÃ", "mã thủ tục"),
+                   TextOption("holder", "NGƯỜI|ĐƠN_VỊ", "người hoặc đơn vị đang giữ hồ sơ"),
+                   TextOption("due-before", "\"YYYY-MM-DD HH:MM\"", "hẹn trả trước thời điểm này"),
+                   TextOption("limit", "N", "số hồ sơ tối đa")},
+       .run = RunList});
+  table.push_back({.name = "catalog",
+                   .summary = "danh mục thủ tục",
+                   .usage = "",
+                   .positionals = {},
+                   .options = {},
+                   .run = RunCatalog});
+  table.push_back({.name = "receipt",
+                   .summary = "in giấy tiếp nhận hồ sơ và hẹn trả kết quả (Mẫu 01)",
+                   .usage = "MÃ_HS [--html]",
+                   .positionals = {code},
+                   .options = {FlagOption("html", "bản HTML để in khổ A5 (mặc định: văn bản)")},
+                   .run = RunReceipt});
+  table.push_back({.name = "lookup",
+                   .summary = "tra cứu hồ sơ cho công dân (không cần mã xác thực)",
+                   .usage = "MÃ_HS --secret MÃ_TRA_CỨU",
+                   .positionals = {code},
+                   .options = {TextOption("secret", "MÃ_TRA_CỨU",
+                                          "mã tra cứu in trên giấy tiếp nhận (bắt buộc)")},
+                   .run = RunLookup});
 }
 
 }  // namespace motcua::cli

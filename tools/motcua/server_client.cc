@@ -21,12 +21,12 @@ std::chrono::milliseconds Timeout() {
 
 }  // namespace
 
-Result<std::unique_ptr<http::ApiClient>> ConnectTo(const Context& ctx) {
-  MOTCUA_ASSIGN_OR_RETURN(http::ServerUrl url, http::ServerUrl::Parse(ctx.server));
-  return std::make_unique<http::ApiClient>(std::move(url), ctx.token, Timeout());
+Result<std::unique_ptr<client::ApiClient>> ConnectTo(const Context& ctx) {
+  MOTCUA_ASSIGN_OR_RETURN(client::ServerUrl url, client::ServerUrl::Parse(ctx.server));
+  return std::make_unique<client::ApiClient>(std::move(url), ctx.token, Timeout());
 }
 
-int FailCall(const Context& ctx, const http::ApiClient& client, const Status& status) {
+int FailCall(const Context& ctx, const client::ApiClient& client, const Status& status) {
   std::string message = status.message();
   for (char& c : message) {
     if (c == '\n') c = ' ';

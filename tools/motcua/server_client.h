@@ -7,7 +7,7 @@
 
 #include <memory>
 
-#include "adapters/http/api_client.h"
+#include "adapters/client/api_client.h"
 #include "engine/base/status.h"
 #include "tools/motcua/command_table.h"
 
@@ -18,10 +18,10 @@ inline constexpr int kUsage = 2;
 inline constexpr int kUnreachable = 3;
 
 // A client for ctx.server with ctx.token; kInvalidArgument for a bad URL.
-Result<std::unique_ptr<http::ApiClient>> ConnectTo(const Context& ctx);
+Result<std::unique_ptr<client::ApiClient>> ConnectTo(const Context& ctx);
 
 // "motcua: <message>" and the exit code for a failed call of `client`.
-int FailCall(const Context& ctx, const http::ApiClient& client, const Status& status);
+int FailCall(const Context& ctx, const client::ApiClient& client, const Status& status);
 
 }  // namespace motcua::cli
 

@@ -19,10 +19,11 @@
 #include "adapters/export/stats_csv.h"
 #include "adapters/export/stats_json.h"
 #include "adapters/export/stats_table.h"
-#include "adapters/http/body_codec.h"
-#include "adapters/http/route.h"
+#include "adapters/api/body_codec.h"
+#include "adapters/api/route.h"
 #include "adapters/metrics/period.h"
 #include "adapters/metrics/targets.h"
+#include "engine/base/quote.h"
 #include "motcua/v1/stats.pb.h"
 #include "tools/motcua/args.h"
 #include "tools/motcua/command_table.h"
@@ -32,24 +33,22 @@ namespace motcua::cli {
 
 namespace {
 
-using Tokens = std::vector<std::string>;
-
 // The period's query string, checked here so a typo is a usage error.
 Result<std::string> PeriodQuery(const Args& args) {
   MOTCUA_ASSIGN_OR_RETURN(std::string from, args.Require("from"));
   MOTCUA_ASSIGN_OR_RETURN(std::string to, args.Require("to"));
   MOTCUA_RETURN_IF_ERROR(metrics::MakePeriod(from, to).status());
-  return "from=" + http::PercentEncode(from) + "&to=" + http::PercentEncode(to);
+  return "from=" + api::PercentEncode(from) + "&to=" + api::PercentEncode(to);
 }
 
 // GET `target` as binary protobuf into `out`.
 template <class M>
-Result<M> GetMessage(http::ApiClient& client, const std::string& target) {
-  http::HttpClient::Call call;
-  call.method = http::bhttp::verb::get;
+Result<M> GetMessage(client::ApiClient& client, const std::string& target) {
+  client::HttpClient::Call call;
+  call.method = bhttp::verb::get;
   call.target = target;
-  call.headers = {{"Accept", std::string(http::kProtobufType)}};
-  MOTCUA_ASSIGN_OR_RETURN(http::HttpReply reply, client.Fetch(std::move(call), /*may_retry=*/true));
+  call.headers = {{"Accept", std::string(api::kProtobufType)}};
+  MOTCUA_ASSIGN_OR_RETURN(client::HttpReply reply, client.Fetch(std::move(call), /*may_retry=*/true));
   M message;
   if (!message.ParseFromString(reply.body)) {
     return Status(Error::kInternal, "không đọc được câu trả lời của máy chủ");
@@ -57,19 +56,12 @@ Result<M> GetMessage(http::ApiClient& client, const std::string& target) {
   return message;
 }
 
-int RunStats(const Context& ctx, const Tokens& tokens) {
-  const ArgSpec spec{.valued = {"from", "to", "format", "targets"}, .flags = {"codes"},
-                     .min_positional = 0, .max_positional = 0};
-  auto args = Args::Parse(tokens, spec);
-  if (!args.ok()) return Fail(ctx, args.status().message(), kUsage);
-  auto query = PeriodQuery(*args);
+int RunStats(const Context& ctx, const Args& args) {
+  auto query = PeriodQuery(args);
   if (!query.ok()) return Fail(ctx, query.status().message(), kUsage);
-  const std::string format = args->Get("format").value_or("table");
-  if (format != "table" && format != "json" && format != "csv") {
-    return Fail(ctx, "--format phải là table, json hoặc csv", kUsage);
-  }
+  const std::string format = args.Get("format").value_or("table");
   std::optional<v1::Targets> targets;
-  if (auto file = args->Get("targets")) {
+  if (auto file = args.Get("targets")) {
     auto loaded = metrics::LoadTargets(*file);
     if (!loaded.ok()) return Fail(ctx, loaded.status().message(), kUsage);
     targets = std::move(*loaded);
@@ -77,7 +69,7 @@ int RunStats(const Context& ctx, const Tokens& tokens) {
   auto client = ConnectTo(ctx);
   if (!client.ok()) return Fail(ctx, client.status().message(), kUsage);
   auto stats = GetMessage<v1::Statistics>(
-      **client, "/v1/stats?" + *query + (args->Has("codes") ? "&codes=1" : ""));
+      **client, "/v1/stats?" + *query + (args.Has("codes") ? "&codes=1" : ""));
   if (!stats.ok()) return FailCall(ctx, **client, stats.status());
   // A plan given here replaces the server's.
   if (targets) metrics::EvaluateTargets(*targets, *stats);
@@ -94,12 +86,8 @@ int RunStats(const Context& ctx, const Tokens& tokens) {
   return 0;
 }
 
-int RunExportPortal(const Context& ctx, const Tokens& tokens) {
-  const ArgSpec spec{.valued = {"from", "to", "out"}, .flags = {}, .min_positional = 0,
-                     .max_positional = 0};
-  auto args = Args::Parse(tokens, spec);
-  if (!args.ok()) return Fail(ctx, args.status().message(), kUsage);
-  auto query = PeriodQuery(*args);
+int RunExportPortal(const Context& ctx, const Args& args) {
+  auto query = PeriodQuery(args);
   if (!query.ok()) return Fail(ctx, query.status().message(), kUsage);
   auto client = ConnectTo(ctx);
   if (!client.ok()) return Fail(ctx, client.status().message(), kUsage);
@@ -107,34 +95,31 @@ int RunExportPortal(const Context& ctx, const Tokens& tokens) {
   if (!batch.ok()) return FailCall(ctx, **client, batch.status());
   auto json = exporter::ToJson(*batch, /*pretty=*/true);
   if (!json.ok()) return Fail(ctx, json.status().message());
-  if (auto out = args->Get("out")) {
+  if (auto out = args.Get("out")) {
     if (Status s = exporter::WriteFileAtomically(*out, *json + "\n"); !s.ok()) {
       return Fail(ctx, s.message());
     }
-    *ctx.out << "Đã ghi " << batch->dossiers_size() << " hồ sơ vào " << *out << "\n";
+    *ctx.out << "Đã ghi " << batch->dossiers_size() << " hồ sơ vào " << QuoteForMessage(*out, kQuotedPathMaxBytes) << "\n";
   } else {
     *ctx.out << *json << "\n";
   }
   return 0;
 }
 
-int RunImport(const Context& ctx, const Tokens& tokens) {
-  const ArgSpec spec{.valued = {}, .flags = {}, .min_positional = 1, .max_positional = 1};
-  auto args = Args::Parse(tokens, spec);
-  if (!args.ok()) return Fail(ctx, args.status().message(), kUsage);
-  const std::string& path = args->positional()[0];
+int RunImport(const Context& ctx, const Args& args) {
+  const std::string& path = args.positional()[0];
   std::ifstream in(path, std::ios::binary);
-  if (!in) return Fail(ctx, "không đọc được tệp " + path, kUsage);
+  if (!in) return Fail(ctx, "không đọc được tệp " + QuoteForMessage(path, kQuotedPathMaxBytes), kUsage);
   std::ostringstream text;
   text << in.rdbuf();
   auto client = ConnectTo(ctx);
   if (!client.ok()) return Fail(ctx, client.status().message(), kUsage);
 
-  http::HttpClient::Call call;
-  call.method = http::bhttp::verb::post;
+  client::HttpClient::Call call;
+  call.method = bhttp::verb::post;
   call.target = "/v1/import";
   call.headers = {{"Content-Type", "application/x-ndjson"},
-                  {"Accept", std::string(http::kProtobufType)}};
+                  {"Accept", std::string(api::kProtobufType)}};
   call.body = text.str();
   // Never sent twice: a lost reply leaves the officer to check, not a
   // second import racing the first (the second would fail on its first line).
@@ -153,16 +138,38 @@ int RunImport(const Context& ctx, const Tokens& tokens) {
 }  // namespace
 
 void AddStatsCommands(CommandTable& table) {
-  table.push_back({"stats",
-                   "stats --from YYYY-MM-DD --to YYYY-MM-DD [--format table|json|csv] "
-                   "[--targets FILE] [--codes]   thống kê, so với kế hoạch",
-                   RunStats});
-  table.push_back({"export-portal",
-                   "export-portal --from YYYY-MM-DD --to YYYY-MM-DD [--out FILE]   "
-                   "dữ liệu đồng bộ Cổng DVC quốc gia",
-                   RunExportPortal});
-  table.push_back({"import", "import FILE.jsonl   nhập lịch sử hồ sơ (quản trị; cả tệp hoặc không gì)",
-                   RunImport});
+  const std::vector<OptionSpec> period = {
+      TextOption("from", "YYYY-MM-DD", "ngày đầu của kỳ (bắt buộc)"),
+      TextOption("to", "YYYY-MM-DD", "ngày cuối của kỳ (bắt buộc)"),
+  };
+  std::vector<OptionSpec> stats = period;
+  stats.push_back(ChoiceOption("format", "table|json|csv",
+                               "bảng để đọc (mặc định), JSON, hoặc CSV cho bảng tính"));
+  stats.push_back(FileOption("targets", "so với kế hoạch trong TỆP thay cho kế hoạch của máy chủ"));
+  stats.push_back(FlagOption("codes", "kèm mã các hồ sơ được đếm trong từng số liệu"));
+  table.push_back({.name = "stats",
+                   .summary = "thống kê kết quả giải quyết hồ sơ trong kỳ, so với kế hoạch",
+                   .usage = "--from YYYY-MM-DD --to YYYY-MM-DD [TÙY CHỌN]",
+                   .positionals = {},
+                   .options = stats,
+                   .run = RunStats});
+  std::vector<OptionSpec> portal = period;
+  portal.push_back(FileOption("out", "ghi vào TỆP (mặc định: in ra màn hình)"));
+  table.push_back({.name = "export-portal",
+                   .summary = "dữ liệu đồng bộ lên Cổng DVC quốc gia (quản trị)",
+                   .usage = "--from YYYY-MM-DD --to YYYY-MM-DD [--out TỆP]",
+                   .positionals = {},
+                   .options = portal,
+                   .run = RunExportPortal});
+  table.push_back({.name = "import",
+                   .summary = "nhập lịch sử hồ sơ từ tệp JSONL (quản trị; cả tệp hoặc không gì)",
+                   .usage = "TỆP.jsonl",
+                   .positionals = {{.name = "TỆP.jsonl",
+                                    .help = "mỗi dòng một sự kiện JSON, theo thứ tự thời gian",
+                                    .required = true,
+                                    .kind = ValueKind::kFile}},
+                   .options = {},
+                   .run = RunImport});
 }
 
 }  // namespace motcua::cli

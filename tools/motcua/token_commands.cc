@@ -4,7 +4,7 @@
 #include <string>
 #include <vector>
 
-#include "adapters/http/token_hash.h"
+#include "adapters/api/token_hash.h"
 #include "tools/motcua/args.h"
 #include "tools/motcua/command_table.h"
 
@@ -12,23 +12,24 @@ namespace motcua::cli {
 
 namespace {
 
-int RunHashToken(const Context& ctx, const std::vector<std::string>& tokens) {
-  auto args =
-      Args::Parse(tokens, {.valued = {}, .flags = {}, .min_positional = 1, .max_positional = 1});
-  if (!args.ok()) return Fail(ctx, args.status().message(), 2);
-  const std::string& token = args->positional()[0];
+int RunHashToken(const Context& ctx, const Args& args) {
+  const std::string& token = args.positional()[0];
   if (token.size() < 16) {
     return Fail(ctx, "mã xác thực phải dài ít nhất 16 ký tự", 2);
   }
-  *ctx.out << http::TokenHash(token) << "\n";
+  *ctx.out << api::TokenHash(token) << "\n";
   return 0;
 }
 
 }  // namespace
 
 void AddTokenCommands(CommandTable& table) {
-  table.push_back(
-      {"hash-token", "hash-token MÃ  in mã băm SHA-256 để ghi vào tệp người dùng", RunHashToken});
+  table.push_back({.name = "hash-token",
+                   .summary = "in mã băm SHA-256 của một mã xác thực, để ghi vào tệp người dùng",
+                   .usage = "MÃ",
+                   .positionals = {{.name = "MÃ", .help = "mã xác thực mới, ít nhất 16 ký tự"}},
+                   .options = {},
+                   .run = RunHashToken});
 }
 
 }  // namespace motcua::cli

@@ -6,6 +6,7 @@
 //
 //   motcuad [--config FILE] [--db FILE] [--listen HOST:PORT] [--max-batch N]
 //           [--test-clock "YYYY-MM-DD HH:MM"]   (tests only: a hand-driven clock)
+//   motcuad --help | --version
 //
 // The first line on stdout is "motcuad listening on HOST:PORT" (the real
 // port when --listen asks for port 0), flushed, so scripts and tests can
@@ -24,20 +25,21 @@
 #include "adapters/config/calendar_file.h"
 #include "adapters/config/catalog_file.h"
 #include "adapters/config/server_config.h"
-#include "adapters/http/admin_service.h"
+#include "adapters/runtime/admin_service.h"
 #include "adapters/http/alert_services.h"
 #include "adapters/http/api_handler.h"
 #include "adapters/http/auth_throttle.h"
-#include "adapters/http/asio.h"
+#include "adapters/net/asio.h"
 #include "adapters/http/authenticator.h"
-#include "adapters/http/daily_export_timer.h"
-#include "adapters/http/engine_service.h"
-#include "adapters/http/query_service.h"
-#include "adapters/http/request_log.h"
+#include "adapters/runtime/daily_export_timer.h"
+#include "adapters/runtime/engine_service.h"
+#include "adapters/runtime/query_service.h"
+#include "adapters/runtime/request_log.h"
 #include "adapters/http/server.h"
-#include "adapters/http/system_ports.h"
+#include "adapters/runtime/system_ports.h"
 #include "adapters/letters/unit_info.h"
 #include "adapters/metrics/targets.h"
+#include "engine/base/quote.h"
 #include "tools/motcuad/options.h"
 
 namespace motcua::motcuad {
@@ -61,7 +63,7 @@ int Fail(const Status& status, int exit_code = kStartupFailed) {
   return exit_code;
 }
 
-std::string Describe(const http::tcp::endpoint& endpoint) {
+std::string Describe(const tcp::endpoint& endpoint) {
   std::ostringstream out;
   out << endpoint;  // "127.0.0.1:8080", "[::1]:8080"
   return out.str();
@@ -97,7 +99,7 @@ int Run(const Options& options) {
     stats_context->targets = std::move(*targets);
   }
 
-  http::SystemClock system_clock;
+  runtime::SystemClock system_clock;
   // Tests only: a clock that moves only through POST /v1/test/clock.
   std::optional<ManualClock> test_clock;
   if (!options.test_clock.empty()) {
@@ -109,11 +111,11 @@ int Run(const Options& options) {
     test_clock.emplace(*start);
   }
   Clock& clock = test_clock ? static_cast<Clock&>(*test_clock) : system_clock;
-  http::RandomSecretSource secrets;
+  runtime::RandomSecretSource secrets;
   const v1::Limits& limits = config->limits();
-  http::RequestLog log(&std::cerr);
-  auto engine = http::EngineService::Open(
-      http::EngineServiceOptions{.db_path = config->db(),
+  runtime::RequestLog log(&std::cerr);
+  auto engine = runtime::EngineService::Open(
+      runtime::EngineServiceOptions{.db_path = config->db(),
                                  .max_pending = limits.max_pending_commands(),
                                  .max_batch = options.max_batch,
                                  .log = &log},
@@ -122,24 +124,21 @@ int Run(const Options& options) {
       *catalog, *calendar, clock, secrets);
   if (!engine.ok()) return Fail(engine.status());
   (*engine)->Start();
-  auto queries = http::QueryService::Open(config->db(), kQueryThreads);
+  auto queries = runtime::QueryService::Open(config->db(), kQueryThreads);
   if (!queries.ok()) return Fail(queries.status());
 
-  // Deadline alerts, their stream and webhook, apology letters and the
-  // calendar reload (issue 5).
+  // Deadline alerts, their stream and webhook, and the test clock that
+  // moves their watch.
   auto alerts = http::AlertServices::Create(
       **engine, **queries, clock, log,
       http::AlertServicesConfig{.alerts = config->alerts(),
                                 .db_path = config->db(),
-                                .config_file = options.config,
                                 .users = *users,
-                                .catalog = *catalog,
-                                .unit = letters::UnitInfoFromConfig(*config),
                                 .test_clock = test_clock ? &*test_clock : nullptr});
   if (!alerts.ok()) return Fail(alerts.status());
-  // Integrity check and online backup (issue 8), and the throttle on failed
+  // Integrity check and online backup, and the throttle on failed
   // authentications.
-  http::AdminService admin(http::AdminServiceOptions{.db_path = config->db()}, *catalog, clock,
+  runtime::AdminService admin(runtime::AdminServiceOptions{.db_path = config->db()}, *catalog, clock,
                            log);
   http::AuthThrottle auth_throttle(
       http::AuthThrottleOptions{.burst = limits.auth_failures_burst(),
@@ -151,11 +150,13 @@ int Run(const Options& options) {
                                             .unit = letters::UnitInfoFromConfig(*config),
                                             .stats = stats_context,
                                             .admin = &admin,
+                                            .config_file = options.config,
                                             .alerts = (*alerts)->endpoints(),
+                                            .test_clock = (*alerts)->test_clock(),
                                             .stream = (*alerts)->endpoints()});
 
   const unsigned threads = config->threads() == 0 ? 1 : config->threads();
-  http::net::io_context ioc(static_cast<int>(threads));
+  net::io_context ioc(static_cast<int>(threads));
   http::ServerOptions server_options;
   server_options.session.max_body_bytes = limits.max_body_bytes();
   server_options.session.max_header_bytes = limits.max_header_bytes();
@@ -167,7 +168,8 @@ int Run(const Options& options) {
   auto bound = server.Listen(*endpoint);
   if (!bound.ok()) return Fail(bound.status());
 
-  log.Note("motcuad: unit " + config->unit_code() + ", database " + config->db() + ", " +
+  log.Note("motcuad: unit " + QuoteForMessage(config->unit_code()) + ", database " +
+           QuoteForMessage(config->db(), kQuotedPathMaxBytes) + ", " +
            std::to_string((*engine)->replayed_events()) + " events replayed, " +
            std::to_string((*users)->size()) + " users");
   // Moments missed while down are recorded before the first request.
@@ -176,7 +178,7 @@ int Run(const Options& options) {
   server.Start();
 
   // The daily statistics files, catching up on the days missed while down.
-  std::optional<http::DailyExportTimer> daily_export;
+  std::optional<runtime::DailyExportTimer> daily_export;
   if (!config->export_().dir().empty()) {
     auto schedule = exporter::ScheduleOf(config->export_());
     if (!schedule.ok()) return Fail(schedule.status());
@@ -184,8 +186,8 @@ int Run(const Options& options) {
     daily_export->Start();
   }
 
-  http::net::signal_set signals(ioc, SIGINT, SIGTERM);
-  signals.async_wait([&](const http::beast::error_code& ec, int signal) {
+  net::signal_set signals(ioc, SIGINT, SIGTERM);
+  signals.async_wait([&](const beast::error_code& ec, int signal) {
     if (ec) return;
     log.Note(std::string("received ") + (signal == SIGINT ? "SIGINT" : "SIGTERM") + ": stopping");
     if (daily_export) daily_export->Stop();
@@ -214,17 +216,10 @@ int Run(const Options& options) {
 }  // namespace motcua::motcuad
 
 int main(int argc, char** argv) {
-  auto options = motcua::motcuad::ParseOptions(argc, argv);
-  if (!options.ok()) {
-    std::cerr << "motcuad: " << options.status().message() << "\n" << motcua::motcuad::kUsageText;
-    return 2;
-  }
-  if (options->help) {
-    std::cout << motcua::motcuad::kUsageText;
-    return 0;
-  }
+  const auto invocation = motcua::motcuad::ParseOptions(argc, argv, std::cout, std::cerr);
+  if (invocation.exit_code) return *invocation.exit_code;
   try {
-    return motcua::motcuad::Run(*options);
+    return motcua::motcuad::Run(invocation.options);
   } catch (const std::exception& e) {
     // Start-up failures that throw (e.g. no tz database) end here, in one line.
     std::cerr << "motcuad: " << e.what() << "\n";

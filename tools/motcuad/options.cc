@@ -1,60 +1,49 @@
 #include "tools/motcuad/options.h"
 
-#include <exception>
+#include <CLI/CLI.hpp>
 #include <string>
-#include <vector>
 
 #include "adapters/config/server_config.h"
+#include "tools/common/command_line.h"
 
 namespace motcua::motcuad {
 
-Result<Options> ParseOptions(int argc, char** argv) {
-  Options options;
-  const std::vector<std::string> args(argv + 1, argv + argc);
-  bool have_config = false;
-  for (std::size_t i = 0; i < args.size(); ++i) {
-    std::string name = args[i];
-    if (name == "--help" || name == "-h") {
-      options.help = true;
-      continue;
-    }
-    std::string value;
-    if (auto eq = name.find('='); eq != std::string::npos && name.rfind("--", 0) == 0) {
-      value = name.substr(eq + 1);
-      name.resize(eq);
-    } else if (i + 1 < args.size()) {
-      value = args[++i];
-    } else {
-      return Status(Error::kInvalidArgument, "option " + name + " needs a value");
-    }
-    if (value.empty()) return Status(Error::kInvalidArgument, "option " + name + " needs a value");
-    if (name == "--config") {
-      options.config = value;
-      have_config = true;
-    } else if (name == "--db") {
-      options.db = value;
-    } else if (name == "--listen") {
-      options.listen = value;
-    } else if (name == "--test-clock") {
-      options.test_clock = value;
-    } else if (name == "--max-batch") {
-      std::size_t used = 0;
-      unsigned long n = 0;
-      try {
-        n = std::stoul(value, &used);
-      } catch (const std::exception&) {
-        used = 0;
-      }
-      if (used != value.size() || n == 0 || n > 100000) {
-        return Status(Error::kInvalidArgument, "--max-batch needs a number from 1 to 100000");
-      }
-      options.max_batch = n;
-    } else {
-      return Status(Error::kInvalidArgument, "unknown option " + name);
-    }
-  }
-  if (!have_config) options.config = config::DefaultConfigPath();
-  return options;
+Invocation ParseOptions(int argc, const char* const* argv, std::ostream& out, std::ostream& err) {
+  Invocation invocation;
+  Options& options = invocation.options;
+  CLI::App app("motcuad: the motcua engine server (HTTP API on one SQLite event log)", "motcuad");
+  tools::AddConventions(app, tools::DescribeInEnglish("motcuad"));
+  // An empty value would silently mean "the configuration's"; refuse it.
+  const CLI::Validator non_empty(
+      [](std::string& value) { return value.empty() ? std::string("needs a value") : ""; }, "",
+      "non-empty");
+  std::string config;
+  app.add_option("--config", config,
+                 "server configuration (default: $MOTCUA_CONFIG, else " +
+                     config::InstalledConfigPath().string() + ")")
+      ->type_name("FILE")
+      ->check(non_empty);
+  app.add_option("--db", options.db, "the SQLite database (overrides \"db\" in the configuration)")
+      ->type_name("FILE")
+      ->check(non_empty);
+  app.add_option("--listen", options.listen,
+                 "address to listen on (default from the configuration, 127.0.0.1:8080; "
+                 "port 0 picks a free port)")
+      ->type_name("HOST:PORT")
+      ->check(non_empty);
+  app.add_option("--max-batch", options.max_batch,
+                 "commands committed per transaction at most, 1 to 100000 (default 512); 1 "
+                 "turns group commit off (the benchmark's baseline)")
+      ->type_name("N")
+      ->check(CLI::Range(std::size_t{1}, std::size_t{100000}).description(""));
+  app.add_option("--test-clock", options.test_clock,
+                 "TESTS ONLY: start a hand-driven clock at this Vietnam time; it moves only by "
+                 "POST /v1/test/clock (admin)")
+      ->type_name("\"YYYY-MM-DD HH:MM\"")
+      ->check(non_empty);
+  invocation.exit_code = tools::Parse(app, argc, argv, out, err);
+  options.config = config.empty() ? config::DefaultConfigPath() : std::filesystem::path(config);
+  return invocation;
 }
 
 }  // namespace motcua::motcuad

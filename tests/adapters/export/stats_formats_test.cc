@@ -13,7 +13,7 @@
 
 #include "adapters/export/stats_csv.h"
 #include "adapters/export/stats_table.h"
-#include "adapters/letters/utf8.h"
+#include "adapters/text/utf8.h"
 #include "adapters/metrics/fact_sources.h"
 #include "adapters/metrics/statistics.h"
 #include "adapters/metrics/targets.h"
@@ -157,7 +157,7 @@ TEST_F(StatsFormatsTest, TableIsInVietnameseWithTargetsAndTheLegend) {
   int rows = 0;
   while (std::getline(in, line) && !line.empty()) {
     ++rows;
-    columns.insert(letters::DisplayWidth(line.substr(0, line.find('%') + 1)));
+    columns.insert(text::DisplayWidth(line.substr(0, line.find('%') + 1)));
   }
   EXPECT_EQ(rows, 10);
   EXPECT_EQ(columns.size(), 1u);

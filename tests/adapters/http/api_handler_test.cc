@@ -1,15 +1,17 @@
 #include "adapters/http/api_handler.h"
 
+#include <google/protobuf/util/json_util.h>
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
 #include <chrono>
 #include <future>
+#include <set>
 
-#include "adapters/http/body_codec.h"
-#include "adapters/http/system_ports.h"
-#include "adapters/http/token_hash.h"
+#include "adapters/api/body_codec.h"
+#include "adapters/runtime/system_ports.h"
 #include "adapters/letters/wording.h"
+#include "adapters/text/utf8.h"
 #include "engine/base/proto_time.h"
 #include "motcua/v1/api.pb.h"
 #include "tests/support/fixtures.h"
@@ -25,19 +27,22 @@ using ::testing::Not;
 constexpr const char* kReception = "reception-token-0001";
 constexpr const char* kSpecialist = "specialist-token-0001";
 constexpr const char* kStatistics = "statistics-token-0001";
+constexpr const char* kReception2 = "reception-token-0002";
+constexpr const char* kOfficerName = "Nguyễn Thị Hồng Nhung";  // tiepnhan01's display name
 
-std::shared_ptr<const Authenticator> Users() {
-  v1::Users users;
-  auto add = [&](const char* name, v1::Role role, const char* token) {
-    v1::User* u = users.add_users();
-    u->set_name(name);
-    u->add_roles(role);
-    u->set_token_sha256(TokenHash(token));
-  };
-  add("tiepnhan01", v1::ROLE_RECEPTION, kReception);
-  add("tuphap01", v1::ROLE_SPECIALIST, kSpecialist);
-  add("thongke01", v1::ROLE_STATISTICS, kStatistics);
-  auto built = Authenticator::Build(users, "test users");
+// tiepnhan01 has a display name, tiepnhan02 none; `keep` keeps only those named.
+std::shared_ptr<const Authenticator> Users(const std::set<std::string>& keep = {}) {
+  v1::Users users =
+      ::motcua::testing::MakeUsers({{"tiepnhan01", v1::ROLE_RECEPTION, kReception},
+                                    {"tuphap01", v1::ROLE_SPECIALIST, kSpecialist},
+                                    {"thongke01", v1::ROLE_STATISTICS, kStatistics},
+                                    {"tiepnhan02", v1::ROLE_RECEPTION, kReception2}});
+  users.mutable_users(0)->set_display_name(kOfficerName);
+  v1::Users kept;
+  for (const v1::User& u : users.users()) {
+    if (keep.empty() || keep.count(u.name()) != 0) *kept.add_users() = u;
+  }
+  auto built = Authenticator::Build(kept, "test users");
   EXPECT_THAT(built, IsOk());
   return *built;
 }
@@ -50,15 +55,15 @@ class ApiHandlerTest : public ::testing::Test {
     handler_.reset();
     queries_.reset();
     engine_.reset();
-    auto engine = EngineService::Open(
-        EngineServiceOptions{.db_path = db_, .max_pending = max_pending, .max_batch = 512},
+    auto engine = runtime::EngineService::Open(
+        runtime::EngineServiceOptions{.db_path = db_, .max_pending = max_pending, .max_batch = 512},
         engine::EngineOptions{.unit_code = "000.00.07.H06", .fee_wait_pauses_clock = false},
         ::motcua::testing::ShippedCatalog(), ::motcua::testing::ShippedCalendar(), clock_,
         secrets_);
     ASSERT_THAT(engine, IsOk());
     engine_ = std::move(*engine);
     if (start) engine_->Start();
-    auto queries = QueryService::Open(db_, 2);
+    auto queries = runtime::QueryService::Open(db_, 2);
     ASSERT_THAT(queries, IsOk());
     queries_ = std::move(*queries);
     letters::UnitInfo unit;
@@ -101,7 +106,7 @@ class ApiHandlerTest : public ::testing::Test {
   template <class M>
   M Parse(const Response& res) {
     M m;
-    EXPECT_THAT(DecodeBody(res.body(), BodyFormat::kJson, m), IsOk()) << res.body();
+    EXPECT_THAT(api::DecodeBody(res.body(), api::BodyFormat::kJson, m), IsOk()) << res.body();
     return m;
   }
 
@@ -121,8 +126,8 @@ class ApiHandlerTest : public ::testing::Test {
   std::string db_ = dir_.File("motcua.db");
   ManualClock clock_{Vn("2024-03-15 09:00")};
   ::motcua::testing::CountingSecrets secrets_;
-  std::unique_ptr<EngineService> engine_;
-  std::unique_ptr<QueryService> queries_;
+  std::unique_ptr<runtime::EngineService> engine_;
+  std::unique_ptr<runtime::QueryService> queries_;
   std::unique_ptr<ApiHandler> handler_;
 };
 
@@ -189,6 +194,109 @@ TEST_F(ApiHandlerTest, ErrorsCarryTheirStatusAndStableCode) {
   // None of them wrote anything: the one dossier has its one event.
   Response detail = Call(bhttp::verb::get, "/v1/dossiers/" + code, kReception);
   EXPECT_EQ(Parse<v1::DossierDetail>(detail).history_size(), 1);
+}
+
+TEST_F(ApiHandlerTest, ACommandMissingARequiredFieldIs422NamingTheField) {
+  struct Case {
+    std::string command;
+    std::string body;
+    std::string message;
+  };
+  const Case cases[] = {
+      {"receive", "{}",
+       "thiếu trường procedure_code (mã thủ tục), applicant.name (họ tên người nộp hồ sơ), "
+       "channel (kênh tiếp nhận)"},
+      {"receive", R"({"procedure_code": "9.999999", "channel": "CHANNEL_COUNTER"})",
+       "thiếu trường applicant.name (họ tên người nộp hồ sơ)"},
+      {"hand-over", "{}", "thiếu trường dossier_code (mã hồ sơ), to_unit (đơn vị nhận bàn giao)"},
+      {"request-supplement", R"({"dossier_code": "000.00.07.H06-200101-0001"})",
+       "thiếu trường reason (lý do yêu cầu bổ sung)"},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.command + " " + c.body);
+    Response res = Call(bhttp::verb::post, "/v1/commands/" + c.command, kReception, c.body,
+                        "application/json");
+    EXPECT_EQ(res.result_int(), 422u) << res.body();
+    EXPECT_EQ(res[bhttp::field::content_type], "application/json");
+    v1::ErrorReply error = Parse<v1::ErrorReply>(res);
+    EXPECT_EQ(error.code(), "invalid_argument");
+    EXPECT_EQ(error.message(), c.message);
+  }
+  // Nothing was created: the first reception still takes the day's first code.
+  EXPECT_EQ(ReceiveOne().dossier().code(), "000.00.07.H06-240315-0001");
+}
+
+// What a client sends comes back in an error's message only quoted
+// (engine/base/quote.h): valid UTF-8 (JSON requires it), one line, no
+// control characters, at most 128 bytes of it. Found by the HTTP fuzz target:
+// a path that is not UTF-8 made a reply that was not JSON.
+TEST_F(ApiHandlerTest, ErrorRepliesQuoteWhatTheClientSentAsOneLineOfValidUtf8) {
+  const std::string fffd = "\xEF\xBF\xBD";  // U+FFFD
+  const std::string receive_body_start =
+      R"({"channel": "CHANNEL_COUNTER", "applicant": {"name": "Nguyễn Văn A"}, )";
+  struct Case {
+    bhttp::verb method;
+    std::string target;
+    std::string body;
+    std::string content_type;
+    unsigned status;
+    std::string message;
+  };
+  const Case cases[] = {
+      // A path that is not UTF-8, as sent raw.
+      {bhttp::verb::get, "/v1/st\xC1\x99" "ats", "", "", 404,
+       "không có đường dẫn /v1/st" + fffd + fffd + "ats"},
+      {bhttp::verb::get,
+       "/v1/stats\xC1\x99\x8D\x90m=2024-01-01&to=2024-12-31&format=csv&codes=1", "", "", 404,
+       "không có đường dẫn /v1/stats" + fffd + fffd + fffd + fffd +
+           "m=2024-01-01&to=2024-12-31&format=csv&codes=1"},
+      // Markup, raw and percent-encoded (the dossier code is decoded).
+      {bhttp::verb::get, "/v1/<img src=x onerror=alert(1)>", "", "", 404,
+       "không có đường dẫn /v1/<img src=x onerror=alert(1)>"},
+      {bhttp::verb::get, "/v1/dossiers/%3Cimg%20src=x%20onerror=alert(1)%3E", "", "", 404,
+       "không tìm thấy hồ sơ <img src=x onerror=alert(1)>"},
+      // Control characters: CR LF, an escape sequence, a bidi override, NUL.
+      {bhttp::verb::get, "/v1/dossiers/%0D%0AX-Injected:%201%1B%5B2J%E2%80%AEgpj.exe%00", "", "",
+       404, "không tìm thấy hồ sơ X-Injected: 1[2Jgpj.exe"},
+      {bhttp::verb::post, "/v1/commands/%E2%80%AEevi%0Al", "{}", "", 404,
+       "không có lệnh 'evil'"},
+      // Over-long: cut at 128 bytes of the client's text, the cut marked.
+      {bhttp::verb::get, "/v1/" + std::string(5000, 'x'), "", "", 404,
+       "không có đường dẫn /v1/" + std::string(121, 'x') + "…"},
+      {bhttp::verb::get, "/v1/dossiers/" + std::string(300, 'y') + "%FF", "", "", 404,
+       "không tìm thấy hồ sơ " + std::string(125, 'y') + "…"},
+      // A query value, a query key and a header value.
+      {bhttp::verb::get, "/v1/dossiers/X/receipt?format=%FF%3Cb%3E%09", "", "", 422,
+       "tham số format không hợp lệ: cần 'text' hoặc 'html', nhận được '" + fffd + "<b>'"},
+      {bhttp::verb::get, "/v1/dossiers?st%0Aatus=1", "", "", 400,
+       "tham số truy vấn không được hỗ trợ 'status'"},
+      {bhttp::verb::post, "/v1/commands/hand-over", "{}", "application/x\xFFy\x01", 400,
+       "kiểu nội dung không được hỗ trợ 'application/x" + fffd +
+           "y' (dùng application/json hoặc application/x-protobuf)"},
+      // Field values the engine quotes: an unknown procedure, an unknown dossier.
+      {bhttp::verb::post, "/v1/commands/receive",
+       receive_body_start + R"("procedure_code": "1.0\u0007<b>\n\u2028\u202e")" + "}",
+       "application/json", 404, "không có thủ tục mã 1.0<b> trong danh mục"},
+      {bhttp::verb::post, "/v1/commands/hand-over",
+       R"({"dossier_code": "000\r\n\u001b[31m)" + std::string(200, 'z') +
+           R"(", "to_unit": "Tư pháp"})",
+       "application/json", 404, "không tìm thấy hồ sơ 000[31m" + std::string(118, 'z') + "…"},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.target + " " + c.body);
+    Response res = Call(c.method, c.target, kReception, c.body, c.content_type);
+    EXPECT_EQ(res.result_int(), c.status) << res.body();
+    EXPECT_EQ(res[bhttp::field::content_type], "application/json");
+    // The body is JSON (valid UTF-8), one line, and carries no raw markup:
+    // the JSON encoder writes '<' as \u003c.
+    EXPECT_TRUE(text::IsValidUtf8(res.body())) << res.body();
+    EXPECT_EQ(res.body().find_first_of("\r\n<"), std::string::npos) << res.body();
+    v1::ErrorReply error;
+    ASSERT_TRUE(google::protobuf::util::JsonStringToMessage(res.body(), &error).ok())
+        << res.body();
+    EXPECT_FALSE(error.code().empty());
+    EXPECT_EQ(error.message(), c.message);
+  }
 }
 
 TEST_F(ApiHandlerTest, AFullEngineQueueAnswers503WithRetryAfter) {
@@ -317,6 +425,41 @@ TEST_F(ApiHandlerTest, TheReceiptIsMau01WithTheAppointmentAndSecret) {
   EXPECT_EQ(none.result_int(), 409u);
 }
 
+TEST_F(ApiHandlerTest, TheReceiptIsSignedWithTheOfficersDisplayName) {
+  const std::string first = ReceiveOne().dossier().code();  // by tiepnhan01
+  for (const char* format : {"", "?format=html"}) {
+    SCOPED_TRACE(format);
+    Response res =
+        Call(bhttp::verb::get, "/v1/dossiers/" + first + "/receipt" + format, kReception);
+    ASSERT_EQ(res.result_int(), 200u) << res.body();
+    EXPECT_THAT(res.body(), HasSubstr("NGƯỜI TIẾP NHẬN HỒ SƠ"));
+    EXPECT_THAT(res.body(), HasSubstr(kOfficerName));
+    EXPECT_THAT(res.body(), Not(HasSubstr("tiepnhan01")));
+  }
+
+  // An officer without a display name signs with the user name.
+  Response received = Call(bhttp::verb::post, "/v1/commands/receive", kReception2,
+                           R"({"procedure_code": "1.004873", "channel": "CHANNEL_COUNTER",
+                               "applicant": {"name": "Trần Văn B"}})");
+  ASSERT_EQ(received.result_int(), 200u) << received.body();
+  const std::string second = Parse<v1::CommandReply>(received).dossier().code();
+  Response plain = Call(bhttp::verb::get, "/v1/dossiers/" + second + "/receipt", kReception2);
+  ASSERT_EQ(plain.result_int(), 200u) << plain.body();
+  EXPECT_THAT(plain.body(), HasSubstr("tiepnhan02"));
+
+  // An officer no longer in the users file: the event's user name still signs.
+  letters::UnitInfo unit;
+  unit.name = "UBND xã Ngọc Sơn";
+  handler_ = std::make_unique<ApiHandler>(
+      *engine_, *queries_, clock_,
+      ApiContext{.catalog = ::motcua::testing::ShippedCatalog(), .users = Users({"tiepnhan02"}),
+                 .unit = unit});
+  Response gone = Call(bhttp::verb::get, "/v1/dossiers/" + first + "/receipt", kReception2);
+  ASSERT_EQ(gone.result_int(), 200u) << gone.body();
+  EXPECT_THAT(gone.body(), HasSubstr("tiepnhan01"));
+  EXPECT_THAT(gone.body(), Not(HasSubstr(kOfficerName)));
+}
+
 TEST_F(ApiHandlerTest, HealthAndCatalog) {
   Response health = Call(bhttp::verb::get, "/healthz", "");
   EXPECT_EQ(health.result_int(), 200u);
@@ -327,7 +470,7 @@ TEST_F(ApiHandlerTest, HealthAndCatalog) {
 }
 
 TEST(SystemPorts, LookupSecretsAreEightUnambiguousCharacters) {
-  RandomSecretSource secrets;
+  runtime::RandomSecretSource secrets;
   std::set<std::string> seen;
   for (int i = 0; i < 200; ++i) {
     std::string s = secrets.NewLookupSecret();

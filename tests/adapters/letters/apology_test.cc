@@ -7,7 +7,7 @@
 
 #include "adapters/letters/html_renderer.h"
 #include "adapters/letters/text_renderer.h"
-#include "adapters/letters/utf8.h"
+#include "adapters/text/utf8.h"
 #include "tests/adapters/letters/letters_test_util.h"
 
 namespace motcua::letters {
@@ -107,10 +107,10 @@ TEST(Apology, CarriesEveryElementDomainAsksFor) {
   EXPECT_THAT(text, HasSubstr("Kính gửi: Nguyễn Thị Hằng"));
   EXPECT_THAT(text, HasSubstr("Trần Văn Bình"));
   EXPECT_THAT(text, HasSubstr("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"));
-  EXPECT_TRUE(IsValidUtf8(text));
+  EXPECT_TRUE(text::IsValidUtf8(text));
   const std::string html = RenderHtml(letter);
   EXPECT_THAT(html, HasSubstr("@page { size: A4;"));
-  EXPECT_TRUE(IsValidUtf8(html));
+  EXPECT_TRUE(text::IsValidUtf8(html));
 }
 
 TEST(Apology, NewRulesNameTheExtendedTime) {

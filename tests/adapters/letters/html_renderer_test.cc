@@ -5,7 +5,7 @@
 
 #include <string>
 
-#include "adapters/letters/utf8.h"
+#include "adapters/text/utf8.h"
 
 namespace motcua::letters {
 namespace {
@@ -86,7 +86,7 @@ TEST(HtmlRenderer, OutputIsValidUtf8EvenFromMalformedInput) {
   Letter letter;
   letter.title = "Hằng \xC3\x28 \xFF \x1B[31m";
   const std::string html = RenderHtml(letter);
-  EXPECT_TRUE(IsValidUtf8(html));
+  EXPECT_TRUE(text::IsValidUtf8(html));
   EXPECT_THAT(html, Not(HasSubstr("\x1B")));
 }
 

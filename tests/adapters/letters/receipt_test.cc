@@ -7,7 +7,7 @@
 
 #include "adapters/letters/html_renderer.h"
 #include "adapters/letters/text_renderer.h"
-#include "adapters/letters/utf8.h"
+#include "adapters/text/utf8.h"
 #include "tests/adapters/letters/letters_test_util.h"
 
 namespace motcua::letters {
@@ -108,7 +108,7 @@ TEST(Receipt, TextAndHtmlShowTheSameContent) {
     EXPECT_THAT(rendering, HasSubstr("K7P2-9QXM"));
     EXPECT_THAT(rendering, HasSubstr("NGƯỜI TIẾP NHẬN HỒ SƠ"));
     EXPECT_THAT(rendering, HasSubstr("(Ký và ghi rõ họ tên)"));
-    EXPECT_TRUE(IsValidUtf8(rendering));
+    EXPECT_TRUE(text::IsValidUtf8(rendering));
   }
   EXPECT_THAT(text, HasSubstr("4. Thời gian nhận hồ sơ: 01:30, ngày 15 tháng 03 năm 2024\n"));
   EXPECT_THAT(text, HasSubstr("  1. Tờ khai đăng ký khai sinh; Số bản: 01; Ghi chú: Đã số hóa\n"));
@@ -119,7 +119,7 @@ TEST(Receipt, TextFitsA64ColumnPrinter) {
   std::size_t start = 0;
   for (std::size_t end = text.find('\n'); end != std::string::npos;
        start = end + 1, end = text.find('\n', start)) {
-    EXPECT_LE(DisplayWidth(std::string_view(text).substr(start, end - start)), 64u);
+    EXPECT_LE(text::DisplayWidth(std::string_view(text).substr(start, end - start)), 64u);
   }
 }
 
@@ -170,15 +170,15 @@ TEST(Receipt, EscapesAHostileApplicantInHtml) {
   EXPECT_THAT(html, Not(HasSubstr("<img")));
   EXPECT_THAT(html,
               HasSubstr("&lt;img src=x onerror=alert(1)&gt;&quot;Hằng&quot; &amp; &#39;co&#39;"));
-  EXPECT_TRUE(IsValidUtf8(html));
+  EXPECT_TRUE(text::IsValidUtf8(html));
 }
 
 TEST(Receipt, MalformedInputStillGivesValidUtf8) {
   v1::Dossier dossier = SampleDossier();
   dossier.mutable_applicant()->set_address("Thôn \xC3\x28 \xFF");
   const Letter letter = BuildOk(dossier);
-  EXPECT_TRUE(IsValidUtf8(RenderText(letter)));
-  EXPECT_TRUE(IsValidUtf8(RenderHtml(letter)));
+  EXPECT_TRUE(text::IsValidUtf8(RenderText(letter)));
+  EXPECT_TRUE(text::IsValidUtf8(RenderHtml(letter)));
 }
 
 TEST(Receipt, EmptyContactDetailsReadAsDeliberatelyEmpty) {

@@ -7,7 +7,7 @@
 
 #include "adapters/letters/html_renderer.h"
 #include "adapters/letters/text_renderer.h"
-#include "adapters/letters/utf8.h"
+#include "adapters/text/utf8.h"
 #include "tests/adapters/letters/letters_test_util.h"
 
 namespace motcua::letters {
@@ -55,8 +55,8 @@ TEST(Refusal, StatesTheReasonAndFollowsTheRefusalDatesRules) {
   const std::string text = RenderText(letter);
   EXPECT_THAT(text, HasSubstr("PHIẾU TỪ CHỐI TIẾP NHẬN GIẢI QUYẾT HỒ SƠ"));
   EXPECT_THAT(text, HasSubstr("Lý do: Thủ tục không thuộc thẩm quyền"));
-  EXPECT_TRUE(IsValidUtf8(text));
-  EXPECT_TRUE(IsValidUtf8(RenderHtml(letter)));
+  EXPECT_TRUE(text::IsValidUtf8(text));
+  EXPECT_TRUE(text::IsValidUtf8(RenderHtml(letter)));
 }
 
 TEST(Refusal, WithoutACodeHasNoCodeLine) {

@@ -7,7 +7,7 @@
 
 #include "adapters/letters/html_renderer.h"
 #include "adapters/letters/text_renderer.h"
-#include "adapters/letters/utf8.h"
+#include "adapters/text/utf8.h"
 #include "tests/adapters/letters/letters_test_util.h"
 
 namespace motcua::letters {
@@ -64,10 +64,10 @@ TEST(SupplementationRequest, SaysWhatToBringWhyAndWhoToAsk) {
   const std::string text = RenderText(letter);
   EXPECT_THAT(text, HasSubstr("PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ"));
   EXPECT_THAT(text, HasSubstr("  2. Văn bản xác nhận của cơ sở y tế\n"));
-  EXPECT_TRUE(IsValidUtf8(text));
+  EXPECT_TRUE(text::IsValidUtf8(text));
   const std::string html = RenderHtml(letter);
   EXPECT_THAT(html, HasSubstr("<td>Văn bản xác nhận của cơ sở y tế</td>"));
-  EXPECT_TRUE(IsValidUtf8(html));
+  EXPECT_TRUE(text::IsValidUtf8(html));
 }
 
 TEST(SupplementationRequest, AtTheCounterNoClockIsPaused) {

@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "adapters/letters/utf8.h"
+#include "adapters/text/utf8.h"
 
 namespace motcua::letters {
 namespace {
@@ -50,7 +50,7 @@ TEST(TextRenderer, EveryLineFitsTheWidthWithNoTrailingSpace) {
     const std::string text = RenderText(SampleLetter(), width);
     ASSERT_TRUE(text.ends_with("\n"));
     for (const std::string& line : LinesOf(text)) {
-      EXPECT_LE(DisplayWidth(line), width) << "width " << width << ": '" << line << "'";
+      EXPECT_LE(text::DisplayWidth(line), width) << "width " << width << ": '" << line << "'";
       EXPECT_FALSE(line.ends_with(" ")) << "'" << line << "'";
     }
   }
@@ -127,7 +127,7 @@ TEST(TextRenderer, ControlCharactersCannotReachTheTerminal) {
   const std::string text = RenderText(letter);
   EXPECT_THAT(text, Not(HasSubstr("\x1B")));
   EXPECT_THAT(text, Not(HasSubstr("\x07")));
-  EXPECT_TRUE(IsValidUtf8(text));
+  EXPECT_TRUE(text::IsValidUtf8(text));
   EXPECT_THAT(text, HasSubstr("Hằng\xEF\xBF\xBD]0;pwned"));
 }
 

@@ -1,7 +1,7 @@
 // The incremental counters against the full recompute, and the two fact
 // sources against each other, on realistic random histories (several seeds,
 // with dossiers still open at the horizon).
-#include "adapters/metrics/daily_counters_projection.h"
+#include "adapters/counters/daily_counters_projection.h"
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
@@ -9,10 +9,10 @@
 #include <map>
 
 #include "adapters/metrics/count_figures.h"
-#include "adapters/metrics/daily_counters_reader.h"
+#include "adapters/counters/daily_counters_reader.h"
 #include "adapters/metrics/fact_sources.h"
 #include "adapters/metrics/statistics.h"
-#include "adapters/metrics/store_statistics.h"
+#include "adapters/counters/store_statistics.h"
 #include "adapters/projections/all_projections.h"
 #include "adapters/sqlite/integrity.h"
 #include "adapters/sqlite/sqlite_event_log.h"
@@ -88,13 +88,13 @@ TEST_P(RandomHistoryTest, CountersSummedOverAnyPeriodEqualTheFullRecompute) {
     auto facts = FactsFromLog(*log_, *catalog_, p.end());
     ASSERT_THAT(facts, IsOk());
     FigureCounts full = CountFigures(*facts, catalog_->size(), p);
-    auto sums = SumDailyCounters(log_->db(), *catalog_, p);
+    auto sums = counters::SumDailyCounters(log_->db(), *catalog_, p);
     ASSERT_THAT(sums, IsOk());
     ExpectSame(*sums, full, 0, kAdditiveFigures, what);
   }
   // Not vacuous: the span has every kind of outcome.
   const Period all = Periods().front();
-  auto sums = SumDailyCounters(log_->db(), *catalog_, all);
+  auto sums = counters::SumDailyCounters(log_->db(), *catalog_, all);
   ASSERT_THAT(sums, IsOk());
   for (Figure f : {Figure::kResolvedEarly, Figure::kResolvedOnTheDay, Figure::kResolvedLate,
                    Figure::kWithdrawn, Figure::kStopped, Figure::kEndedPaidOnline,
@@ -197,13 +197,13 @@ TEST_P(RandomHistoryTest, AStoreWithoutMonthRowsGetsThemFromItsDaysWhenOpened) {
   const Period all = Periods().front();
   auto facts = FactsFromLog(*log_, *catalog_, all.end());
   ASSERT_THAT(facts, IsOk());
-  auto sums = SumDailyCounters(log_->db(), *catalog_, all);
+  auto sums = counters::SumDailyCounters(log_->db(), *catalog_, all);
   ASSERT_THAT(sums, IsOk());
   ExpectSame(*sums, CountFigures(*facts, catalog_->size(), all), 0, kAdditiveFigures, "all");
 }
 
 TEST_P(RandomHistoryTest, TheDossiersTableHoldsTheLiveEnginesFacts) {
-  auto table = FactsFromDossiersTable(log_->db(), *catalog_);
+  auto table = counters::FactsFromDossiersTable(log_->db(), *catalog_);
   ASSERT_THAT(table, IsOk());
   FactsTable live = FactsFromEngine(*engine_);
   ASSERT_EQ(table->size(), live.size());
@@ -226,7 +226,7 @@ TEST_P(RandomHistoryTest, StatisticsFromTheStoreAreTheFullRecomputeWhicheverPath
       StatisticsOptions options;
       options.with_codes = codes;
       v1::Statistics expected = ComputeStatistics(*exact, *catalog_, p, options);
-      auto stored = StatisticsFromStore(log_->db(), *catalog_, p, now, options);
+      auto stored = counters::StatisticsFromStore(log_->db(), *catalog_, p, now, options);
       ASSERT_THAT(stored, IsOk());
       EXPECT_EQ(stored->source(), p.end() <= now ? "log" : codes ? "live" : "counters") << what;
       expected.set_source(stored->source());

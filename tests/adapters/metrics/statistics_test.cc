@@ -4,7 +4,7 @@
 #include <gtest/gtest.h>
 
 #include "adapters/metrics/count_figures.h"
-#include "adapters/metrics/daily_counters_reader.h"
+#include "adapters/counters/daily_counters_reader.h"
 #include "adapters/metrics/fact_sources.h"
 #include "tests/adapters/metrics/hand_history.h"
 
@@ -282,7 +282,7 @@ TEST_F(MarchTest, APauseEndedAfterThePeriodIsTheOtherLiveDifference) {
 TEST_F(MarchTest, DailyCountersSumToTheFullRecompute) {
   const Period march = March();
   FigureCounts full = CountFigures(ExactFacts(march), h_.catalog().size(), march);
-  auto sums = SumDailyCounters(h_.log().db(), h_.catalog(), march);
+  auto sums = counters::SumDailyCounters(h_.log().db(), h_.catalog(), march);
   ASSERT_THAT(sums, IsOk());
   for (std::size_t f = 0; f < kAdditiveFigures; ++f) {
     for (std::size_t r = 0; r < full.rows(); ++r) {

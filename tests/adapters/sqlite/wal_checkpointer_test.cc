@@ -79,11 +79,7 @@ TEST_F(WalCheckpointerTest, ItsThreadCopiesTheWalIntoTheDatabaseFile) {
   const std::uintmax_t before = MainFileSize();
   Write(200);  // ~800 KB, past the threshold
   // The checkpoint runs on the checkpointer's thread, after the commit.
-  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(30);
-  while ((*checkpointer)->checkpoints() == 0 && std::chrono::steady_clock::now() < deadline) {
-    std::this_thread::sleep_for(std::chrono::milliseconds(5));
-  }
-  ASSERT_GE((*checkpointer)->checkpoints(), 1u);
+  ASSERT_TRUE(::motcua::testing::Eventually([&] { return (*checkpointer)->checkpoints() >= 1; }));
   EXPECT_GE(MainFileSize(), before + 200u * 4000u);
 }
 

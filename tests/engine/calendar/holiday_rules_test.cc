@@ -15,11 +15,6 @@ LocalDays D(int y, unsigned m, unsigned d) {
   return LocalDays(cal::year{y} / cal::month{m} / cal::day{d});
 }
 
-bool IsWeekend(LocalDays day) {
-  const cal::weekday wd{day};
-  return wd == cal::Saturday || wd == cal::Sunday;
-}
-
 std::vector<LocalDays> Days(const std::vector<StatutoryDay>& rules, bool compensatory) {
   std::vector<LocalDays> out;
   for (const StatutoryDay& r : rules) {
@@ -32,6 +27,20 @@ std::vector<StatutoryDay> Rules(int year) {
   auto rules = StatutoryDaysOff(year);
   EXPECT_TRUE(rules.ok()) << rules.status().ToString();
   return rules.ok() ? *rules : std::vector<StatutoryDay>{};
+}
+
+TEST(HolidayRules, TheWeekendIsSaturdayAndSunday) {
+  // A week of 2025 day by day: Monday 6 January to Sunday 12 January.
+  const LocalDays monday = D(2025, 1, 6);
+  for (int i = 0; i < 7; ++i) {
+    EXPECT_EQ(IsWeekend(monday + cal::days(i)), i >= 5) << FormatDate(monday + cal::days(i));
+  }
+  // Across a year and a leap day.
+  EXPECT_TRUE(IsWeekend(D(2023, 12, 31)));   // Sunday
+  EXPECT_FALSE(IsWeekend(D(2024, 1, 1)));    // Monday
+  EXPECT_FALSE(IsWeekend(D(2024, 2, 29)));   // Thursday
+  EXPECT_TRUE(IsWeekend(D(2024, 3, 2)));     // Saturday
+  EXPECT_TRUE(IsWeekend(D(1900, 1, 6)));     // Saturday, the calendar's first week
 }
 
 // The adjacent day the Prime Minister chose in every year since the Labour

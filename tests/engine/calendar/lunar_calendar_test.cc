@@ -193,7 +193,7 @@ TEST(LunarCalendar, LeapMonths) {
 }
 
 TEST(LunarCalendar, LastDayOfTheYearIs29Or30) {
-  // CALENDAR.md: tháng Chạp ends on the 30th before Tết 2023 and 2024, on
+  // docs/calendar.md: tháng Chạp ends on the 30th before Tết 2023 and 2024, on
   // the 29th before Tết 2025, 2026 and 2027.
   EXPECT_EQ(*ToSolar(LunarDate(2022, 12, 30)), D(2023, 1, 21));
   EXPECT_EQ(*ToSolar(LunarDate(2023, 12, 30)), D(2024, 2, 9));

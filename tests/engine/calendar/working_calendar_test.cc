@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "engine/calendar/holiday_rules.h"
 #include "tests/engine/calendar/calendar_test_support.h"
 
 namespace motcua::calendar {
@@ -86,9 +87,7 @@ TEST(WorkingCalendar, HonoursEveryOfficialDayOf2023To2026) {
     const LocalDays end = Day(year + 1, 1, 1);
     int working_days = 0;
     for (LocalDays d = first; d < end; d += cal::days(1)) {
-      const cal::weekday wd{d};
-      const bool weekend = wd == cal::Saturday || wd == cal::Sunday;
-      const bool expected = (!weekend && !off.count(d)) || work.count(d);
+      const bool expected = (!IsWeekend(d) && !off.count(d)) || work.count(d);
       ASSERT_EQ(calendar->IsWorkingDay(d), expected) << FormatDate(d);
       working_days += expected;
       const DayKind kind = calendar->Classify(d);
@@ -354,8 +353,8 @@ TEST(WorkingCalendar, SeasonalOfficeHours) {
 }
 
 // N working days are N x 8 hours even when a timetable has fewer hours a day
-// (DOMAIN.md): with 07:30–11:30 and 13:30–17:00 (7.5 h), one day from
-// Tuesday's opening ends at 08:00 Wednesday.
+// (docs/domain.md "The clock"): with 07:30–11:30 and 13:30–17:00 (7.5 h), one
+// day from Tuesday's opening ends at 08:00 Wednesday.
 TEST(WorkingCalendar, AWorkingDayIsEightHoursWhateverTheTimetable) {
   CalendarOptions options;
   options.office_hours =

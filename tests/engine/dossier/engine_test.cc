@@ -162,7 +162,8 @@ std::vector<C> PathTo(v1::Status status) {
 }
 
 TEST_F(EngineTest, EveryCommandInEveryStatusIsAcceptedOrRefusedByTheTable) {
-  // The DOMAIN.md flow, as a table: the statuses in which each command is legal.
+  // The lifecycle (docs/domain.md "The lifecycle") as a table: the statuses in
+  // which each command is legal.
   const std::map<C, std::set<int>> legal = {
       {C::kReceive, {1}},
       {C::kRefuse, {1}},
@@ -396,6 +397,123 @@ TEST_F(EngineTest, BadInputIsRefusedWithoutChangingAnything) {
   EXPECT_EQ(Receive(Vn("2024-03-12 09:00")), std::string(kUnit) + "-240312-0001");
   EXPECT_THAT(Run(Sample(C::kStop, "000.00.07.H06-240312-0099"), Vn("2024-03-12 09:00")),
               HasError(Error::kNotFound));
+}
+
+TEST_F(EngineTest, AMissingRequiredFieldIsRefused422NamingTheField) {
+  const std::string code = Receive(Vn("2024-03-12 09:00"));
+  const std::size_t events_before = batch_.events.size();
+  const Instant now = Vn("2024-03-12 10:00");
+  auto expect_missing = [&](v1::Command c, const std::string& field) {
+    SCOPED_TRACE("command " + std::to_string(c.kind_case()) + ", field " + field);
+    auto out = Run(c, now);
+    EXPECT_THAT(out, HasError(Error::kInvalidArgument));
+    EXPECT_THAT(out.status().message(), ::testing::HasSubstr("thiếu trường " + field + " ("));
+  };
+
+  // An empty reception names every field it lacks, not "no such procedure".
+  v1::Command empty;
+  empty.mutable_receive();
+  auto out = Run(empty, now);
+  EXPECT_THAT(out, HasError(Error::kInvalidArgument));
+  EXPECT_EQ(out.status().message(),
+            "thiếu trường procedure_code (mã thủ tục), applicant.name (họ tên người nộp hồ sơ), "
+            "channel (kênh tiếp nhận)");
+
+  // A new reception at the counter: one field missing at a time.
+  v1::Command receive;
+  auto* r = receive.mutable_receive();
+  r->set_procedure_code(kThreeDays);
+  *r->mutable_applicant() = Applicant();
+  r->set_channel(v1::CHANNEL_COUNTER);
+  r->add_documents()->set_name("Tờ khai");
+  r->add_documents()->set_copies(1);
+  expect_missing(receive, "documents[1].name");
+  r->mutable_documents()->RemoveLast();
+  v1::Command c = receive;
+  c.mutable_receive()->clear_procedure_code();
+  expect_missing(c, "procedure_code");
+  c = receive;
+  c.mutable_receive()->mutable_applicant()->clear_name();
+  expect_missing(c, "applicant.name");
+  c = receive;
+  c.mutable_receive()->clear_channel();
+  expect_missing(c, "channel");
+
+  // Accepting an online registration needs only its code and the channel.
+  c = Sample(C::kReceive, code);
+  c.mutable_receive()->clear_channel();
+  expect_missing(c, "channel");
+
+  // An online registration.
+  c.Clear();
+  c.mutable_register_online()->set_procedure_code(kThreeDays);
+  expect_missing(c, "applicant.name");
+  c.mutable_register_online()->clear_procedure_code();
+  *c.mutable_register_online()->mutable_applicant() = Applicant();
+  expect_missing(c, "procedure_code");
+
+  // A refusal at the counter names procedure, applicant and channel; one of
+  // a registration only its reason.
+  c.Clear();
+  c.mutable_refuse()->set_reason("Không thuộc thẩm quyền");
+  c.mutable_refuse()->set_procedure_code(kThreeDays);
+  c.mutable_refuse()->set_channel(v1::CHANNEL_COUNTER);
+  expect_missing(c, "applicant.name");
+  c = Sample(C::kRefuse, code);
+  c.mutable_refuse()->clear_reason();
+  expect_missing(c, "reason");
+
+  // Every command on a dossier: its code, then each field it needs.
+  for (C kind : {C::kReceive, C::kRefuse, C::kHandOver, C::kRequestSupplement, C::kSupplement,
+                 C::kRequestFee, C::kRecordPayment, C::kStop, C::kWithdraw, C::kMarkResultReady,
+                 C::kReturnResult, C::kApologize, C::kRate}) {
+    v1::Command no_code = Sample(kind, "");
+    if (kind == C::kReceive || kind == C::kRefuse) continue;  // they may create one
+    expect_missing(no_code, "dossier_code");
+  }
+  c = Sample(C::kHandOver, code);
+  c.mutable_hand_over()->clear_to_unit();
+  expect_missing(c, "to_unit");
+  c = Sample(C::kRequestSupplement, code);
+  c.mutable_request_supplement()->clear_reason();
+  expect_missing(c, "reason");
+  c = Sample(C::kSupplement, code);
+  c.mutable_supplement()->mutable_documents(0)->clear_name();
+  expect_missing(c, "documents[0].name");
+  c = Sample(C::kRequestFee, code);
+  c.mutable_request_fee()->clear_amount_vnd();
+  expect_missing(c, "amount_vnd");
+  c = Sample(C::kRecordPayment, code);
+  c.mutable_record_payment()->clear_method();
+  expect_missing(c, "method");
+  c = Sample(C::kStop, code);
+  c.mutable_stop()->clear_reason();
+  expect_missing(c, "reason");
+  c = Sample(C::kMarkResultReady, code);
+  c.mutable_mark_result_ready()->clear_result_kind();
+  expect_missing(c, "result_kind");
+  c = Sample(C::kReturnResult, code);
+  c.mutable_return_result()->clear_method();
+  expect_missing(c, "method");
+  c = Sample(C::kApologize, code);
+  c.mutable_apologize()->clear_reason();
+  expect_missing(c, "reason");
+  c = Sample(C::kApologize, code);
+  c.mutable_apologize()->clear_new_appointment_at();
+  expect_missing(c, "new_appointment_at");
+  c = Sample(C::kRate, code);
+  c.mutable_rate()->clear_satisfaction();
+  expect_missing(c, "satisfaction");
+
+  // Nothing was written, no number was used, and the dossier did not move.
+  EXPECT_EQ(engine_.size(), 1u);
+  EXPECT_EQ(batch_.events.size(), events_before);
+  EXPECT_EQ(State(code).status, v1::STATUS_RECEIVED);
+  EXPECT_EQ(Receive(now), std::string(kUnit) + "-240312-0002");
+  // Optional fields may be left out: a withdrawal needs no reason.
+  c = Sample(C::kWithdraw, code);
+  c.mutable_withdraw()->clear_reason();
+  EXPECT_THAT(Run(c, now), IsOk());
 }
 
 TEST_F(EngineTest, ProcedureWithoutCodeOrDeadlineCannotBeReceived) {

@@ -1,0 +1,85 @@
+// Route: what an HTTP request line asks for, before any I/O. ParseRoute splits
+// the target into its path and query, percent-decodes them and matches the
+// API's paths:
+//
+//   GET  /healthz
+//   POST /v1/commands/{name}              name from command_endpoints.h
+//   GET  /v1/dossiers?status=&procedure=&holder=&due_before=&limit=
+//   GET  /v1/dossiers/{code}
+//   GET  /v1/dossiers/{code}/receipt?format=text|html
+//   GET  /v1/catalog
+//   GET  /v1/lookup/{code}?secret=S
+//   GET  /v1/stats?from=&to=&format=&codes=   (stats_endpoints.h)
+//   GET  /v1/export/portal?from=&to=
+//   POST /v1/import
+//   GET  /v1/alerts?open=1|from=&to=&limit=    (alert_endpoints.h)
+//   GET  /v1/alerts/stream                     (server-sent events)
+//   GET  /v1/dossiers/{code}/apology?format=text|html
+//   POST /v1/admin/calendar/reload
+//   POST /v1/test/clock                        (only with motcuad --test-clock)
+//   POST /v1/admin/check                  (admin_endpoints.h)
+//   POST /v1/admin/backup
+//   GET  /v1/admin/backup/{id}?offset=N
+//
+// Pure functions; safe from any thread.
+#ifndef MOTCUA_ADAPTERS_API_ROUTE_H_
+#define MOTCUA_ADAPTERS_API_ROUTE_H_
+
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <variant>
+
+#include "engine/base/status.h"
+
+namespace motcua::api {
+
+enum class RouteKind {
+  kHealth,
+  kCommand,
+  kListDossiers,
+  kGetDossier,
+  kReceipt,
+  kCatalog,
+  kLookup,
+  kStats,         // stats_endpoints.h
+  kPortalExport,
+  kImport,
+  kAlerts,          // alert_endpoints.h
+  kAlertStream,     // taken over by the stream endpoint before routing
+  kApologyLetter,   // name: the dossier code
+  kCalendarReload,
+  kTestClock,
+  kAdminCheck,        // admin_endpoints.h
+  kAdminBackup,
+  kAdminBackupChunk,  // name: the backup's id
+};
+
+struct Route {
+  RouteKind kind = RouteKind::kHealth;
+  std::string name;  // the command name, or the dossier code
+  std::map<std::string, std::string> query;
+
+  // The query parameter, if given.
+  std::optional<std::string> Param(const std::string& key) const;
+};
+
+// Why a request line matches no route: kNotFound for an unknown path,
+// kBadRequest for a malformed target or a duplicated or unexpected query
+// parameter, or for a method the path does not take (then `allow` names the
+// method it does take, for a 405 reply).
+struct RouteError {
+  Status status;
+  std::string allow;  // non-empty when the path exists with another method
+};
+std::variant<Route, RouteError> ParseRoute(std::string_view method, std::string_view target);
+
+// Percent-decodes `text` ('+' is a space in queries); nullopt if malformed.
+std::optional<std::string> PercentDecode(std::string_view text, bool plus_is_space);
+// Percent-encodes everything but unreserved characters (RFC 3986).
+std::string PercentEncode(std::string_view text);
+
+}  // namespace motcua::api
+
+#endif  // MOTCUA_ADAPTERS_API_ROUTE_H_

@@ -1,0 +1,163 @@
+#include "adapters/client/http_client.h"
+
+#include <poll.h>
+
+#include <cctype>
+
+#include "engine/base/quote.h"
+
+namespace motcua::client {
+
+namespace {
+
+bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    if (std::tolower(static_cast<unsigned char>(a[i])) !=
+        std::tolower(static_cast<unsigned char>(b[i]))) {
+      return false;
+    }
+  }
+  return true;
+}
+
+TransportError FromError(const beast::error_code& ec, TransportError::Kind otherwise) {
+  if (ec == beast::error::timeout) return {TransportError::Kind::kTimedOut, ec.message()};
+  if (ec.category() == bhttp::make_error_code(bhttp::error::bad_target).category() &&
+      ec != bhttp::error::end_of_stream && ec != bhttp::error::partial_message) {
+    return {TransportError::Kind::kBadReply, ec.message()};
+  }
+  return {otherwise, ec.message()};
+}
+
+}  // namespace
+
+Result<ServerUrl> ServerUrl::Parse(std::string_view url) {
+  auto bad = [&] {
+    return Status(Error::kInvalidArgument, "địa chỉ máy chủ không hợp lệ '" + QuoteForMessage(url) +
+                                               "' (cần dạng http://HOST:PORT)");
+  };
+  constexpr std::string_view kScheme = "http://";
+  if (url.substr(0, kScheme.size()) != kScheme) return bad();
+  std::string_view rest = url.substr(kScheme.size());
+  if (!rest.empty() && rest.back() == '/') rest.remove_suffix(1);
+  if (rest.empty() || rest.find('/') != std::string_view::npos) return bad();
+  ServerUrl out;
+  const std::size_t colon = rest.rfind(':');
+  if (colon == std::string_view::npos || rest.back() == ']') {
+    out.host = std::string(rest);
+    out.port = "80";
+  } else {
+    out.host = std::string(rest.substr(0, colon));
+    out.port = std::string(rest.substr(colon + 1));
+    if (out.port.empty() || out.port.find_first_not_of("0123456789") != std::string::npos) {
+      return bad();
+    }
+  }
+  if (out.host.size() >= 2 && out.host.front() == '[' && out.host.back() == ']') {
+    out.host = out.host.substr(1, out.host.size() - 2);
+  }
+  if (out.host.empty()) return bad();
+  return out;
+}
+
+std::optional<std::string> HttpReply::Header(std::string_view name) const {
+  for (const auto& [key, value] : headers) {
+    if (EqualsIgnoreCase(key, name)) return value;
+  }
+  return std::nullopt;
+}
+
+HttpClient::HttpClient(ServerUrl url, std::chrono::milliseconds timeout)
+    : url_(std::move(url)), timeout_(timeout) {}
+
+void HttpClient::Disconnect() {
+  if (stream_) {
+    beast::error_code ignored;
+    stream_->socket().shutdown(tcp::socket::shutdown_both, ignored);
+    stream_->close();
+    stream_.reset();
+  }
+  buffer_.clear();
+}
+
+bool HttpClient::Reusable() {
+  if (!stream_ || !stream_->socket().is_open()) return false;
+  pollfd p{};
+  p.fd = stream_->socket().native_handle();
+  p.events = POLLIN;
+  // Readable before we asked anything means end of stream, an error, or
+  // bytes that belong to no request: in every case, start afresh.
+  return ::poll(&p, 1, 0) == 0;
+}
+
+std::variant<HttpReply, TransportError> HttpClient::Send(const Call& call) {
+  if (!Reusable()) Disconnect();
+  ioc_.restart();
+
+  std::optional<TransportError> failure;
+  if (!stream_) {
+    stream_.emplace(ioc_);
+    tcp::resolver resolver(ioc_);
+    beast::error_code ec;
+    auto endpoints = resolver.resolve(url_.host, url_.port, ec);
+    if (ec) {
+      Disconnect();
+      return TransportError{TransportError::Kind::kCannotConnect, ec.message()};
+    }
+    stream_->expires_after(timeout_);
+    stream_->async_connect(endpoints, [&](beast::error_code connect_ec, const tcp::endpoint&) {
+      if (connect_ec) {
+        failure = connect_ec == beast::error::timeout
+                      ? TransportError{TransportError::Kind::kTimedOut, connect_ec.message()}
+                      : TransportError{TransportError::Kind::kCannotConnect, connect_ec.message()};
+      }
+    });
+    ioc_.run();
+    ioc_.restart();
+    if (failure) {
+      Disconnect();
+      return *failure;
+    }
+    stream_->socket().set_option(tcp::no_delay(true));
+  }
+
+  bhttp::request<bhttp::string_body> request{call.method, call.target, 11};
+  request.set(bhttp::field::host, url_.host);
+  request.set(bhttp::field::user_agent, "motcua");
+  for (const auto& [name, value] : call.headers) request.set(name, value);
+  request.body() = call.body;
+  request.keep_alive(true);
+  request.prepare_payload();
+
+  bhttp::response_parser<bhttp::string_body> parser;
+  parser.body_limit(64u << 20);
+  stream_->expires_after(timeout_);
+  bhttp::async_write(*stream_, request, [&](beast::error_code ec, std::size_t) {
+    if (ec) {
+      failure = FromError(ec, TransportError::Kind::kConnectionLost);
+      return;
+    }
+    bhttp::async_read(*stream_, buffer_, parser, [&](beast::error_code read_ec, std::size_t) {
+      if (read_ec) failure = FromError(read_ec, TransportError::Kind::kConnectionLost);
+    });
+  });
+  ioc_.run();
+  if (failure) {
+    Disconnect();
+    return *failure;
+  }
+
+  auto response = parser.release();
+  HttpReply reply;
+  reply.status = response.result_int();
+  reply.content_type = std::string(response[bhttp::field::content_type]);
+  for (const auto& field : response) {
+    reply.headers.emplace_back(std::string(field.name_string()), std::string(field.value()));
+  }
+  reply.body = std::move(response.body());
+  if (!response.keep_alive()) Disconnect();
+  return reply;
+}
+
+}  // namespace motcua::client

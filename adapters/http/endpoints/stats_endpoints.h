@@ -1,0 +1,65 @@
+// The statistics side of the API, as functions from a request to a
+// response so they are tested without sockets:
+//
+//   GET  /v1/stats?from=YYYY-MM-DD&to=YYYY-MM-DD[&format=json|csv|table][&codes=1]
+//        statistics, leader, admin. Without `format` the reply is
+//        v1.Statistics in the client's format (protobuf or JSON); json, csv
+//        and table are the export renderings (adapters/export). The server's
+//        targets file, if configured, is judged in.
+//   GET  /v1/export/portal?from=YYYY-MM-DD&to=YYYY-MM-DD
+//        admin: the national portal's sync batch (v1.PortalSyncBatch; its
+//        JSON uses the portal's field names). It carries applicants' phone
+//        numbers, as the portal requires, hence admin only.
+//   POST /v1/import   body: one JSON v1.Event per line
+//        admin: a history import, validated and committed as one batch on
+//        the engine thread (all or nothing; the error names the line).
+//
+// The roles named above are decided by access_policy.h (MayReadStatistics,
+// MayExchangeHistory), checked by stats_routes.h.
+//
+// Reads run on a query thread's read-only connection; the import runs on
+// the engine thread (EngineService::RunExclusive). Pure otherwise; safe from
+// any thread.
+#ifndef MOTCUA_ADAPTERS_HTTP_ENDPOINTS_STATS_ENDPOINTS_H_
+#define MOTCUA_ADAPTERS_HTTP_ENDPOINTS_STATS_ENDPOINTS_H_
+
+#include <functional>
+#include <optional>
+#include <string>
+
+#include "adapters/http/authenticator.h"
+#include "adapters/http/http_reply.h"
+#include "adapters/api/route.h"
+#include "adapters/metrics/period.h"
+#include "adapters/runtime/stats_context.h"
+#include "adapters/sqlite/database.h"
+#include "engine/catalog/catalog.h"
+#include "engine/engine.h"
+#include "engine/ports/event_log.h"
+#include "motcua/v1/stats.pb.h"
+
+namespace motcua::http {
+
+using runtime::StatsContext;
+
+// from/to of a route; kInvalidArgument naming the parameter.
+Result<metrics::Period> PeriodParams(const api::Route& route);
+
+// GET /v1/stats, computed at `now` (which decides between the log, the
+// live states and the counters: metrics/store_statistics.h).
+Response StatsRead(sqlite::Database& db, const catalog::Catalog& catalog,
+                   const runtime::StatsContext& context, const api::Route& route, Instant now,
+                   const ReplyTo& to);
+
+// GET /v1/export/portal.
+Response PortalExportRead(sqlite::Database& db, const catalog::Catalog& catalog,
+                          const runtime::StatsContext& context, const api::Route& route, const ReplyTo& to);
+
+// POST /v1/import, on the engine thread: imports `body` into one batch,
+// commits it, and answers ImportReply or the first bad line's error.
+Response ImportHistoryNow(const std::string& body, engine::Engine& engine,
+                          EventLog& log, const ReplyTo& to);
+
+}  // namespace motcua::http
+
+#endif  // MOTCUA_ADAPTERS_HTTP_ENDPOINTS_STATS_ENDPOINTS_H_
