@@ -34,7 +34,7 @@ namespace {
 
 class FixedSecrets final : public SecretSource {
  public:
-  std::string runtime::NewLookupSecret() override {
+  std::string NewLookupSecret() override {
     return "SECRET" + std::to_string(next_.fetch_add(1) % 100);
   }
 
@@ -103,6 +103,7 @@ Harness& TheHarness() {
 }  // namespace motcua::http
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  using namespace motcua;
   using namespace motcua::http;
   Harness& h = TheHarness();
   bhttp::request_parser<bhttp::string_body> parser;

@@ -163,7 +163,7 @@ TEST(CliConventionsTest, HelpForAnUnknownCommandIsRefused) {
 TEST(CliConventionsTest, VersionPrintsTheProjectVersionAndTheBuildsCommit) {
   for (const char* program : {MOTCUA_BINARY, MOTCUAD_BINARY, BENCH_BINARY}) {
     SCOPED_TRACE(program);
-    const ProcessResult run = Run(program, {"--version"});
+    const ProcessResult run = motcua::Run(program, {"--version"});
     EXPECT_EQ(run.exit_code, 0) << run.err;
     EXPECT_EQ(run.err, "");
     const std::string name = std::filesystem::path(program).filename().string();
@@ -176,7 +176,7 @@ TEST(CliConventionsTest, VersionPrintsTheProjectVersionAndTheBuildsCommit) {
       std::smatch commit;
       ASSERT_TRUE(std::regex_search(run.out, commit, std::regex("commit ([0-9a-f]+)\\)")));
       const ProcessResult git =
-          Run("/usr/bin/git", {"-C", MOTCUA_SOURCE_DIR, "cat-file", "-t", commit[1].str()});
+          motcua::Run("/usr/bin/git", {"-C", MOTCUA_SOURCE_DIR, "cat-file", "-t", commit[1].str()});
       EXPECT_EQ(git.out, "commit\n") << commit[1];
     }
   }
@@ -216,19 +216,19 @@ TEST(CliConventionsTest, MotcuadAndBenchFollowTheSameConventions) {
     SCOPED_TRACE(program);
     const std::string name = std::filesystem::path(program).filename().string();
     for (const char* flag : {"--help", "-h"}) {
-      const ProcessResult help = Run(program, {flag});
+      const ProcessResult help = motcua::Run(program, {flag});
       EXPECT_EQ(help.exit_code, 0) << help.err;
       EXPECT_THAT(help.out, HasSubstr("--config FILE"));
       EXPECT_THAT(help.out, HasSubstr("--version"));
     }
-    ExpectOneLineRefusal(Run(program, {"--bogus"}), name, "--bogus");
-    ExpectOneLineRefusal(Run(program, {"--config"}), name, "--config");
+    ExpectOneLineRefusal(motcua::Run(program, {"--bogus"}), name, "--bogus");
+    ExpectOneLineRefusal(motcua::Run(program, {"--config"}), name, "--config");
   }
-  EXPECT_THAT(Run(BENCH_BINARY, {"--help"}).out, HasSubstr("\n  statistics: "));
-  ExpectOneLineRefusal(Run(MOTCUAD_BINARY, {"--max-batch", "0"}), "motcuad", "--max-batch");
-  ExpectOneLineRefusal(Run(MOTCUAD_BINARY, {"--db", ""}), "motcuad", "--db");
-  ExpectOneLineRefusal(Run(BENCH_BINARY, {"--only", "deadlines,nope"}), "bench", "nope");
-  ExpectOneLineRefusal(Run(BENCH_BINARY, {"--scale", "0"}), "bench", "--scale");
+  EXPECT_THAT(motcua::Run(BENCH_BINARY, {"--help"}).out, HasSubstr("\n  statistics: "));
+  ExpectOneLineRefusal(motcua::Run(MOTCUAD_BINARY, {"--max-batch", "0"}), "motcuad", "--max-batch");
+  ExpectOneLineRefusal(motcua::Run(MOTCUAD_BINARY, {"--db", ""}), "motcuad", "--db");
+  ExpectOneLineRefusal(motcua::Run(BENCH_BINARY, {"--only", "deadlines,nope"}), "bench", "nope");
+  ExpectOneLineRefusal(motcua::Run(BENCH_BINARY, {"--scale", "0"}), "bench", "--scale");
 }
 
 }  // namespace

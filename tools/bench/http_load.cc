@@ -117,13 +117,13 @@ class Client : public std::enable_shared_from_this<Client> {
     }
     req_ = {};
     req_.method(bhttp::verb::post);
-    req_.target(http::ToBeast("/v1/commands/" + name));
+    req_.target(ToBeast("/v1/commands/" + name));
     req_.version(11);
-    req_.set(bhttp::field::host, http::ToBeast(o.host));
-    req_.set(bhttp::field::authorization, http::ToBeast("Bearer " + *token));
+    req_.set(bhttp::field::host, ToBeast(o.host));
+    req_.set(bhttp::field::authorization, ToBeast("Bearer " + *token));
     req_.set(bhttp::field::content_type, "application/x-protobuf");
     req_.set(bhttp::field::accept, "application/x-protobuf");
-    req_.set("Idempotency-Key", http::ToBeast(shared_.NewKey()));
+    req_.set("Idempotency-Key", ToBeast(shared_.NewKey()));
     req_.body() = std::move(body);
     req_.prepare_payload();
     sent_ = SteadyClock::now();
