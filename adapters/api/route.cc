@@ -56,6 +56,7 @@ const std::set<std::string>& AllowedParams(RouteKind kind) {
   static const std::set<std::string> kPeriod = {"from", "to"};
   static const std::set<std::string> kAlerts = {"open", "from", "to", "limit"};
   static const std::set<std::string> kAlertStream = {"last_event_id"};
+  static const std::set<std::string> kLimit = {"limit"};
   static const std::set<std::string> kOffset = {"offset"};
   switch (kind) {
     case RouteKind::kListDossiers: return kList;
@@ -65,6 +66,7 @@ const std::set<std::string>& AllowedParams(RouteKind kind) {
     case RouteKind::kPortalExport: return kPeriod;
     case RouteKind::kAlerts: return kAlerts;
     case RouteKind::kAlertStream: return kAlertStream;
+    case RouteKind::kUndeliveredAlerts: return kLimit;
     case RouteKind::kApologyLetter: return kReceipt;
     case RouteKind::kAdminBackupChunk: return kOffset;
     default: return kNone;
@@ -163,6 +165,12 @@ std::variant<Route, RouteError> ParseRoute(std::string_view method, std::string_
       route.kind = RouteKind::kPortalExport;
     } else if (s1 == "alerts" && (n == 2 || (n == 3 && segments[2] == "stream"))) {
       route.kind = n == 2 ? RouteKind::kAlerts : RouteKind::kAlertStream;
+    } else if (s1 == "alerts" && n == 3 && segments[2] == "undelivered") {
+      route.kind = RouteKind::kUndeliveredAlerts;
+    } else if (s1 == "alerts" && n == 4 && segments[2] == "undelivered" &&
+               segments[3] == "retry") {
+      route.kind = RouteKind::kRetryUndelivered;
+      want = "POST";
     } else if (s1 == "dossiers" && n == 4 && !segments[2].empty() && segments[3] == "apology") {
       route.kind = RouteKind::kApologyLetter;
       route.name = segments[2];

@@ -14,6 +14,8 @@
 //   POST /v1/import
 //   GET  /v1/alerts?open=1|from=&to=&limit=    (alert_endpoints.h)
 //   GET  /v1/alerts/stream                     (server-sent events)
+//   GET  /v1/alerts/undelivered?limit=          (the webhook's set-aside alerts)
+//   POST /v1/alerts/undelivered/retry
 //   GET  /v1/dossiers/{code}/apology?format=text|html
 //   POST /v1/admin/calendar/reload
 //   POST /v1/test/clock                        (only with motcuad --test-clock)
@@ -48,6 +50,8 @@ enum class RouteKind {
   kImport,
   kAlerts,          // alert_endpoints.h
   kAlertStream,     // taken over by the stream endpoint before routing
+  kUndeliveredAlerts,
+  kRetryUndelivered,
   kApologyLetter,   // name: the dossier code
   kCalendarReload,
   kTestClock,

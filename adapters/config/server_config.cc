@@ -23,6 +23,7 @@ void ApplyDefaults(v1::ServerConfig& c) {
   if (c.threads() == 0) c.set_threads(2);
   auto* alerts = c.mutable_alerts();
   if (alerts->apology_lead_working_hours() == 0) alerts->set_apology_lead_working_hours(8);
+  if (alerts->webhook_max_age_hours() == 0) alerts->set_webhook_max_age_hours(72);
   auto* exp = c.mutable_export_();
   if (exp->time().empty()) exp->set_time("17:30");
   auto* limits = c.mutable_limits();

@@ -15,7 +15,8 @@ namespace motcua::config {
 Result<v1::ServerConfig> LoadServerConfig(const std::filesystem::path& path);
 
 // The defaults for every field left empty (listen 127.0.0.1:8080, export at
-// 17:30, limits, one working day of apology lead). Paths are not touched.
+// 17:30, limits, one working day of apology lead, 72 hours of webhook
+// retries). Paths are not touched.
 void ApplyDefaults(v1::ServerConfig& config);
 
 // Where an installed motcuad, motcua or bench looks for its configuration:

@@ -14,6 +14,12 @@
 // the server was meant to run before), and catch-up goes back at most
 // kMaxCatchUpDays.
 //
+// Anchors: ComputeDay may set the statistics' log_head (the runtime sets
+// the log's head as it reads it: seq and chain hash); the JSON then carries
+// it, so that a copy of the folder kept elsewhere can later prove the log's
+// history up to that event unchanged (`motcua check --anchors`,
+// docs/guarantees.md). The CSV does not: it is for spreadsheets.
+//
 // The schedule arithmetic is pure; RunDailyExport touches the folder.
 // Nothing here is thread-safe against another writer of the same folder.
 #ifndef MOTCUA_ADAPTERS_EXPORT_DAILY_EXPORT_H_

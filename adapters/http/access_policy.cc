@@ -40,6 +40,8 @@ bool MayReloadCalendar(const Principal& principal) { return principal.HasAny(kAd
 
 bool MaySetTestClock(const Principal& principal) { return principal.HasAny(kAdmin); }
 
+bool MayManageWebhook(const Principal& principal) { return principal.HasAny(kAdmin); }
+
 RoleMask RolesToRun(v1::Command::KindCase kind) {
   using K = v1::Command::KindCase;
   // No default: a new command kind does not compile until it is given roles.

@@ -56,6 +56,9 @@ bool MayAdminister(const Principal& principal);
 bool MayReloadCalendar(const Principal& principal);
 // POST /v1/test/clock on a server started with --test-clock: admin.
 bool MaySetTestClock(const Principal& principal);
+// The alerts the webhook set aside, listed and retried: admin (the
+// receiver's configuration is theirs to fix).
+bool MayManageWebhook(const Principal& principal);
 
 // The roles that may send a command of `kind` (none for KIND_NOT_SET).
 RoleMask RolesToRun(v1::Command::KindCase kind);

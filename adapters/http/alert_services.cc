@@ -13,6 +13,9 @@ Result<std::unique_ptr<AlertServices>> AlertServices::Create(runtime::EngineServ
   if (!config.alerts.webhook_url().empty()) {
     runtime::WebhookOptions options;
     options.url = config.alerts.webhook_url();
+    if (config.alerts.webhook_max_age_hours() > 0) {
+      options.max_age = std::chrono::hours(config.alerts.webhook_max_age_hours());
+    }
     MOTCUA_ASSIGN_OR_RETURN(services->webhook_,
                             runtime::WebhookDeliverer::Open(config.db_path, options, clock, log));
   }
@@ -32,7 +35,8 @@ Result<std::unique_ptr<AlertServices>> AlertServices::Create(runtime::EngineServ
       .hub = services->hub_,
       .log = log,
       .users = std::move(config.users),
-      .stream = StreamOptions{}});
+      .stream = StreamOptions{},
+      .webhook = services->webhook_.get()});
   if (config.test_clock != nullptr) {
     services->test_clock_ =
         std::make_unique<TestClockEndpoint>(*config.test_clock, *services->watcher_);

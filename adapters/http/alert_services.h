@@ -1,9 +1,12 @@
 // AlertServices: motcuad's deadline alerts, built in one place from the
 // configuration: the deadline watch on the engine thread (alert_watcher.h),
 // the hub of live event streams (alert_hub.h), the webhook deliverer when
-// AlertConfig.webhook_url is set (webhook_deliverer.h), and the endpoints
-// to put in ApiContext: the alerts' (alert_endpoints.h) and, with a test
-// clock, POST /v1/test/clock (test_clock_endpoint.h), which moves the watch.
+// AlertConfig.webhook_url is set (webhook_deliverer.h: alerts refused for
+// good or still undelivered after AlertConfig.webhook_max_age_hours are set
+// aside), and the endpoints to put in ApiContext: the alerts'
+// (alert_endpoints.h, with the set-aside list and its retry) and, with a
+// test clock, POST /v1/test/clock (test_clock_endpoint.h), which moves the
+// watch.
 //
 //   auto alerts = AlertServices::Create(engine, queries, clock, log, config);
 //   ApiContext{..., .alerts = (*alerts)->endpoints(), .test_clock = (*alerts)->test_clock(),

@@ -150,7 +150,8 @@ void ApiHandler::HandleRead(const api::Route& route, const Request& request, con
     }
     case api::RouteKind::kReceipt:
     case api::RouteKind::kApologyLetter:
-      return HandleLetterRoute(route, *principal, queries_, catalog, context_.unit, to, respond);
+      return HandleLetterRoute(route, *principal, queries_, catalog, context_.unit,
+                               *context_.users, to, respond);
     case api::RouteKind::kStats:
     case api::RouteKind::kPortalExport:
     case api::RouteKind::kImport:
@@ -159,12 +160,14 @@ void ApiHandler::HandleRead(const api::Route& route, const Request& request, con
     case api::RouteKind::kAdminCheck:
     case api::RouteKind::kAdminBackup:
     case api::RouteKind::kAdminBackupChunk:
-      return HandleAdminRoute(route, *principal, context_.admin, to, respond);
+      return HandleAdminRoute(route, request, *principal, context_.admin, to, respond);
     case api::RouteKind::kCalendarReload:
       return HandleCalendarReload(*principal, context_.config_file, engine_, queries_, clock_, to,
                                   respond);
     case api::RouteKind::kAlerts:
     case api::RouteKind::kAlertStream:
+    case api::RouteKind::kUndeliveredAlerts:
+    case api::RouteKind::kRetryUndelivered:
       return HandleAlertRoute(context_.alerts, route, request, *principal, to, respond);
     case api::RouteKind::kTestClock:
       return HandleTestClockRoute(context_.test_clock, request, *principal, to, respond);

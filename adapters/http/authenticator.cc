@@ -51,6 +51,7 @@ Result<std::shared_ptr<const Authenticator>> Authenticator::Build(const v1::User
     Entry e;
     e.principal.name = u.name();
     e.principal.unit = u.unit();
+    e.display_name = u.display_name();
     for (int role : u.roles()) {
       if (role == v1::ROLE_UNSPECIFIED) return fail("vai trò không hợp lệ");
       e.principal.roles |= RoleBit(static_cast<v1::Role>(role));
@@ -97,6 +98,13 @@ Result<Principal> Authenticator::Authenticate(std::string_view authorization, In
     return Unauthenticated("mã xác thực đã hết hạn");
   }
   return match->principal;
+}
+
+std::string Authenticator::DisplayName(std::string_view user) const {
+  for (const Entry& e : users_) {
+    if (e.principal.name == user && !e.display_name.empty()) return e.display_name;
+  }
+  return std::string(user);
 }
 
 }  // namespace motcua::http

@@ -55,11 +55,18 @@ class Authenticator {
   // token unknown, expired or revoked.
   Result<Principal> Authenticate(std::string_view authorization, Instant now) const;
 
+  // The name `user` signs letters with: their display_name, else `user`
+  // itself when the file gives them none or no longer lists them (events keep
+  // the name of whoever acted after they leave). Revoked and expired users
+  // keep their display name: what they signed stays signed by them.
+  std::string DisplayName(std::string_view user) const;
+
   std::size_t size() const { return users_.size(); }
 
  private:
   struct Entry {
     Principal principal;
+    std::string display_name;     // may be empty
     std::string token_sha256;     // raw 32 bytes
     std::int64_t expires_at = 0;  // UTC seconds; 0 = never
     bool revoked = false;

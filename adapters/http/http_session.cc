@@ -16,6 +16,19 @@ bool IsHttpParseError(const beast::error_code& ec) {
   return ec.category() == bhttp::make_error_code(bhttp::error::bad_target).category();
 }
 
+// RFC 9112 §3.2: a server must answer 400 to an HTTP/1.1 request without a
+// Host header and to any request with more than one. HTTP/1.0 never
+// required Host, so its absence there is served. The value is not checked:
+// motcuad is one site, whatever name it is reached by.
+Status CheckHost(const Request& request) {
+  const std::size_t hosts = request.count(bhttp::field::host);
+  if (hosts > 1) return Status(Error::kBadRequest, "tiêu đề Host bị lặp");
+  if (hosts == 0 && request.version() >= 11) {
+    return Status(Error::kBadRequest, "thiếu tiêu đề Host");
+  }
+  return Status::Ok();
+}
+
 }  // namespace
 
 HttpSession::HttpSession(tcp::socket socket, const ApiHandler& handler, runtime::RequestLog& log,
@@ -145,6 +158,14 @@ void HttpSession::OnRead(beast::error_code ec, std::size_t /*bytes*/) {
   const std::uint64_t id = next_id_++;
   queue_.push_back(Slot{id, std::nullopt, std::string(request.method_string()),
                         std::string(request.target()), std::chrono::steady_clock::now()});
+  if (Status host = CheckHost(request); !host.ok()) {
+    // Refused before the handler, the throttle or a stream sees it. A client
+    // this confused about HTTP gets no further requests read: this answer
+    // is its last (Connection: close), after those it is still owed.
+    read_closed_ = true;
+    OnResponse(id, ErrorResponse(host, ReplyTo::Of(request)));
+    return;
+  }
   if (limits_.auth_throttle != nullptr) {
     // Refused unhandled: a guesser learns nothing from its next guess.
     if (auto wait = limits_.auth_throttle->Admit(peer_, queue_.back().target, queue_.back().start)) {

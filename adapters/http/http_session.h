@@ -14,7 +14,8 @@
 // Every read carries the idle deadline (tcp_stream::expires_after); a write
 // started while a read is pending shares that read's deadline. Requests
 // whose body exceeds the limit gets 413, whose header 431, and the
-// connection closes. The deadline is set once per request, so a request
+// connection closes. An HTTP/1.1 request without a Host header, or any with
+// two, gets 400 unhandled and is the connection's last (RFC 9112 §3.2). The deadline is set once per request, so a request
 // must arrive whole within the idle timeout however slowly it trickles in.
 // A request out at the engine keeps the io_context's work count up, so the
 // server's run() cannot return while an answer is owed.

@@ -102,38 +102,87 @@ std::string AdminService::FilePath(const char* kind, const std::string& id) cons
   return options_.db_path + "." + kind + "-" + id + ".tmp";
 }
 
-Status AdminService::Check(const std::string& actor, CheckDone done) {
+Status AdminService::Check(const std::string& actor, const v1::CheckRequest& request,
+                          CheckDone done) {
   if (stopped_) return Stopped();
+  std::vector<sqlite::LogAnchor> anchors;
+  for (const v1::Anchor& anchor : request.anchors()) {
+    // The name is the client's text: it comes back in the report quoted.
+    std::string name = QuoteForMessage(anchor.name());
+    if (!sqlite::IsChainHashHex(anchor.head().hash())) {
+      return Status(Error::kInvalidArgument,
+                    "mốc '" + name + "': mã băm phải gồm 64 chữ số thập lục phân");
+    }
+    anchors.push_back({std::move(name), anchor.head().seq(), anchor.head().hash()});
+  }
   if (!Acquire()) return Busy();
-  net::post(pool_, [this, actor, done = std::move(done)] {
-    RunCheck(actor, done);
+  net::post(pool_, [this, actor, anchors = std::move(anchors), done = std::move(done)] {
+    RunCheck(actor, anchors, done);
     Release();
   });
   return Status::Ok();
 }
 
-void AdminService::RunCheck(const std::string& actor, const CheckDone& done) {
+namespace {
+
+v1::AnchorOutcome OutcomeOf(sqlite::AnchorFinding::Outcome outcome) {
+  switch (outcome) {
+    case sqlite::AnchorFinding::Outcome::kOk:
+      return v1::ANCHOR_OK;
+    case sqlite::AnchorFinding::Outcome::kMismatch:
+      return v1::ANCHOR_MISMATCH;
+    case sqlite::AnchorFinding::Outcome::kBeyondEnd:
+      return v1::ANCHOR_BEYOND_END;
+  }
+  return v1::ANCHOR_OUTCOME_UNSPECIFIED;
+}
+
+std::string Joined(const std::vector<std::string>& parts) {
+  std::string out;
+  for (const std::string& part : parts) out += (out.empty() ? "" : ", ") + part;
+  return out;
+}
+
+}  // namespace
+
+void AdminService::RunCheck(const std::string& actor,
+                            const std::vector<sqlite::LogAnchor>& anchors,
+                            const CheckDone& done) {
   const auto start = std::chrono::steady_clock::now();
   const std::string scratch = FilePath("check", crypto::Hex(crypto::RandomBytes(8)));
-  auto checked =
-      sqlite::CheckDatabase(options_.db_path, projections::AllProjections, *catalog_, scratch);
+  auto checked = sqlite::CheckDatabase(options_.db_path, projections::AllProjections, *catalog_,
+                                       scratch, anchors);
   if (!checked.ok()) {
-    log_.Note("admin: integrity check by " + QuoteForMessage(actor) + " failed: " + checked.status().ToString());
+    log_.Note("admin: integrity check by " + actor + " failed: " + checked.status().ToString());
     return done(checked.status());
   }
+  const std::vector<std::string> failed = checked->FailedChecks();
   v1::IntegrityReport report;
-  report.set_ok(checked->ok());
+  report.set_ok(failed.empty());
   report.set_events(checked->events);
   report.set_first_bad_seq(checked->first_bad_seq);
   report.set_chain_problem(checked->chain_problem);
   report.set_rows_compared(checked->rows_compared);
   for (const std::string& d : checked->differences) report.add_differences(d);
+  for (const std::string& p : checked->sqlite_problems) report.add_sqlite_problems(p);
+  for (const std::string& f : failed) report.add_failed_checks(f);
+  for (const sqlite::AnchorFinding& finding : checked->anchors) {
+    v1::AnchorResult* result = report.add_anchors();
+    result->set_name(finding.anchor.name);
+    result->set_seq(finding.anchor.seq);
+    result->set_outcome(OutcomeOf(finding.outcome));
+    result->set_expected_hash(finding.anchor.hash_hex);
+    result->set_found_hash(finding.found_hex);
+  }
   SetSeconds(ToUnixSeconds(clock_.Now()), report.mutable_checked_at());
   report.set_elapsed_ms(MillisSince(start));
-  log_.Note("admin: integrity check by " + QuoteForMessage(actor) + ": " + (report.ok() ? "ok" : "PROBLEMS") +
-            ", " + std::to_string(report.events()) + " events, first bad seq " +
+  log_.Note("admin: integrity check by " + actor + ": " +
+            (report.ok() ? "ok" : "PROBLEMS in " + Joined(failed)) + ", " +
+            std::to_string(report.events()) + " events, first bad seq " +
             std::to_string(report.first_bad_seq()) + ", " +
+            std::to_string(report.sqlite_problems_size()) + " SQLite finding(s), " +
             std::to_string(report.differences_size()) + " projection difference(s), " +
+            std::to_string(report.anchors_size()) + " anchor(s), " +
             std::to_string(report.elapsed_ms()) + "ms");
   done(std::move(report));
 }

@@ -1,5 +1,7 @@
 // AdminService: the administrator's maintenance jobs beside the running
-// server: the integrity check (sqlite/online_check.h) and online backups
+// server: the integrity check (sqlite/online_check.h; SQLite's own check,
+// the hash chain, optionally against anchors, and the projections) and
+// online backups
 // (sqlite/online_backup.h). Each job uses connections of its own, on a
 // thread of its own, so neither the engine nor the readers wait for it.
 //
@@ -24,9 +26,11 @@
 #include <map>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "adapters/net/asio.h"
 #include "adapters/runtime/request_log.h"
+#include "adapters/sqlite/integrity.h"
 #include "engine/base/mutex.h"
 #include "engine/base/status.h"
 #include "engine/catalog/catalog.h"
@@ -55,9 +59,10 @@ class AdminService {
   using ChunkDone = std::function<void(Result<std::string>)>;
 
   // OK: `done` will be called once, later. An error (kOverloaded while
-  // another check or backup runs, or once stopped) means it will not be.
-  // `actor` is logged.
-  Status Check(const std::string& actor, CheckDone done);
+  // another check or backup runs, or once stopped; kInvalidArgument for an
+  // anchor whose hash is not 64 hex digits) means it will not be. `actor`
+  // is logged.
+  Status Check(const std::string& actor, const v1::CheckRequest& request, CheckDone done);
   Status Backup(const std::string& actor, BackupDone done);
   // Bytes [offset, offset + chunk_bytes) of backup `id`; kNotFound for an
   // unknown (or already removed) id, kInvalidArgument past its end.
@@ -77,7 +82,8 @@ class AdminService {
   bool Acquire();
   void Release() { busy_ = false; }
   std::string FilePath(const char* kind, const std::string& id) const;
-  void RunCheck(const std::string& actor, const CheckDone& done);
+  void RunCheck(const std::string& actor, const std::vector<sqlite::LogAnchor>& anchors,
+                const CheckDone& done);
   void RunBackup(const std::string& actor, const BackupDone& done) EXCLUDES(mutex_);
   void RunReadChunk(const std::string& id, std::uint64_t offset, const ChunkDone& done)
       EXCLUDES(mutex_);

@@ -3,7 +3,9 @@
 #include <algorithm>
 
 #include "adapters/counters/store_statistics.h"
+#include "adapters/crypto/sha256.h"
 #include "adapters/metrics/targets.h"
+#include "adapters/sqlite/sqlite_event_log.h"
 
 namespace motcua::runtime {
 
@@ -35,6 +37,9 @@ void DailyExportTimer::Run() {
       log_.Note("daily export: no database connection: " + db.status().ToString());
     } else {
       auto compute = [&](LocalDays day) -> Result<v1::Statistics> {
+        // The head first: the figures may include later commits, the
+        // anchor never claims more than the log held.
+        MOTCUA_ASSIGN_OR_RETURN(sqlite::ChainHead head, sqlite::ReadChainHead(**db));
         metrics::StatisticsOptions options;
         options.unit = context_.unit_name;
         options.generated_at = now;
@@ -43,6 +48,8 @@ void DailyExportTimer::Run() {
             counters::StatisticsFromStore(**db, *catalog_, exporter::DailyExportPeriod(day), now,
                                          options));
         if (context_.targets) metrics::EvaluateTargets(*context_.targets, stats);
+        stats.mutable_log_head()->set_seq(head.seq);
+        stats.mutable_log_head()->set_hash(crypto::Hex(head.hash));
         return stats;
       };
       auto written = exporter::RunDailyExport(schedule_, now, compute);

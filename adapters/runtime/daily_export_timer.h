@@ -4,7 +4,9 @@
 // time; each run computes and writes on a query thread with its own
 // read-only connection (metrics/store_statistics.h), so neither the engine
 // nor the HTTP threads wait for it. A failed run is logged and retried at
-// the next wake-up; the folder stays the record of what was done.
+// the next wake-up; the folder stays the record of what was done. Each
+// day's JSON carries the log's head as the run found it ("log_head": seq and
+// chain hash), an anchor for `motcua check --anchors` (docs/guarantees.md).
 //
 // The timer is a steady one that never sleeps longer than an hour, and each
 // wake-up asks the Clock what is due, so a wall-clock jump (NTP, a suspended

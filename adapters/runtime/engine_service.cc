@@ -3,6 +3,7 @@
 #include <exception>
 
 #include "adapters/projections/all_projections.h"
+#include "adapters/sqlite/integrity.h"
 #include "adapters/sqlite/sqlite_event_log.h"
 #include "engine/command_target.h"
 #include "engine/dossier/dossier_view.h"
@@ -26,6 +27,19 @@ Result<std::unique_ptr<EngineService>> EngineService::Open(
   MOTCUA_ASSIGN_OR_RETURN(std::unique_ptr<sqlite::SqliteEventLog> log,
                           sqlite::SqliteEventLog::Open(options.db_path,
                                                        projections::AllProjections()));
+  {
+    sqlite::IntegrityReport tail;
+    MOTCUA_RETURN_IF_ERROR(sqlite::VerifyChainTail(log->db(), options.verify_tail_events, tail));
+    if (!tail.ok()) {
+      // Serving would extend a chain that no longer holds and answer from
+      // events that were changed behind the engine's back.
+      return Status(Error::kCorrupt,
+                    "refusing to serve " + options.db_path + ": " + tail.chain_problem_en +
+                        " (the hash chain of the last " +
+                        std::to_string(options.verify_tail_events) +
+                        " events is verified at start; see docs/operations.md, Integrity check)");
+    }
+  }
   return OpenWithLog(std::move(log), std::move(options), std::move(engine_options),
                      std::move(catalog), std::move(calendar), clock, secrets);
 }

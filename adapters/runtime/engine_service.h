@@ -43,6 +43,7 @@
 #include "adapters/net/asio.h"
 #include "adapters/runtime/dossier_view_cache.h"
 #include "adapters/runtime/request_log.h"
+#include "adapters/sqlite/integrity.h"
 #include "engine/base/mutex.h"
 #include "engine/engine.h"
 #include "engine/ports/clock.h"
@@ -95,6 +96,11 @@ struct EngineServiceOptions {
   // Where the pruning of those records is noted (nullptr: nowhere); must
   // outlive the service.
   RequestLog* log = nullptr;
+  // Open() verifies the last this many events' stored hashes (recomputed
+  // and linked to their predecessors) before replaying, and refuses a log
+  // where they do not match (sqlite/integrity.h kStartupTailEvents: why
+  // the tail and not the whole chain).
+  std::uint64_t verify_tail_events = sqlite::kStartupTailEvents;
 };
 
 class EngineService {

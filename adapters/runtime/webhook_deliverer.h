@@ -1,5 +1,6 @@
 // WebhookDeliverer: POSTs every alert to AlertConfig.webhook_url, at least
-// once, in seq order, until the receiver answers 2xx.
+// once, in seq order, until the receiver answers 2xx, or sets it aside in
+// the undelivered list when it cannot be delivered.
 //
 //   POST <url>   Content-Type: application/json
 //                X-Motcua-Alert-Id: <seq>
@@ -7,23 +8,36 @@
 //
 // The alert's id (its event seq) is in the body and the header: a delivery
 // can repeat (a crash between the receiver's 2xx and the cursor's write), so
-// receivers de-duplicate by it. A failed attempt (no connection, a timeout,
-// a non-2xx answer) is retried after a backoff that doubles from
-// first_retry up to max_retry, for as long as it takes; later alerts wait
-// behind it, so they arrive in order.
+// receivers de-duplicate by it.
 //
-// The cursor (the last seq delivered) is durable: the table
+// Failures come in two kinds:
+//  - passing (an answer 5xx, 408, 429 or 3xx, no connection, a timeout):
+//    retried after a backoff that doubles from first_retry up to max_retry;
+//    later alerts wait behind it, so they arrive in order;
+//  - lasting (4xx other than 408 and 429: the receiver will say the same
+//    again): the alert is set aside at once.
+// An alert still undelivered `max_age` after its delivery time (deliver_at,
+// or the admin's retry) is set aside too, as too old, retried or not: one
+// receiver that is down for days must not hold every later alert behind the
+// first one for ever. Set-aside alerts are kept in webhook_undelivered
+// (webhook_queries.h) with their reason, attempts and last attempt, listed
+// by GET /v1/alerts/undelivered; Retry() (POST /v1/alerts/undelivered/retry)
+// puts them back in the queue, next after the alert being tried (if any).
+//
+// The cursor (the last seq handled: delivered or set aside) is durable:
 // webhook_deliveries(url, last_seq) in the server's database, written by
-// this deliverer on its own connection after each 2xx; it is not a
-// projection (it records deliveries, not events). A restarted server resumes
-// after it. A URL seen for the first time starts after the alerts that
-// already exist: a new receiver is not flooded with history.
+// this deliverer on its own connection after each alert, in the same
+// transaction as a set-aside record; it is not a projection (it records
+// deliveries, not events). A restarted server resumes after it. A URL seen
+// for the first time starts after the alerts that already exist: a new
+// receiver is not flooded with history.
 //
 // Alerts are delivered when their deliver_at has come (outside office hours
 // they wait for the next opening, see alert_watcher.h), read from the
 // `alerts` table, so nothing depends on what was in memory before a restart.
 //
-// Thread safety: one thread of its own; Wake() and Stop() from any thread.
+// Thread safety: one thread of its own; Wake(), Retry() and Stop() from any
+// thread.
 #ifndef MOTCUA_ADAPTERS_RUNTIME_WEBHOOK_DELIVERER_H_
 #define MOTCUA_ADAPTERS_RUNTIME_WEBHOOK_DELIVERER_H_
 
@@ -31,6 +45,7 @@
 #include <chrono>
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <thread>
 
@@ -38,6 +53,7 @@
 #include "adapters/runtime/request_log.h"
 #include "adapters/sqlite/alert_queries.h"
 #include "adapters/sqlite/database.h"
+#include "adapters/sqlite/webhook_queries.h"
 #include "engine/base/mutex.h"
 #include "engine/ports/clock.h"
 
@@ -50,6 +66,9 @@ struct WebhookOptions {
   std::chrono::milliseconds timeout{std::chrono::seconds(10)};
   // The longest it sleeps before looking at the table again, even unwoken.
   std::chrono::milliseconds poll{std::chrono::seconds(30)};
+  // How long after its delivery time an alert is still sent (by the server's
+  // clock): AlertConfig.webhook_max_age_hours.
+  std::chrono::seconds max_age{std::chrono::hours(72)};
 };
 
 // "http://HOST:PORT/PATH" split into the server and the request target.
@@ -59,11 +78,15 @@ struct WebhookUrl {
   static Result<WebhookUrl> Parse(std::string_view url);
 };
 
+// A receiver's answer that will not change on a retry: 4xx but 408 (request
+// timeout) and 429 (too many requests).
+bool IsLastingRefusal(int http_status);
+
 class WebhookDeliverer {
  public:
-  // Opens its own connection to `db_path` (created by the engine service),
-  // creates the cursor table and reads (or starts) the URL's cursor.
-  // `clock` and `log` must outlive the deliverer.
+  // Opens two connections to `db_path` (created by the engine service): the
+  // loop's, and one for Retry(); migrates the webhook tables and reads (or
+  // starts) the URL's cursor. `clock` and `log` must outlive the deliverer.
   static Result<std::unique_ptr<WebhookDeliverer>> Open(const std::string& db_path,
                                                         WebhookOptions options, const Clock& clock,
                                                         RequestLog& log);
@@ -78,22 +101,47 @@ class WebhookDeliverer {
   // Ends the thread after the attempt in progress (at most `timeout`).
   void Stop() EXCLUDES(mutex_);
 
-  // The last seq delivered (for tests and logs).
+  // Puts the set-aside alert `seq` (every one when nullopt) back in the
+  // delivery queue, durably, and wakes the loop; returns how many. kNotFound
+  // when `seq` is not in the list. Blocks on SQLite only (any thread).
+  Result<std::uint32_t> Retry(std::optional<std::uint64_t> seq)
+      EXCLUDES(mutex_, control_mutex_);
+
+  // The URL whose list this deliverer keeps (webhook_queries.h).
+  const std::string& url() const { return options_.url; }
+  // The last seq handled (for tests and logs).
   std::uint64_t cursor() const { return cursor_.load(); }
   std::uint64_t attempts() const { return attempts_.load(); }
 
  private:
-  WebhookDeliverer(std::unique_ptr<sqlite::Database> db, WebhookUrl url, WebhookOptions options,
-                   const Clock& clock, RequestLog& log, std::uint64_t cursor);
+  // How one alert's delivery ended; nullopt from Deliver() when stopped.
+  struct Outcome {
+    bool delivered = false;
+    sqlite::UndeliveredRecord undelivered;  // when not delivered
+  };
+
+  WebhookDeliverer(std::unique_ptr<sqlite::Database> db, std::unique_ptr<sqlite::Database> control,
+                   WebhookUrl url, WebhookOptions options, const Clock& clock, RequestLog& log,
+                   std::uint64_t cursor);
 
   void Loop() EXCLUDES(mutex_);
-  // Delivers `row` (retrying); false when stopped first.
-  bool Deliver(const sqlite::AlertRow& row) EXCLUDES(mutex_);
-  Status SaveCursor(std::uint64_t seq);
+  // The retries the admin asked for; false when stopped. `busy` is set when
+  // one was handled (the table is read again before sleeping).
+  bool DeliverRetries(bool& busy) EXCLUDES(mutex_);
+  // Delivers `row` (retrying passing failures) unless it is or becomes
+  // older than max_age counted from `age_from`; nullopt when stopped first.
+  std::optional<Outcome> Deliver(const sqlite::AlertRow& row, std::int64_t age_from)
+      EXCLUDES(mutex_);
+  // Records a new alert's outcome and moves the cursor past it, in one
+  // transaction.
+  Status Settle(std::uint64_t seq, const Outcome& outcome);
+  bool TooOld(std::int64_t age_from) const;
   // Sleeps up to `d`, or until woken or stopped; false when stopped.
   bool Sleep(std::chrono::milliseconds d) EXCLUDES(mutex_);
 
   std::unique_ptr<sqlite::Database> db_;  // the loop thread's only
+  Mutex control_mutex_;
+  std::unique_ptr<sqlite::Database> control_ GUARDED_BY(control_mutex_);  // Retry()'s
   const WebhookUrl url_;
   const WebhookOptions options_;
   const Clock& clock_;

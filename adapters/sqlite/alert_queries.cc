@@ -81,6 +81,14 @@ Result<std::vector<AlertRow>> AlertsHeldAfter(Database& db, std::int64_t now) {
   return Collect(st);
 }
 
+Result<std::optional<AlertRow>> AlertAt(Database& db, std::uint64_t seq) {
+  Statement st(db, SelectColumns() + "WHERE a.seq = ?1");
+  st.Bind(1, static_cast<std::int64_t>(seq));
+  MOTCUA_ASSIGN_OR_RETURN(std::vector<AlertRow> rows, Collect(st));
+  if (rows.empty()) return std::optional<AlertRow>();
+  return std::optional<AlertRow>(std::move(rows.front()));
+}
+
 Result<std::uint64_t> LastAlertSeq(Database& db) {
   Statement st(db, "SELECT COALESCE(MAX(seq), 0) FROM alerts");
   std::uint64_t last = 0;

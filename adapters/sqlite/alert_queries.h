@@ -53,6 +53,9 @@ Result<std::vector<AlertRow>> AlertsAfter(Database& db, std::uint64_t after,
 // Alerts whose deliver_at is after `now` (held for delivery), in seq order.
 Result<std::vector<AlertRow>> AlertsHeldAfter(Database& db, std::int64_t now);
 
+// The alert `seq`; nullopt when there is none.
+Result<std::optional<AlertRow>> AlertAt(Database& db, std::uint64_t seq);
+
 // The highest alert seq; 0 when there is none.
 Result<std::uint64_t> LastAlertSeq(Database& db);
 

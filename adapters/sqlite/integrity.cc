@@ -62,7 +62,7 @@ class ChainWalk {
   void Visit(const Statement& st) {
     const auto seq = static_cast<std::uint64_t>(st.ColumnInt(0));
     std::string_view body = st.ColumnBlob(1);
-    std::string_view hash = st.ColumnBlob(2);
+    std::string_view stored_hash = st.ColumnBlob(2);
     ++report_.events;
     if (seq != expected_seq_) {
       Fail(expected_seq_,
@@ -77,7 +77,7 @@ class ChainWalk {
     expected_seq_ = seq + 1;
     last_seq_ = seq;
     if (broken()) return;
-    if (previous_ != hash) {
+    if (previous_ != stored_hash) {
       Fail(seq, "mã băm của sự kiện số " + std::to_string(seq) + " không khớp: dữ liệu đã bị sửa",
            "the stored hash of event " + std::to_string(seq) + " does not match its content");
       return;
@@ -124,7 +124,8 @@ class ChainWalk {
   v1::Event event_;  // reused: parsing into it keeps its allocations
 };
 
-constexpr const char* kEventColumns = "SELECT seq, body, hash, dossier, kind, at, actor FROM events";
+constexpr const char* kEventColumns =
+    "SELECT seq, body, hash, dossier, kind, at, actor FROM events";
 
 }  // namespace
 
@@ -135,9 +136,9 @@ Status VerifyChain(Database& db, IntegrityReport& report, const std::vector<LogA
     order.push_back(report.anchors.size());
     AnchorFinding finding;
     finding.anchor = anchor;
-    std::transform(finding.anchor.hash_hex.begin(), finding.anchor.hash_hex.end(),
-                   finding.anchor.hash_hex.begin(),
-                   [](char c) { return static_cast<char>(std::tolower(static_cast<unsigned char>(c))); });
+    for (char& c : finding.anchor.hash_hex) {
+      c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    }
     report.anchors.push_back(std::move(finding));
   }
   std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {

@@ -48,7 +48,8 @@ void RemoveDatabaseFiles(const std::string& path) {
 
 Result<IntegrityReport> CheckDatabase(const std::string& db_path, const ProjectionFactory& make,
                                       const catalog::Catalog& catalog,
-                                      const std::string& scratch_path) {
+                                      const std::string& scratch_path,
+                                      const std::vector<LogAnchor>& anchors) {
   ScratchFiles cleanup{scratch_path};
   RemoveDatabaseFiles(scratch_path);
   MOTCUA_ASSIGN_OR_RETURN(std::unique_ptr<Database> db,
@@ -60,11 +61,22 @@ Result<IntegrityReport> CheckDatabase(const std::string& db_path, const Projecti
   ReadSnapshot snapshot(*db);
   MOTCUA_RETURN_IF_ERROR(snapshot.status());
   IntegrityReport report;
-  MOTCUA_RETURN_IF_ERROR(VerifyChain(*db, report));
+  // SQLite's own check first: the checks below read the file through its
+  // indexes and B-trees and take them as sound. A file too damaged for
+  // SQLite to finish its check is that check's finding.
+  if (Status sound = CheckSqliteIntegrity(*db, report); !sound.ok()) {
+    report.sqlite_problems.push_back(sound.message());
+  }
+  const bool damaged_file = !report.sqlite_problems.empty();
+  Status chained = VerifyChain(*db, report, anchors);
+  if (!chained.ok()) {
+    if (damaged_file) return report;
+    return chained;
+  }
   // A broken chain can make the rebuild fail (an event that no longer
   // parses): the chain's finding is the report then.
   Status compared = CompareProjections(*db, make, catalog, *scratch, report);
-  if (!compared.ok() && report.first_bad_seq == 0) return compared;
+  if (!compared.ok() && report.first_bad_seq == 0 && !damaged_file) return compared;
   return report;
 }
 

@@ -1,9 +1,11 @@
 // CheckDatabase: the integrity check of a live motcua database (integrity.h),
-// run beside the server without stopping it. It opens its own read-only
-// connection and does all its reading inside one read transaction, so the
-// hash chain, the events it rebuilds the projections from and the stored
-// projections it compares them with are the same snapshot (WAL): commits
-// made meanwhile are neither seen nor blocked. The rebuild goes into a
+// run beside the server without stopping it: SQLite's own integrity check
+// of the file, the hash chain (and the anchors given), and the projections
+// against a rebuild. It opens its own read-only connection and does all its
+// reading inside one read transaction, so SQLite's check, the hash chain,
+// the events it rebuilds the projections from and the stored projections it
+// compares them with are the same snapshot (WAL): commits made meanwhile
+// are neither seen nor blocked. The rebuild goes into a
 // scratch database at `scratch_path`, created for the check and removed
 // after it (with its -wal/-shm/-journal files), whatever the outcome.
 //
@@ -13,6 +15,7 @@
 #define MOTCUA_ADAPTERS_SQLITE_ONLINE_CHECK_H_
 
 #include <string>
+#include <vector>
 
 #include "adapters/sqlite/integrity.h"
 #include "adapters/sqlite/projection.h"
@@ -21,11 +24,14 @@
 
 namespace motcua::sqlite {
 
-// The report (ok() when the chain holds and no projection differs), or
-// the storage error that kept the check from finishing.
+// The report (ok() when SQLite finds the file sound, the chain holds, every
+// anchor matches and no projection differs), or the storage error that
+// kept the check from finishing. Once SQLite has reported damage, a later
+// check that cannot finish on the damaged file still gives the report.
 Result<IntegrityReport> CheckDatabase(const std::string& db_path, const ProjectionFactory& make,
                                       const catalog::Catalog& catalog,
-                                      const std::string& scratch_path);
+                                      const std::string& scratch_path,
+                                      const std::vector<LogAnchor>& anchors = {});
 
 // Removes `path` and the files SQLite keeps beside it.
 void RemoveDatabaseFiles(const std::string& path);

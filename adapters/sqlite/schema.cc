@@ -69,4 +69,28 @@ const std::vector<std::string>& EventLogMigrations() {
   return kMigrations;
 }
 
+const std::vector<std::string>& WebhookMigrations() {
+  static const std::vector<std::string> kMigrations = {
+      // 1: the cursor: every alert up to last_seq is handled for the URL.
+      "CREATE TABLE webhook_deliveries ("
+      "  url TEXT PRIMARY KEY, last_seq INTEGER NOT NULL, updated_at INTEGER NOT NULL);",
+      // 2: the alerts set aside (refused for good, or too old), kept until a
+      // retry the admin asks for delivers them. last_attempt_at is 0 for an
+      // alert never tried; retry_requested_at is NULL unless it is queued
+      // again.
+      "CREATE TABLE webhook_undelivered ("
+      "  url TEXT NOT NULL,"
+      "  seq INTEGER NOT NULL,"
+      "  reason TEXT NOT NULL CHECK (reason IN ('refused', 'too_old')),"
+      "  http_status INTEGER NOT NULL,"
+      "  last_error TEXT NOT NULL,"
+      "  attempts INTEGER NOT NULL,"
+      "  last_attempt_at INTEGER NOT NULL,"
+      "  undelivered_at INTEGER NOT NULL,"
+      "  retry_requested_at INTEGER,"
+      "  PRIMARY KEY (url, seq));",
+  };
+  return kMigrations;
+}
+
 }  // namespace motcua::sqlite

@@ -20,6 +20,11 @@ Status Migrate(Database& db, std::string_view component, const std::vector<std::
 // The event log's own tables: events (with the hash chain) and idempotency records.
 const std::vector<std::string>& EventLogMigrations();
 
+// The webhook deliverer's tables (webhook_queries.h): its cursor per
+// receiver URL and the alerts it set aside. Component "webhook", migrated by
+// the deliverer when a webhook is configured.
+const std::vector<std::string>& WebhookMigrations();
+
 }  // namespace motcua::sqlite
 
 #endif  // MOTCUA_ADAPTERS_SQLITE_SCHEMA_H_

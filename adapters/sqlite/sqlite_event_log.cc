@@ -59,13 +59,10 @@ Status SqliteEventLog::Init() {
   MOTCUA_RETURN_IF_ERROR(find_idempotency_->status());
   dossier_events_ = std::make_unique<DossierEventReader>(*db_);
 
-  last_hash_ = GenesisHash();
-  Statement tip(*db_, "SELECT seq, hash FROM events ORDER BY seq DESC LIMIT 1");
-  if (tip.Step()) {
-    last_seq_ = static_cast<std::uint64_t>(tip.ColumnInt(0));
-    last_hash_ = std::string(tip.ColumnBlob(1));
-  }
-  return tip.status();
+  MOTCUA_ASSIGN_OR_RETURN(ChainHead tip, ReadChainHead(*db_));
+  last_seq_ = tip.seq;
+  last_hash_ = std::move(tip.hash);
+  return Status::Ok();
 }
 
 Status SqliteEventLog::Commit(engine::CommitBatch& batch) {
@@ -138,6 +135,17 @@ Status ReadAllEvents(Database& db, const std::function<Status(const v1::Event&)>
     MOTCUA_RETURN_IF_ERROR(visit(event));
   }
   return st.status();
+}
+
+Result<ChainHead> ReadChainHead(Database& db) {
+  Statement st(db, "SELECT seq, hash FROM events ORDER BY seq DESC LIMIT 1");
+  ChainHead head{0, GenesisHash()};
+  if (st.Step()) {
+    head.seq = static_cast<std::uint64_t>(st.ColumnInt(0));
+    head.hash = std::string(st.ColumnBlob(1));
+  }
+  MOTCUA_RETURN_IF_ERROR(st.status());
+  return head;
 }
 
 Status SqliteEventLog::ReadAll(const std::function<Status(const v1::Event&)>& visit) {

@@ -30,6 +30,15 @@ namespace motcua::sqlite {
 // connection). Stops at the first error `visit` returns.
 Status ReadAllEvents(Database& db, const std::function<Status(const v1::Event&)>& visit);
 
+// The log's head over any connection: its last event's seq and stored chain
+// hash, or seq 0 and the genesis hash for an empty log. One statement, so
+// the two belong together. The daily export records it as an anchor.
+struct ChainHead {
+  std::uint64_t seq = 0;
+  std::string hash;  // 32 bytes
+};
+Result<ChainHead> ReadChainHead(Database& db);
+
 class SqliteEventLog final : public EventLog {
  public:
   // Opens or creates `path`, migrates the log's and each projection's schema

@@ -20,6 +20,10 @@ using ::testing::HasSubstr;
 using ::testing::Not;
 using ::testing::StartsWith;
 
+// The display name data/config/users.json gives the demo reception officer
+// (tiepnhan01), printed under the officer's signature on receipts.
+constexpr const char* kReceptionDisplayName = "Nguyễn Thị Lan";
+
 class DeskLifeTest : public ::testing::Test {
  protected:
   void SetUp() override {
@@ -213,6 +217,9 @@ TEST_F(DeskLifeTest, ReceiptAppointmentIsWhatMotcuaDuePrintsForTheSameReceiptTim
     EXPECT_THAT(text, HasSubstr("GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ"));
     EXPECT_THAT(text, HasSubstr(words));
     EXPECT_THAT(text, HasSubstr(Field(out, "Mã tra cứu (in trên giấy tiếp nhận)")));
+    // Signed with the receiving officer's display name from users.json.
+    EXPECT_THAT(text, HasSubstr(kReceptionDisplayName));
+    EXPECT_THAT(text, Not(HasSubstr("tiepnhan01")));
     const std::string html = Ok(kReception, {"receipt", code, "--html"});
     EXPECT_THAT(html, HasSubstr("<!DOCTYPE html>"));
     EXPECT_THAT(html, HasSubstr(words));

@@ -2,7 +2,8 @@
 // command body, the history event, the users file, the configuration) and
 // the format (JSON or binary protobuf); the rest is the body.
 //
-// Oracles: decoding either refuses with kBadRequest and a message, or
+// Oracles: decoding either refuses with kBadRequest and a one-line UTF-8
+// message (what it quotes of the body quoted, engine/base/quote.h), or
 // yields a message that encodes back, in both formats, to one that decodes
 // to the same message (no crash, no silent loss).
 #include <google/protobuf/util/message_differencer.h>
@@ -67,6 +68,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     if (decoded.code() != motcua::Error::kBadRequest || decoded.message().empty()) {
       Fail("refused with " + decoded.ToString());
     }
+    motcua::fuzz::ExpectQuotedMessage("body_codec_fuzzer", decoded.message());
     return 0;
   }
   // Binary protobuf keeps fields it does not know (forward compatibility);

@@ -12,7 +12,9 @@
 #include <string>
 #include <string_view>
 
+#include "engine/base/quote.h"
 #include "engine/base/status.h"
+#include "engine/base/utf8_decode.h"
 
 namespace motcua::fuzz {
 
@@ -39,8 +41,23 @@ inline const std::filesystem::path& ScratchDir(std::string_view target) {
   return dir;
 }
 
+// A message that may quote the input: one line of valid UTF-8 without
+// control characters, at most kMessageMaxBytes (what QuoteForMessage makes
+// of whatever it quotes, engine/base/quote.h).
+inline void ExpectQuotedMessage(std::string_view target, const std::string& message) {
+  if (message.size() > kMessageMaxBytes) Fail(target, "a message over 1024 bytes: " + message);
+  for (std::size_t pos = 0; pos < message.size();) {
+    const DecodedCodePoint d = DecodeUtf8At(message, pos);
+    const char32_t cp = d.code_point;
+    if (!d.valid || cp < 0x20 || (cp >= 0x7F && cp <= 0x9F) || cp == 0x2028 || cp == 0x2029) {
+      Fail(target, "a message that is not one line of UTF-8: " + message);
+    }
+    pos += d.length;
+  }
+}
+
 // A refusal of bad input: an error code a user's mistake can cause, with a
-// one-line message.
+// one-line message that quotes the input only through QuoteForMessage.
 inline void ExpectRefusal(std::string_view target, const Status& status) {
   if (status.ok()) Fail(target, "expected a refusal");
   switch (status.code()) {
@@ -52,10 +69,10 @@ inline void ExpectRefusal(std::string_view target, const Status& status) {
       break;
   }
   if (status.message().empty()) Fail(target, "a refusal without a message");
+  ExpectQuotedMessage(target, status.message());
 }
 
-// For loaders: success, or a refusal ExpectRefusal accepts. The message may
-// hold line breaks (a quoted value can): motcuad prints it on one line.
+// For loaders: success, or a refusal ExpectRefusal accepts.
 inline void ExpectOkOrRefusal(std::string_view target, const Status& status) {
   if (!status.ok()) ExpectRefusal(target, status);
 }

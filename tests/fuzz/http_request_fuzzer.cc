@@ -5,8 +5,10 @@
 //
 // Oracles: the handler answers exactly once, within a minute, with a valid
 // status; bad input never gets a 5xx (503, shedding load, excepted); an
-// error reply is a one-line JSON ErrorReply. Tokens of every role are
-// accepted (the users below), so the seeds reach past authentication.
+// error reply is a one-line JSON ErrorReply whose message quotes the request
+// only through QuoteForMessage (no control character, at most 1024 bytes).
+// Tokens of every role are accepted (the users below), so the seeds reach
+// past authentication.
 #include <google/protobuf/util/json_util.h>
 
 #include <atomic>
@@ -148,6 +150,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         error.message().find('\n') != std::string::npos) {
       Fail("error reply is not a one-line ErrorReply: " + response.body());
     }
+    fuzz::ExpectQuotedMessage("http_request_fuzzer", error.message());
   }
   return 0;
 }

@@ -15,6 +15,7 @@
 #include <chrono>
 #include <csignal>
 #include <fstream>
+#include <sstream>
 #include <string>
 #include <thread>
 #include <vector>
@@ -171,13 +172,16 @@ TEST_F(AdminCheckTest, AHealthyDatabasePassesWithExitZero) {
   EXPECT_THAT(r.out, HasSubstr("Kiểm tra toàn vẹn: ĐẠT"));
   EXPECT_EQ(e2e::Field(r.out, "Số sự kiện đã duyệt"), "6");
   EXPECT_EQ(e2e::Field(r.out, "Chuỗi băm"), "nguyên vẹn");
+  EXPECT_EQ(e2e::Field(r.out, "Tệp SQLite"), "nguyên vẹn");
+  EXPECT_EQ(e2e::Field(r.out, "Phép kiểm tra không đạt"), "");
   EXPECT_EQ(r.err, "");
   EXPECT_EQ(e2e::DumpStore(db_), before);  // the check changes nothing
 }
 
 TEST_F(AdminCheckTest, AnEventBodyEditedBehindTheEnginesBackIsReportedWithItsSeq) {
   // The applicant of event 4 renamed inside the serialized body: same
-  // length, still a valid protobuf, only the chain can tell.
+  // length, still a valid protobuf. The chain breaks at 4, and the dossier
+  // rebuilt from the edited event no longer matches its stored row.
   {
     auto db = sqlite::Database::Open(db_);
     ASSERT_TRUE(db.ok()) << db.status().ToString();
@@ -195,7 +199,9 @@ TEST_F(AdminCheckTest, AnEventBodyEditedBehindTheEnginesBackIsReportedWithItsSeq
   EXPECT_EQ(r.exit_code, kDamaged) << r.out << r.err;
   EXPECT_THAT(r.out, HasSubstr("Kiểm tra toàn vẹn: KHÔNG ĐẠT"));
   EXPECT_THAT(r.out, HasSubstr("Chuỗi băm: hỏng từ sự kiện số 4 ("));
-  EXPECT_EQ(r.err, "motcua: dữ liệu không toàn vẹn: sự kiện số 4 bị sửa\n");
+  EXPECT_THAT(r.out, HasSubstr("Phép kiểm tra không đạt: hash chain, projection dossiers\n"));
+  EXPECT_EQ(r.err,
+            "motcua: dữ liệu không toàn vẹn (hash chain, projection dossiers): sự kiện số 4 bị sửa\n");
 }
 
 TEST_F(AdminCheckTest, AnIndexedColumnOfAnEventEditedAloneIsReported) {
@@ -223,7 +229,8 @@ TEST_F(AdminCheckTest, AProjectionRowEditedBehindTheEnginesBackIsReportedByTable
   EXPECT_THAT(difference, HasSubstr("bảng dossiers"));
   EXPECT_THAT(difference, HasSubstr("code=" + codes_[2]));
   EXPECT_THAT(difference, HasSubstr("cột applicant_name đang lưu Kẻ gian, dựng lại Công dân 1-2"));
-  EXPECT_THAT(r.err, HasSubstr("motcua: dữ liệu không toàn vẹn: bảng dossiers"));
+  EXPECT_THAT(r.err,
+              HasSubstr("motcua: dữ liệu không toàn vẹn (projection dossiers): bảng dossiers"));
   EXPECT_EQ(std::count(r.err.begin(), r.err.end(), '\n'), 1) << r.err;
 }
 
@@ -235,7 +242,7 @@ TEST_F(AdminCheckTest, ACheckAsksForTheAdminRole) {
   EXPECT_THAT(r.err, Not(HasSubstr("ĐẠT")));
 }
 
-TEST_F(AdminCheckTest, DISABLED_AnIndexThatLostAnEntryFailsTheCheck) {
+TEST_F(AdminCheckTest, AnIndexThatLostAnEntryFailsTheCheck) {
   // Damage only SQLite's own check sees: the table and the chain are
   // whole, but reads of dossier 3's history by the index miss its event.
   StopServer();
@@ -247,13 +254,25 @@ TEST_F(AdminCheckTest, DISABLED_AnIndexThatLostAnEntryFailsTheCheck) {
   auto r = Check();
   EXPECT_EQ(r.exit_code, kDamaged) << r.out << r.err;
   EXPECT_THAT(r.out, HasSubstr("Kiểm tra toàn vẹn: KHÔNG ĐẠT"));
+  EXPECT_EQ(e2e::Field(r.out, "Tệp SQLite"), "hỏng");
+  EXPECT_THAT(r.out, HasSubstr("Lỗi SQLite: row 3 missing from index events_by_dossier\n"));
+  // The chain and the projections are whole: only SQLite's check fails.
+  EXPECT_EQ(e2e::Field(r.out, "Chuỗi băm"), "nguyên vẹn");
+  EXPECT_EQ(e2e::Field(r.out, "Phép kiểm tra không đạt"), "sqlite integrity");
+  EXPECT_EQ(r.err,
+            "motcua: dữ liệu không toàn vẹn (sqlite integrity): row 3 missing from index "
+            "events_by_dossier\n");
 }
 
-TEST_F(AdminCheckTest, DISABLED_MotcuadRefusesToStartOnALogWhoseStoredHashesDoNotMatch) {
+TEST_F(AdminCheckTest, MotcuadRefusesToStartOnALogWhoseStoredHashesDoNotMatch) {
   StopServer();
+  std::string original;
   {
     auto db = sqlite::Database::Open(db_);
     ASSERT_TRUE(db.ok()) << db.status().ToString();
+    sqlite::Statement read(**db, "SELECT body FROM events WHERE seq = 4");
+    ASSERT_TRUE(read.Step()) << read.status().ToString();
+    original = std::string(read.ColumnBlob(0));
     RenameApplicantInEvent(**db, 4);
   }
   auto started = common::Subprocess::Start(
@@ -266,17 +285,65 @@ TEST_F(AdminCheckTest, DISABLED_MotcuadRefusesToStartOnALogWhoseStoredHashesDoNo
   EXPECT_EQ((*started)->ReadAll(), "");  // never "motcuad listening on"
   const std::string err = (*started)->ReadAll(common::Stream::kStderr);
   EXPECT_EQ(std::count(err.begin(), err.end(), '\n'), 1) << err;
+  EXPECT_THAT(err, HasSubstr("motcuad: refusing to serve " + db_ +
+                             ": the stored hash of event 4 does not match its content"));
+
+  // Put back as it was, the log is served again.
+  {
+    auto db = sqlite::Database::Open(db_);
+    ASSERT_TRUE(db.ok()) << db.status().ToString();
+    sqlite::Statement write(**db, "UPDATE events SET body = ?1 WHERE seq = 4");
+    write.BindBlob(1, original);
+    ASSERT_TRUE(write.Run().ok());
+  }
+  StartServer();
+  EXPECT_EQ(Check().exit_code, 0);
 }
 
-TEST_F(AdminCheckTest, DISABLED_AnchorsPassOnAnUntouchedLog) {
+TEST_F(AdminCheckTest, AnchorsPassOnAnUntouchedLog) {
   const std::string anchor = ExportNow();
+  // The export carries the head it was made at.
+  std::ifstream in(exports_ / anchor);
+  std::stringstream json;
+  json << in.rdbuf();
+  EXPECT_THAT(json.str(), HasSubstr("\"log_head\": {"));
+  EXPECT_THAT(json.str(), HasSubstr("\"seq\": \"6\""));  // proto3 JSON: uint64 as a string
   Receive(6);  // the log goes on past the exported head
   auto r = Check(e2e::kAdmin, {"--anchors", exports_.string()});
   EXPECT_EQ(r.exit_code, 0) << r.out << r.err;
   EXPECT_THAT(r.out, HasSubstr("Kiểm tra toàn vẹn: ĐẠT"));
+  EXPECT_EQ(e2e::Field(r.out, "Mốc đối chiếu"), anchor + ": khớp đến sự kiện số 6");
+  EXPECT_EQ(e2e::Field(r.out, "Số sự kiện đã duyệt"), "7");
+  EXPECT_EQ(r.err, "");
 }
 
-TEST_F(AdminCheckTest, DISABLED_AnchorsCatchALogRewrittenWithARecomputedChain) {
+TEST_F(AdminCheckTest, AnAnchorBeyondTheLogsEndFailsAndFilesWithoutOneAreSkipped) {
+  // A head the log no longer reaches (say, a restore from an older
+  // backup), beside files that carry no anchor.
+  std::filesystem::create_directories(dir_.path() / "anchors");
+  std::ofstream(dir_.path() / "anchors" / "2026-01-01.json")
+      << "{\"from\": \"2026-01-01\", \"log_head\": {\"seq\": \"99\", \"hash\": \""
+      << std::string(64, 'a') << "\"}}\n";
+  std::ofstream(dir_.path() / "anchors" / "old.json") << "{\"from\": \"2025-01-01\"}\n";
+  std::ofstream(dir_.path() / "anchors" / "notes.txt") << "not an anchor\n";
+  auto r = Check(e2e::kAdmin, {"--anchors", (dir_.path() / "anchors").string()});
+  EXPECT_EQ(r.exit_code, kDamaged) << r.out << r.err;
+  EXPECT_EQ(e2e::Field(r.out, "Mốc đối chiếu"),
+            "2026-01-01.json: VƯỢT QUÁ CUỐI SỔ (mốc ghi sự kiện số 99, sổ chỉ còn 6 sự kiện)");
+  EXPECT_EQ(e2e::Field(r.out, "Bỏ qua tệp"), "old.json (không có log_head)");
+  EXPECT_EQ(r.err,
+            "motcua: dữ liệu không toàn vẹn (anchor 2026-01-01.json): mốc 2026-01-01.json ghi "
+            "sự kiện số 99 mà sổ không còn\n");
+
+  // A folder with no anchor at all is bad usage, not a pass.
+  std::filesystem::remove(dir_.path() / "anchors" / "2026-01-01.json");
+  auto none = Check(e2e::kAdmin, {"--anchors", (dir_.path() / "anchors").string()});
+  EXPECT_EQ(none.exit_code, 2) << none.out << none.err;
+  EXPECT_EQ(none.out, "");
+  EXPECT_THAT(none.err, HasSubstr("không có mốc nào"));
+}
+
+TEST_F(AdminCheckTest, AnchorsCatchALogRewrittenWithARecomputedChain) {
   const std::string anchor = ExportNow();
   StopServer();
   RewriteHistory(4);
@@ -286,7 +353,12 @@ TEST_F(AdminCheckTest, DISABLED_AnchorsCatchALogRewrittenWithARecomputedChain) {
   EXPECT_EQ(plain.exit_code, 0) << plain.out << plain.err;
   auto r = Check(e2e::kAdmin, {"--anchors", exports_.string()});
   EXPECT_EQ(r.exit_code, kDamaged) << r.out << r.err;
-  EXPECT_THAT(r.out, HasSubstr(anchor));
+  EXPECT_EQ(e2e::Field(r.out, "Chuỗi băm"), "nguyên vẹn");
+  const std::string line = e2e::Field(r.out, "Mốc đối chiếu");
+  EXPECT_THAT(line, HasSubstr(anchor + ": KHÔNG KHỚP tại sự kiện số 6 (mốc ghi "));
+  EXPECT_EQ(e2e::Field(r.out, "Phép kiểm tra không đạt"), "anchor " + anchor);
+  EXPECT_EQ(r.err, "motcua: dữ liệu không toàn vẹn (anchor " + anchor + "): mốc " + anchor +
+                       " không khớp tại sự kiện số 6: lịch sử đến đó đã bị viết lại\n");
 }
 
 }  // namespace

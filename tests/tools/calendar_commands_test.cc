@@ -163,6 +163,14 @@ TEST_F(CalendarCommandsTest, BadInputIsOneLineAndExitCode2) {
   ExpectUsageError({"calendar", "24"}, "'24'");
   ExpectUsageError({"calendar", "2024", "2025"}, "2025");
   ExpectUsageError({"calendar", "2101"}, "1900–2100");
+  // What was typed is quoted (engine/base/quote.h): no terminal controls,
+  // U+FFFD for bytes that are not UTF-8, at most 128 bytes.
+  ExpectUsageError({"calendar", "20\x1B[2J24"}, "năm không hợp lệ '20[2J24' (cần YYYY)\n");
+  ExpectUsageError({"due", "--received", "2024-02-07 14:00", "--working-days", "3\xFF\r\n"},
+                   "nhận được '3\xEF\xBF\xBD'\n");
+  ExpectUsageError({"due", "--received", "2024-02-07 14:00\x1B" + std::string(200, '0'),
+                    "--working-days", "3"},
+                   "'2024-02-07 14:00" + std::string(109, '0') + "…'");
 }
 
 TEST_F(CalendarCommandsTest, AResultBeyondTheRangeIsRefused) {

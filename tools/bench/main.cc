@@ -11,12 +11,11 @@
 // its figures mean nothing. Exit code: 0 when every selected benchmark ran
 // (met targets or not), 1 when one failed to run, 2 for bad usage.
 #include <cstdlib>
-#include <fstream>
 #include <filesystem>
+#include <fstream>
 #include <iostream>
 #include <optional>
 #include <set>
-#include <sstream>
 #include <string>
 #include <utility>
 #include <vector>
@@ -119,8 +118,8 @@ std::pair<Args, std::optional<int>> Parse(int argc, char** argv) {
 
   std::optional<int> exit_code = tools::Parse(app, argc, argv, std::cout, std::cerr);
   args.only.insert(only.begin(), only.end());
-  args.options.config =
-      std::filesystem::absolute(config.empty() ? config::DefaultConfigPath() : std::filesystem::path(config));
+  args.options.config = std::filesystem::absolute(config.empty() ? config::DefaultConfigPath()
+                                                                 : std::filesystem::path(config));
   return {std::move(args), exit_code};
 }
 

@@ -1,7 +1,12 @@
 // The administrator's commands (admin role):
 //
-//   $ motcua check          the hash chain and a rebuild of every projection,
-//                           compared with what is stored; exit 4 on damage
+//   $ motcua check          SQLite's own check of the file, the hash chain
+//                           and a rebuild of every projection, compared with
+//                           what is stored; exit 4 on damage, naming the
+//                           checks that failed
+//   $ motcua check --anchors DIR
+//                           also the chain against every log head recorded
+//                           in DIR's JSON files (the daily exports' copies)
 //   $ motcua backup FILE    a consistent copy of the live database, written
 //                           to FILE atomically (FILE is replaced only by a
 //                           complete, verified copy)
@@ -12,12 +17,19 @@
 #include <fcntl.h>
 #include <unistd.h>
 
+#include <google/protobuf/util/json_util.h>
+
+#include <algorithm>
+#include <cctype>
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
+#include <fstream>
 #include <memory>
 #include <ostream>
+#include <sstream>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "adapters/crypto/sha256.h"
@@ -43,6 +55,12 @@ constexpr int kDamaged = 4;
 // command's deadline.
 constexpr auto kAdminTimeout = std::chrono::minutes(30);
 
+std::string Joined(const google::protobuf::RepeatedPtrField<std::string>& parts) {
+  std::string out;
+  for (const std::string& part : parts) out += (out.empty() ? "" : ", ") + part;
+  return out;
+}
+
 Result<std::unique_ptr<client::ApiClient>> AdminClient(const Context& ctx) {
   MOTCUA_ASSIGN_OR_RETURN(client::ServerUrl url, client::ServerUrl::Parse(ctx.server));
   return std::make_unique<client::ApiClient>(
@@ -51,11 +69,16 @@ Result<std::unique_ptr<client::ApiClient>> AdminClient(const Context& ctx) {
 }
 
 template <class M>
-Result<M> Post(client::ApiClient& client, const std::string& target) {
+Result<M> Post(client::ApiClient& client, const std::string& target,
+               const google::protobuf::Message* body = nullptr) {
   client::HttpClient::Call call;
   call.method = bhttp::verb::post;
   call.target = target;
   call.headers = {{"Accept", std::string(api::kProtobufType)}};
+  if (body != nullptr) {
+    call.headers.emplace_back("Content-Type", std::string(api::kProtobufType));
+    call.body = body->SerializeAsString();
+  }
   // Neither a check nor a backup changes anything: safe to send again.
   MOTCUA_ASSIGN_OR_RETURN(client::HttpReply reply, client.Fetch(call, /*may_retry=*/true));
   M message;
@@ -65,8 +88,84 @@ Result<M> Post(client::ApiClient& client, const std::string& target) {
   return message;
 }
 
-void PrintReport(const v1::IntegrityReport& r, std::ostream& out) {
+// A chain hash as the export writes it: 64 hex digits (the server checks
+// again).
+bool IsHashHex(std::string_view hex) {
+  return hex.size() == 64 && std::all_of(hex.begin(), hex.end(), [](char c) {
+           return std::isxdigit(static_cast<unsigned char>(c)) != 0;
+         });
+}
+
+// The anchors of `dir`: the "log_head" of each of its JSON files (the daily
+// exports), by file name; the files without a usable one are listed in
+// `skipped` with the reason.
+Result<std::vector<v1::Anchor>> ReadAnchors(const std::filesystem::path& dir,
+                                            std::vector<std::string>& skipped) {
+  std::error_code ec;
+  std::vector<std::filesystem::path> files;
+  for (const auto& entry : std::filesystem::directory_iterator(dir, ec)) {
+    if (entry.path().extension() == ".json" && entry.is_regular_file(ec)) {
+      files.push_back(entry.path());
+    }
+  }
+  if (ec) {
+    return Status(Error::kInvalidArgument,
+                  "không đọc được thư mục mốc '" +
+                      QuoteForMessage(dir.string(), kQuotedPathMaxBytes) + "': " + ec.message());
+  }
+  std::sort(files.begin(), files.end());
+  std::vector<v1::Anchor> anchors;
+  for (const auto& file : files) {
+    // A file name is outside text: shown quoted, and so sent to the server.
+    const std::string name = QuoteForMessage(file.filename().string(), kQuotedPathMaxBytes);
+    std::ifstream in(file, std::ios::binary);
+    std::stringstream text;
+    text << in.rdbuf();
+    v1::AnchorFile parsed;
+    google::protobuf::util::JsonParseOptions options;
+    options.ignore_unknown_fields = true;  // the statistics around it
+    if (!in || !google::protobuf::util::JsonStringToMessage(text.str(), &parsed, options).ok()) {
+      skipped.push_back(name + " (không đọc được)");
+    } else if (!parsed.has_log_head()) {
+      skipped.push_back(name + " (không có log_head)");
+    } else if (!IsHashHex(parsed.log_head().hash())) {
+      skipped.push_back(name + " (log_head.hash không phải 64 chữ số thập lục phân)");
+    } else {
+      v1::Anchor anchor;
+      anchor.set_name(name);
+      *anchor.mutable_head() = parsed.log_head();
+      anchors.push_back(std::move(anchor));
+    }
+  }
+  return anchors;
+}
+
+void PrintAnchor(const v1::AnchorResult& a, std::uint64_t events, std::ostream& out) {
+  out << "Mốc đối chiếu: " << a.name() << ": ";
+  switch (a.outcome()) {
+    case v1::ANCHOR_OK:
+      out << "khớp đến sự kiện số " << a.seq() << "\n";
+      return;
+    case v1::ANCHOR_BEYOND_END:
+      out << "VƯỢT QUÁ CUỐI SỔ (mốc ghi sự kiện số " << a.seq() << ", sổ chỉ còn " << events
+          << " sự kiện)\n";
+      return;
+    default:
+      out << "KHÔNG KHỚP tại sự kiện số " << a.seq() << " (mốc ghi " << a.expected_hash()
+          << ", sổ hiện nay cho "
+          << (a.found_hash().empty() ? "không có sự kiện này" : a.found_hash()) << ")\n";
+  }
+}
+
+void PrintReport(const v1::IntegrityReport& r, const std::vector<std::string>& skipped,
+                 std::ostream& out) {
   out << "Kiểm tra toàn vẹn: " << (r.ok() ? "ĐẠT" : "KHÔNG ĐẠT") << "\n";
+  if (r.sqlite_problems().empty()) {
+    out << "Tệp SQLite: nguyên vẹn\n";
+  } else {
+    out << "Tệp SQLite: hỏng\n";
+    for (const std::string& p : r.sqlite_problems()) out << "Lỗi SQLite: " << p << "\n";
+  }
   out << "Số sự kiện đã duyệt: " << r.events() << "\n";
   if (r.first_bad_seq() == 0) {
     out << "Chuỗi băm: nguyên vẹn\n";
@@ -74,27 +173,66 @@ void PrintReport(const v1::IntegrityReport& r, std::ostream& out) {
     out << "Chuỗi băm: hỏng từ sự kiện số " << r.first_bad_seq() << " (" << r.chain_problem()
         << ")\n";
   }
+  for (const v1::AnchorResult& a : r.anchors()) PrintAnchor(a, r.events(), out);
+  for (const std::string& name : skipped) out << "Bỏ qua tệp: " << name << "\n";
   out << "Số dòng đã so sánh: " << r.rows_compared() << "\n";
   if (r.differences().empty()) {
     out << "Bảng dữ liệu: khớp với bản dựng lại từ sổ sự kiện\n";
   } else {
     for (const std::string& d : r.differences()) out << "Khác biệt: " << d << "\n";
   }
+  if (!r.failed_checks().empty()) {
+    out << "Phép kiểm tra không đạt: " << Joined(r.failed_checks()) << "\n";
+  }
   out << "Thời điểm kiểm tra: " << FormatVietnamMinute(ToInstant(r.checked_at())) << "\n";
   out << "Thời gian chạy: " << r.elapsed_ms() << " ms\n";
 }
 
-int RunCheck(const Context& ctx, const Args& /*args*/) {
+// The first finding, for the one line on stderr: SQLite's, then the
+// chain's, a projection's, an anchor's.
+std::string FirstFinding(const v1::IntegrityReport& r) {
+  if (!r.sqlite_problems().empty()) return r.sqlite_problems(0);
+  if (r.first_bad_seq() != 0) return "sự kiện số " + std::to_string(r.first_bad_seq()) + " bị sửa";
+  if (!r.differences().empty()) return r.differences(0);
+  for (const v1::AnchorResult& a : r.anchors()) {
+    if (a.outcome() == v1::ANCHOR_BEYOND_END) {
+      return "mốc " + a.name() + " ghi sự kiện số " + std::to_string(a.seq()) +
+             " mà sổ không còn";
+    }
+    if (a.outcome() != v1::ANCHOR_OK) {
+      return "mốc " + a.name() + " không khớp tại sự kiện số " + std::to_string(a.seq()) +
+             ": lịch sử đến đó đã bị viết lại";
+    }
+  }
+  return "không rõ";
+}
+
+int RunCheck(const Context& ctx, const Args& args) {
+  v1::CheckRequest request;
+  std::vector<std::string> skipped;
+  if (auto dir = args.Get("anchors")) {
+    auto anchors = ReadAnchors(*dir, skipped);
+    if (!anchors.ok()) return Fail(ctx, anchors.status().message(), kUsage);
+    // A check asked to compare with anchors must not pass having compared
+    // with none.
+    if (anchors->empty()) {
+      return Fail(ctx,
+                  "không có mốc nào (khóa log_head trong tệp .json) ở thư mục '" +
+                      QuoteForMessage(*dir, kQuotedPathMaxBytes) + "'",
+                  kUsage);
+    }
+    for (v1::Anchor& a : *anchors) *request.add_anchors() = std::move(a);
+  }
   auto client = AdminClient(ctx);
   if (!client.ok()) return Fail(ctx, client.status().message(), kUsage);
-  auto report = Post<v1::IntegrityReport>(**client, "/v1/admin/check");
+  auto report = Post<v1::IntegrityReport>(**client, "/v1/admin/check", &request);
   if (!report.ok()) return FailCall(ctx, **client, report.status());
-  PrintReport(*report, *ctx.out);
+  PrintReport(*report, skipped, *ctx.out);
   if (report->ok()) return 0;
-  std::string first = report->first_bad_seq() != 0
-                          ? "sự kiện số " + std::to_string(report->first_bad_seq()) + " bị sửa"
-                          : report->differences(0);
-  return Fail(ctx, "dữ liệu không toàn vẹn: " + QuoteForMessage(first, kMessageMaxBytes), kDamaged);
+  return Fail(ctx,
+              "dữ liệu không toàn vẹn (" + Joined(report->failed_checks()) +
+                  "): " + FirstFinding(*report),
+              kDamaged);
 }
 
 // FILE, written through a temporary file beside it: fsync'ed, checked,
@@ -208,11 +346,16 @@ int RunBackup(const Context& ctx, const Args& args) {
 
 void AddAdminCommands(CommandTable& table) {
   table.push_back({.name = "check",
-                   .summary = "kiểm tra toàn vẹn: chuỗi băm sự kiện và bảng dữ liệu (quản trị; mã "
-                              "thoát 4 nếu dữ liệu bị sửa)",
-                   .usage = "",
+                   .summary = "kiểm tra toàn vẹn: tệp SQLite, chuỗi băm sự kiện và bảng dữ liệu "
+                              "(quản trị; mã thoát 4 nếu dữ liệu bị sửa)",
+                   .usage = "[--anchors THƯ_MỤC]",
                    .positionals = {},
-                   .options = {},
+                   .options = {OptionSpec{.name = "anchors",
+                                          .kind = ValueKind::kFile,
+                                          .value = "THƯ_MỤC",
+                                          .help = "đối chiếu chuỗi băm với đầu sổ (log_head) ghi "
+                                                  "trong các tệp .json của thư mục (bản xuất "
+                                                  "hằng ngày)"}},
                    .run = RunCheck});
   table.push_back({.name = "backup",
                    .summary = "sao lưu trực tuyến cơ sở dữ liệu vào TỆP (quản trị)",

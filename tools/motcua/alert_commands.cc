@@ -5,6 +5,9 @@
 //   $ motcua alerts --follow [--since N]
 //                                       one line per alert as it comes, until the
 //                                       server ends the stream or Ctrl-C
+//   $ motcua alerts --undelivered       (admin) the alerts the webhook set aside
+//   $ motcua alerts --retry SEQ | --retry-all
+//                                       (admin) puts them back in its queue
 //   $ motcua apologize MÃ_HS --reason … --new-appointment "YYYY-MM-DD HH:MM" [--html FILE]
 //                                       records the apology, prints the letter (Mẫu 04)
 //   $ motcua apology MÃ_HS [--html FILE]
@@ -181,15 +184,104 @@ int FollowAlerts(const Context& ctx, const Args& args) {
   return 0;
 }
 
+// What happened to an alert the webhook set aside, on the line under it.
+std::string UndeliveredLine(const v1::UndeliveredAlert& u) {
+  std::string line;
+  if (u.reason() == v1::UNDELIVERED_REASON_REFUSED) {
+    line = "máy nhận từ chối (HTTP " + std::to_string(u.http_status()) + ")";
+  } else {
+    line = "quá thời hạn gửi (" +
+           (u.last_error().empty() ? std::string("chưa gửi lần nào")
+                                   : "lỗi cuối: " + u.last_error()) +
+           ")";
+  }
+  if (u.attempts() > 0) {
+    line += "; đã gửi " + std::to_string(u.attempts()) + " lần, lần cuối " +
+            When(u.last_attempt_at());
+  }
+  if (u.retry_pending()) line += "; đang chờ gửi lại";
+  return line;
+}
+
+int ListUndelivered(const Context& ctx, const Args& args) {
+  std::string target = "/v1/alerts/undelivered";
+  if (args.Has("limit")) {
+    auto limit = args.RequireCount("limit");
+    if (!limit.ok() || *limit < 1) return Fail(ctx, "--limit cần một số dương", kUsage);
+    target += "?limit=" + std::to_string(*limit);
+  }
+  auto client = ConnectTo(ctx);
+  if (!client.ok()) return Fail(ctx, client.status().message(), kUsage);
+  client::HttpClient::Call call;
+  call.method = bhttp::verb::get;
+  call.target = target;
+  call.headers = {{"Accept", std::string(api::kProtobufType)}};
+  auto reply = (*client)->Fetch(std::move(call), /*may_retry=*/true);
+  if (!reply.ok()) return FailCall(ctx, **client, reply.status());
+  v1::UndeliveredAlertList list;
+  if (!list.ParseFromString(reply->body)) return Fail(ctx, "không đọc được câu trả lời của máy chủ");
+  std::ostream& out = *ctx.out;
+  if (list.alerts_size() == 0) {
+    out << "Không có cảnh báo nào chưa gửi được.\n";
+    return 0;
+  }
+  out << "Cảnh báo chưa gửi được tới webhook: " << list.alerts_size() << "\n";
+  for (const v1::UndeliveredAlert& u : list.alerts()) {
+    out << AlertLine(u.alert()) << "\n    " << UndeliveredLine(u) << "\n";
+  }
+  if (list.truncated()) out << "(còn nữa: dùng --limit để xem thêm)\n";
+  out << "Gửi lại khi máy nhận đã sửa: motcua alerts --retry SỐ, hoặc --retry-all\n";
+  return 0;
+}
+
+int RetryUndelivered(const Context& ctx, const Args& args) {
+  v1::RetryUndelivered body;
+  if (args.Has("retry-all")) {
+    body.set_all(true);
+  } else {
+    auto seq = args.RequireCount("retry");
+    if (!seq.ok() || *seq < 1) return Fail(ctx, "--retry cần số thứ tự của một cảnh báo", kUsage);
+    body.set_id(static_cast<std::uint64_t>(*seq));
+  }
+  auto client = ConnectTo(ctx);
+  if (!client.ok()) return Fail(ctx, client.status().message(), kUsage);
+  client::HttpClient::Call call;
+  call.method = bhttp::verb::post;
+  call.target = "/v1/alerts/undelivered/retry";
+  call.headers = {{"Content-Type", std::string(api::kProtobufType)},
+                  {"Accept", std::string(api::kProtobufType)}};
+  call.body = body.SerializeAsString();
+  // Asking twice queues the same alerts once: safe to repeat.
+  auto reply = (*client)->Fetch(std::move(call), /*may_retry=*/true);
+  if (!reply.ok()) return FailCall(ctx, **client, reply.status());
+  v1::RetryUndeliveredReply r;
+  if (!r.ParseFromString(reply->body)) return Fail(ctx, "không đọc được câu trả lời của máy chủ");
+  if (r.queued() == 0) {
+    *ctx.out << "Không có cảnh báo nào chưa gửi được.\n";
+  } else {
+    *ctx.out << "Đã xếp lại " << r.queued() << " cảnh báo vào hàng gửi webhook.\n";
+  }
+  return 0;
+}
+
 int RunAlerts(const Context& ctx, const Args& args) {
+  const bool retry = args.Has("retry") || args.Has("retry-all");
   const int modes = (args.Has("open") ? 1 : 0) + (args.Has("follow") ? 1 : 0) +
-                    (args.Has("from") || args.Has("to") ? 1 : 0);
+                    (args.Has("from") || args.Has("to") ? 1 : 0) +
+                    (args.Has("undelivered") ? 1 : 0) + (args.Has("retry") ? 1 : 0) +
+                    (args.Has("retry-all") ? 1 : 0);
   if (modes != 1) {
-    return Fail(ctx, "chọn đúng một trong --open, --follow, --from NGÀY --to NGÀY", kUsage);
+    return Fail(ctx,
+                "chọn đúng một trong --open, --follow, --from NGÀY --to NGÀY, --undelivered, "
+                "--retry SỐ, --retry-all",
+                kUsage);
   }
   if (args.Has("since") && !args.Has("follow")) {
     return Fail(ctx, "--since chỉ dùng với --follow", kUsage);
   }
+  if (args.Has("limit") && retry) return Fail(ctx, "--limit không dùng với --retry", kUsage);
+  if (retry) return RetryUndelivered(ctx, args);
+  if (args.Has("undelivered")) return ListUndelivered(ctx, args);
   return args.Has("follow") ? FollowAlerts(ctx, args) : ListAlerts(ctx, args);
 }
 
@@ -309,14 +401,18 @@ void AddAlertCommands(CommandTable& table) {
   table.push_back(
       {.name = "alerts",
        .summary = "cảnh báo thời hạn: chưa xử lý, theo dõi trực tiếp, hoặc trong một khoảng",
-       .usage = "--open | --follow [--since N] | --from NGÀY --to NGÀY [--limit N]",
+       .usage = "--open | --follow [--since N] | --from NGÀY --to NGÀY [--limit N] | "
+                "--undelivered [--limit N] | --retry SỐ | --retry-all",
        .positionals = {},
        .options = {FlagOption("open", "cảnh báo chưa xử lý, gấp nhất trước"),
                    FlagOption("follow", "theo dõi cảnh báo khi chúng phát ra (Ctrl-C để dừng)"),
                    TextOption("since", "N", "với --follow: trước hết phát lại các cảnh báo sau #N"),
                    TextOption("from", "NGÀY", "cảnh báo phát từ ngày này (YYYY-MM-DD)"),
                    TextOption("to", "NGÀY", "đến hết ngày này (YYYY-MM-DD)"),
-                   TextOption("limit", "N", "số cảnh báo tối đa")},
+                   TextOption("limit", "N", "số cảnh báo tối đa"),
+                   FlagOption("undelivered", "(quản trị) cảnh báo chưa gửi được tới webhook"),
+                   TextOption("retry", "SỐ", "(quản trị) gửi lại cảnh báo #SỐ chưa gửi được"),
+                   FlagOption("retry-all", "(quản trị) gửi lại mọi cảnh báo chưa gửi được")},
        .run = RunAlerts});
   table.push_back({.name = "apologize",
                    .summary = "xin lỗi công dân, hẹn lại và in thư xin lỗi (Mẫu 04)",

@@ -105,7 +105,7 @@ int RunDue(const Context& ctx, const Args& args) {
   if (!calendar.ok()) return Fail(ctx, OneLine(calendar.status().message()), kRefused);
   if (!(*calendar)->Covers(*received)) {
     return Fail(ctx,
-                "--received: " + *received_text + " nằm ngoài phạm vi lịch " +
+                "--received: " + QuoteForMessage(*received_text) + " nằm ngoài phạm vi lịch " +
                     std::to_string((*calendar)->first_year()) + "–" +
                     std::to_string((*calendar)->last_year()),
                 kUsage);

@@ -4,6 +4,7 @@
 #include <string>
 #include <utility>
 
+#include "adapters/api/body_codec.h"
 #include "adapters/http/access_policy.h"
 #include "adapters/http/endpoints/calendar_reload.h"
 #include "engine/base/quote.h"
@@ -16,8 +17,9 @@ constexpr std::string_view kOctetStream = "application/octet-stream";
 
 }  // namespace
 
-void HandleAdminRoute(const api::Route& route, const Principal& principal, runtime::AdminService* admin,
-                      const ReplyTo& to, const std::function<void(Response)>& respond) {
+void HandleAdminRoute(const api::Route& route, const Request& request, const Principal& principal,
+                      runtime::AdminService* admin, const ReplyTo& to,
+                      const std::function<void(Response)>& respond) {
   if (!MayAdminister(principal)) {
     return respond(ErrorResponse(
         Status(Error::kPermissionDenied, "vai trò của bạn không được quản trị hệ thống"), to));
@@ -28,11 +30,20 @@ void HandleAdminRoute(const api::Route& route, const Principal& principal, runti
   }
   Status started;
   switch (route.kind) {
-    case api::RouteKind::kAdminCheck:
-      started = admin->Check(principal.name, [to, respond](Result<v1::IntegrityReport> report) {
-        respond(report.ok() ? MessageResponse(*report, to) : ErrorResponse(report.status(), to));
-      });
+    case api::RouteKind::kAdminCheck: {
+      auto format = api::RequestFormat(ToStd(request[bhttp::field::content_type]));
+      if (!format.ok()) return respond(ErrorResponse(format.status(), to));
+      v1::CheckRequest check;
+      if (Status s = api::DecodeBody(request.body(), *format, check); !s.ok()) {
+        return respond(ErrorResponse(s, to));
+      }
+      started = admin->Check(principal.name, check,
+                             [to, respond](Result<v1::IntegrityReport> report) {
+                               respond(report.ok() ? MessageResponse(*report, to)
+                                                   : ErrorResponse(report.status(), to));
+                             });
       break;
+    }
     case api::RouteKind::kAdminBackup:
       started = admin->Backup(principal.name, [to, respond](Result<v1::BackupSnapshot> snapshot) {
         respond(snapshot.ok() ? MessageResponse(*snapshot, to)

@@ -1,7 +1,7 @@
 // The administrator's endpoints, for ApiHandler (who may use them:
 // access_policy.h, MayAdminister and MayReloadCalendar):
 //
-//   POST /v1/admin/check                       → v1.IntegrityReport
+//   POST /v1/admin/check  [v1.CheckRequest]    → v1.IntegrityReport
 //   POST /v1/admin/backup                      → v1.BackupSnapshot
 //   GET  /v1/admin/backup/{id}?offset=N        → bytes of the snapshot
 //   POST /v1/admin/calendar/reload             → v1.CalendarReloadReply
@@ -30,8 +30,9 @@
 namespace motcua::http {
 
 // Check and backup. `admin` may be null (a server built without one): 404.
-// It must outlive every request in flight.
-void HandleAdminRoute(const api::Route& route, const Principal& principal,
+// It must outlive every request in flight. `request` carries the check's
+// optional body (v1.CheckRequest: anchors).
+void HandleAdminRoute(const api::Route& route, const Request& request, const Principal& principal,
                       runtime::AdminService* admin, const ReplyTo& to,
                       const std::function<void(Response)>& respond);
 

@@ -7,7 +7,9 @@
 
 #include "adapters/http/access_policy.h"
 #include "adapters/runtime/alert_message.h"
+#include "adapters/api/body_codec.h"
 #include "adapters/sqlite/alert_queries.h"
+#include "adapters/sqlite/webhook_queries.h"
 #include "engine/base/proto_time.h"
 #include "engine/base/quote.h"
 #include "motcua/v1/alerts.pb.h"
@@ -40,6 +42,16 @@ std::int64_t StartOf(LocalDays day) {
   return ToUnixSeconds(FromVietnam(LocalTime(day.time_since_epoch())));
 }
 
+Result<std::uint32_t> ParseLimit(const api::Route& route) {
+  auto limit = route.Param("limit");
+  if (!limit) return kDefaultLimit;
+  auto v = ParseUnsigned(*limit);
+  if (!v || *v < 1 || *v > kMaxLimit) {
+    return BadParam("limit", "cần số từ 1 đến " + std::to_string(kMaxLimit));
+  }
+  return static_cast<std::uint32_t>(*v);
+}
+
 Result<sqlite::AlertFilter> ParseAlertFilter(const api::Route& route) {
   sqlite::AlertFilter filter;
   filter.limit = kDefaultLimit;
@@ -61,14 +73,22 @@ Result<sqlite::AlertFilter> ParseAlertFilter(const api::Route& route) {
     filter.raised_from = StartOf(*first);
     filter.raised_to = StartOf(*last + cal::days{1});
   }
-  if (auto limit = route.Param("limit")) {
-    auto v = ParseUnsigned(*limit);
-    if (!v || *v < 1 || *v > kMaxLimit) {
-      return BadParam("limit", "cần số từ 1 đến " + std::to_string(kMaxLimit));
-    }
-    filter.limit = static_cast<std::uint32_t>(*v);
-  }
+  MOTCUA_ASSIGN_OR_RETURN(filter.limit, ParseLimit(route));
   return filter;
+}
+
+v1::UndeliveredAlert UndeliveredMessage(const sqlite::UndeliveredRow& row) {
+  v1::UndeliveredAlert u;
+  *u.mutable_alert() = runtime::AlertFromRow(row.alert);
+  u.set_reason(row.reason == sqlite::UndeliveredReason::kTooOld ? v1::UNDELIVERED_REASON_TOO_OLD
+                                                                : v1::UNDELIVERED_REASON_REFUSED);
+  u.set_http_status(static_cast<std::uint32_t>(row.http_status));
+  u.set_last_error(row.last_error);
+  u.set_attempts(row.attempts);
+  if (row.attempts > 0) SetSeconds(row.last_attempt_at, u.mutable_last_attempt_at());
+  SetSeconds(row.undelivered_at, u.mutable_undelivered_at());
+  u.set_retry_pending(row.retry_requested_at.has_value());
+  return u;
 }
 
 }  // namespace
@@ -82,8 +102,9 @@ void HandleAlertRoute(const AlertEndpoints* alerts, const api::Route& route, con
   alerts->Handle(route, request, principal, to, respond);
 }
 
-void AlertEndpoints::Handle(const api::Route& route, const Request&, const Principal& principal,
-                            const ReplyTo& to, const Respond& respond) const {
+void AlertEndpoints::Handle(const api::Route& route, const Request& request,
+                            const Principal& principal, const ReplyTo& to,
+                            const Respond& respond) const {
   switch (route.kind) {
     case api::RouteKind::kAlerts:
       if (!MayReadAlerts(principal)) return respond(ErrorResponse(Forbidden("xem cảnh báo"), to));
@@ -95,6 +116,21 @@ void AlertEndpoints::Handle(const api::Route& route, const Request&, const Princ
           Status(Error::kBadRequest,
                  "luồng cảnh báo cần một kết nối riêng, không gửi kèm yêu cầu khác"),
           to));
+    case api::RouteKind::kUndeliveredAlerts:
+    case api::RouteKind::kRetryUndelivered: {
+      const bool list = route.kind == api::RouteKind::kUndeliveredAlerts;
+      if (!MayManageWebhook(principal)) {
+        return respond(ErrorResponse(
+            Forbidden(list ? "xem cảnh báo chưa gửi được" : "gửi lại cảnh báo"), to));
+      }
+      if (context_.webhook == nullptr) {
+        return respond(ErrorResponse(
+            Status(Error::kNotFound,
+                   "máy chủ này không gửi cảnh báo tới webhook (alerts.webhook_url trống)"),
+            to));
+      }
+      return list ? ListUndelivered(route, to, respond) : RetryUndelivered(request, to, respond);
+    }
     default:
       return respond(ErrorResponse(Status(Error::kInternal, "tuyến không được xử lý"), to));
   }
@@ -116,6 +152,52 @@ void AlertEndpoints::List(const api::Route& route, const ReplyTo& to, const Resp
       *list.add_alerts() = runtime::AlertFromRow((*rows)[i]);
     }
     respond(MessageResponse(list, to));
+  });
+}
+
+void AlertEndpoints::ListUndelivered(const api::Route& route, const ReplyTo& to,
+                                     const Respond& respond) const {
+  auto limit = ParseLimit(route);
+  if (!limit.ok()) return respond(ErrorResponse(limit.status(), to));
+  context_.queries.Run([url = context_.webhook->url(), limit = *limit, to,
+                        respond](Result<sqlite::Database*> db) {
+    if (!db.ok()) return respond(ErrorResponse(db.status(), to));
+    // One row more than asked tells whether the list was cut.
+    auto rows = sqlite::ListUndelivered(**db, url, limit + 1);
+    if (!rows.ok()) return respond(ErrorResponse(rows.status(), to));
+    v1::UndeliveredAlertList list;
+    list.set_truncated(rows->size() > limit);
+    for (std::size_t i = 0; i < rows->size() && i < limit; ++i) {
+      *list.add_alerts() = UndeliveredMessage((*rows)[i]);
+    }
+    respond(MessageResponse(list, to));
+  });
+}
+
+void AlertEndpoints::RetryUndelivered(const Request& request, const ReplyTo& to,
+                                      const Respond& respond) const {
+  auto format = api::RequestFormat(ToStd(request[bhttp::field::content_type]));
+  if (!format.ok()) return respond(ErrorResponse(format.status(), to));
+  v1::RetryUndelivered body;
+  if (Status s = api::DecodeBody(request.body(), *format, body); !s.ok()) {
+    return respond(ErrorResponse(s, to));
+  }
+  if ((body.id() != 0) == body.all()) {
+    return respond(ErrorResponse(
+        Status(Error::kInvalidArgument,
+               "cần đúng một trong id (số thứ tự của một cảnh báo) hoặc all"),
+        to));
+  }
+  const std::optional<std::uint64_t> seq =
+      body.all() ? std::nullopt : std::optional<std::uint64_t>(body.id());
+  // A write to the database: on a query thread, not on the connection's
+  // strand.
+  context_.queries.Run([webhook = context_.webhook, seq, to, respond](Result<sqlite::Database*>) {
+    auto queued = webhook->Retry(seq);
+    if (!queued.ok()) return respond(ErrorResponse(queued.status(), to));
+    v1::RetryUndeliveredReply reply;
+    reply.set_queued(*queued);
+    respond(MessageResponse(reply, to));
   });
 }
 

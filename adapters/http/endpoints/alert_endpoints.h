@@ -8,13 +8,20 @@
 //   GET  /v1/alerts/stream                    server-sent events, one per
 //        alert as it is released (alert_stream_session.h); Last-Event-ID
 //        (or ?last_event_id=N) resumes. Same roles.
+//   GET  /v1/alerts/undelivered[?limit=N]     the alerts the webhook set
+//        aside (webhook_deliverer.h), in order. v1.UndeliveredAlertList.
+//   POST /v1/alerts/undelivered/retry  body v1.RetryUndelivered
+//        puts one (id) or every (all) set-aside alert back in the delivery
+//        queue. v1.RetryUndeliveredReply. Both admin, and 404 on a server
+//        without a webhook.
 //
-// Who may read them: access_policy.h (MayReadAlerts). The apology letter is
-// in letter_endpoints.h, the calendar reload in admin_endpoints.h, the test
-// clock in test_clock_endpoint.h.
+// Who may use them: access_policy.h (MayReadAlerts, MayManageWebhook). The
+// apology letter is in letter_endpoints.h, the calendar reload in
+// admin_endpoints.h, the test clock in test_clock_endpoint.h.
 //
-// Reads run on query threads; the rest is pure. Thread safety: every method
-// may be called from any thread.
+// Reads, and the retry's write (on the deliverer's connection), run on
+// query threads; the rest is pure. Thread safety: every method may be
+// called from any thread.
 #ifndef MOTCUA_ADAPTERS_HTTP_ENDPOINTS_ALERT_ENDPOINTS_H_
 #define MOTCUA_ADAPTERS_HTTP_ENDPOINTS_ALERT_ENDPOINTS_H_
 
@@ -25,6 +32,7 @@
 #include "adapters/http/alert_stream_session.h"
 #include "adapters/http/api_handler.h"
 #include "adapters/http/stream_endpoint.h"
+#include "adapters/runtime/webhook_deliverer.h"
 #include "engine/ports/clock.h"
 
 namespace motcua::http {
@@ -37,6 +45,7 @@ struct AlertEndpointsContext {
   runtime::RequestLog& log;
   std::shared_ptr<const Authenticator> users;
   StreamOptions stream;
+  runtime::WebhookDeliverer* webhook = nullptr;  // null: no webhook configured
 };
 
 class AlertEndpoints final : public StreamEndpoint {
@@ -47,7 +56,7 @@ class AlertEndpoints final : public StreamEndpoint {
   AlertEndpoints& operator=(const AlertEndpoints&) = delete;
 
   // GET /v1/alerts (a stream that reaches it could not be handed over: an
-  // error); `respond` is called exactly once.
+  // error) and the undelivered alerts; `respond` is called exactly once.
   void Handle(const api::Route& route, const Request& request, const Principal& principal,
               const ReplyTo& to, const Respond& respond) const;
 
@@ -57,6 +66,8 @@ class AlertEndpoints final : public StreamEndpoint {
 
  private:
   void List(const api::Route& route, const ReplyTo& to, const Respond& respond) const;
+  void ListUndelivered(const api::Route& route, const ReplyTo& to, const Respond& respond) const;
+  void RetryUndelivered(const Request& request, const ReplyTo& to, const Respond& respond) const;
 
   const AlertEndpointsContext context_;
 };

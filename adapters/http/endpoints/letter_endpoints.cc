@@ -36,8 +36,8 @@ std::string Render(const letters::Letter& letter, LetterFormat format) {
 }  // namespace
 
 Result<std::string> ReadReceipt(sqlite::Database& db, const catalog::Catalog& catalog,
-                                const letters::UnitInfo& unit, std::string_view code,
-                                LetterFormat format) {
+                                const letters::UnitInfo& unit, const Authenticator& users,
+                                std::string_view code, LetterFormat format) {
   std::string received_by;
   dossier::DossierViewBuilder view(catalog);
   MOTCUA_RETURN_IF_ERROR(Fold(db, code, view, received_by));
@@ -52,7 +52,8 @@ Result<std::string> ReadReceipt(sqlite::Database& db, const catalog::Catalog& ca
   if (const v1::Procedure* p = catalog.Find(d.procedure_code())) {
     details.duration = letters::DurationWords(p->duration());
   }
-  details.received_by = received_by;
+  // The event records the user name; the slip is signed by a person.
+  details.received_by = users.DisplayName(received_by);
   MOTCUA_ASSIGN_OR_RETURN(letters::Letter letter, letters::BuildReceipt(d, unit, details));
   return Render(letter, format);
 }
@@ -74,8 +75,8 @@ Result<std::string> ReadApologyLetter(sqlite::Database& db, const catalog::Catal
 
 void HandleLetterRoute(const api::Route& route, const Principal& principal,
                        runtime::QueryService& queries, const catalog::Catalog& catalog,
-                       const letters::UnitInfo& unit, const ReplyTo& to,
-                       const std::function<void(Response)>& respond) {
+                       const letters::UnitInfo& unit, const Authenticator& users,
+                       const ReplyTo& to, const std::function<void(Response)>& respond) {
   const bool receipt = route.kind == api::RouteKind::kReceipt;
   if (!receipt && route.kind != api::RouteKind::kApologyLetter) {
     return respond(ErrorResponse(Status(Error::kInternal, "tuyến không được xử lý"), to));
@@ -95,10 +96,10 @@ void HandleLetterRoute(const api::Route& route, const Principal& principal,
         to));
   }
   const LetterFormat letter_format = format == "html" ? LetterFormat::kHtml : LetterFormat::kText;
-  queries.Run([&catalog, &unit, code = route.name, receipt, letter_format, to,
+  queries.Run([&catalog, &unit, &users, code = route.name, receipt, letter_format, to,
                respond](Result<sqlite::Database*> db) {
     if (!db.ok()) return respond(ErrorResponse(db.status(), to));
-    auto letter = receipt ? ReadReceipt(**db, catalog, unit, code, letter_format)
+    auto letter = receipt ? ReadReceipt(**db, catalog, unit, users, code, letter_format)
                           : ReadApologyLetter(**db, catalog, unit, code, letter_format);
     if (!letter.ok()) return respond(ErrorResponse(letter.status(), to));
     respond(DocumentResponse(std::move(*letter),

@@ -34,12 +34,13 @@ namespace motcua::http {
 
 enum class LetterFormat { kText, kHtml };
 
-// Mẫu 01 for a received dossier. kNotFound for an unknown code;
-// kIllegalTransition for a dossier that was never received (it has no
-// receipt).
+// Mẫu 01 for a received dossier, signed with the receiving officer's
+// display name from `users` (Authenticator::DisplayName). kNotFound for an
+// unknown code; kIllegalTransition for a dossier that was never received (it
+// has no receipt).
 Result<std::string> ReadReceipt(sqlite::Database& db, const catalog::Catalog& catalog,
-                                const letters::UnitInfo& unit, std::string_view code,
-                                LetterFormat format);
+                                const letters::UnitInfo& unit, const Authenticator& users,
+                                std::string_view code, LetterFormat format);
 
 // Mẫu 04. kNotFound for an unknown code; kIllegalTransition when the dossier
 // has no apology.
@@ -48,13 +49,13 @@ Result<std::string> ReadApologyLetter(sqlite::Database& db, const catalog::Catal
                                       LetterFormat format);
 
 // The routes above (RouteKind kReceipt, kApologyLetter): the role check, the
-// format parameter, then the read on a query thread. `queries`, `catalog`
-// and `unit` must outlive every request in flight; `respond` is called
-// exactly once, possibly later on a query thread.
+// format parameter, then the read on a query thread. `queries`, `catalog`,
+// `unit` and `users` must outlive every request in flight; `respond` is
+// called exactly once, possibly later on a query thread.
 void HandleLetterRoute(const api::Route& route, const Principal& principal,
                        runtime::QueryService& queries, const catalog::Catalog& catalog,
-                       const letters::UnitInfo& unit, const ReplyTo& to,
-                       const std::function<void(Response)>& respond);
+                       const letters::UnitInfo& unit, const Authenticator& users,
+                       const ReplyTo& to, const std::function<void(Response)>& respond);
 
 }  // namespace motcua::http
 

@@ -67,6 +67,19 @@ TEST(Route, RefusesUnknownPathsMethodsAndParameters) {
   EXPECT_TRUE(Err("GET", "/v1/dossiers/a%2Fb").allow.empty());
 }
 
+TEST(Route, MatchesTheUndeliveredAlertRoutes) {
+  Route list = Ok("GET", "/v1/alerts/undelivered?limit=5");
+  EXPECT_EQ(list.kind, RouteKind::kUndeliveredAlerts);
+  EXPECT_EQ(list.Param("limit"), "5");
+  EXPECT_EQ(Ok("GET", "/v1/alerts/undelivered/").kind, RouteKind::kUndeliveredAlerts);
+  EXPECT_EQ(Ok("POST", "/v1/alerts/undelivered/retry").kind, RouteKind::kRetryUndelivered);
+  EXPECT_EQ(Err("POST", "/v1/alerts/undelivered").allow, "GET");
+  EXPECT_EQ(Err("GET", "/v1/alerts/undelivered/retry").allow, "POST");
+  EXPECT_EQ(Err("GET", "/v1/alerts/undelivered?open=1").status.code(), Error::kBadRequest);
+  EXPECT_EQ(Err("POST", "/v1/alerts/undelivered/retry?all=1").status.code(), Error::kBadRequest);
+  EXPECT_EQ(Err("GET", "/v1/alerts/undelivered/x").status.code(), Error::kNotFound);
+}
+
 TEST(Route, PercentCodingRoundTrips) {
   const std::string text = "Nguyễn Văn A & B/C?=%+";
   const std::string encoded = PercentEncode(text);

@@ -125,6 +125,18 @@ TEST_F(CalendarFileTest, ErrorsNameTheFileAndTheEntry) {
   EXPECT_THAT(DirError(), HasSubstr("off 2027-05-01 là ngày cuối tuần"));
 }
 
+// A configuration file's values reach the error only quoted
+// (engine/base/quote.h): the error goes to a terminal, a log, and through
+// the calendar reload endpoint to an HTTP reply.
+TEST_F(CalendarFileTest, ValuesFromTheFileAreQuotedInErrors) {
+  Write("x.json", R"({"years": {"20\u001b[2J24": {"off": []}}})");
+  EXPECT_THAT(DirError(), HasSubstr("năm '20[2J24': tên năm phải là 4 chữ số"));
+  Write("x.json", "{\"years\": {\"2024\": {\"off\": [\"2024-05-0\\u2028" + std::string(300, '9') +
+                      "\"]}}}");
+  EXPECT_THAT(DirError(),
+              HasSubstr("ngày không hợp lệ '2024-05-0" + std::string(116, '9') + "…' (cần YYYY-MM-DD)"));
+}
+
 TEST_F(CalendarFileTest, AMissingFolderIsAnError) {
   v1::CalendarConfig config;
   config.set_schedule_dir((dir_ / "nope").string());
@@ -191,6 +203,10 @@ TEST(OfficeHoursConfig, ErrorsNameTheConfigFileAndTheEntry) {
       AllOf(HasSubstr("periods[0].sessions[0]"), HasSubstr("'7h'")));
   EXPECT_THAT(error(R"({"periods": [{"from": "01-01", "sessions": []}]})"),
               HasSubstr("không có ca"));
+  EXPECT_THAT(
+      error(R"({"periods": [{"from": "01-01", "sessions": [{"start": "7
+<b>", "end": "11"}]}]})"),
+      AllOf(HasSubstr("sessions[0] '7<b>'–'11': giờ không hợp lệ '7<b>' (cần HH:MM)")));
   EXPECT_THAT(error(R"({"periods": [
       {"from": "06-01", "sessions": [{"start": "07:00", "end": "11:00"}]},
       {"from": "01-01", "sessions": [{"start": "07:00", "end": "11:00"}]}]})"),

@@ -3,9 +3,12 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <google/protobuf/util/json_util.h>
+
 #include <fstream>
 #include <sstream>
 
+#include "motcua/v1/admin.pb.h"
 #include "tests/support/fixtures.h"
 
 namespace motcua::exporter {
@@ -116,6 +119,25 @@ TEST(DailyExport, WritesBothFilesOfEachDueDayAndCatchesUpFromTheFolder) {
   auto third = RunDailyExport(s, Vn("2024-03-04 12:01"), compute);
   ASSERT_THAT(third, IsOk());
   EXPECT_THAT(*third, ::testing::IsEmpty());
+}
+
+TEST(DailyExport, TheJsonCarriesTheLogHeadAsAnAnchorTheCsvDoesNot) {
+  ::motcua::testing::TempDir dir;
+  v1::Statistics stats = StatsFor(Day("2024-03-01"));
+  stats.mutable_log_head()->set_seq(42);
+  stats.mutable_log_head()->set_hash(std::string(62, 'a') + "0f");
+  ASSERT_THAT(WriteDailyExport(dir.path(), Day("2024-03-01"), stats), IsOk());
+  const std::string json = Slurp(DailyFile(dir.path(), Day("2024-03-01"), "json"));
+  EXPECT_THAT(json, ::testing::HasSubstr("\"log_head\": {"));
+  // What `motcua check --anchors` reads back of it, the statistics ignored.
+  v1::AnchorFile anchor;
+  google::protobuf::util::JsonParseOptions options;
+  options.ignore_unknown_fields = true;
+  ASSERT_TRUE(google::protobuf::util::JsonStringToMessage(json, &anchor, options).ok());
+  EXPECT_EQ(anchor.log_head().seq(), 42u);
+  EXPECT_EQ(anchor.log_head().hash(), stats.log_head().hash());
+  const std::string csv = Slurp(DailyFile(dir.path(), Day("2024-03-01"), "csv"));
+  EXPECT_THAT(csv, ::testing::Not(::testing::HasSubstr("log_head")));
 }
 
 TEST(DailyExport, ACrashMidExportLeavesNoPartialDayAndIsRedoneNextTime) {

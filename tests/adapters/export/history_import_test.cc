@@ -114,6 +114,26 @@ TEST_F(HistoryImportTest, ALineThatIsNotAnEventIsReportedByNumber) {
   EXPECT_EQ(h_.engine().size(), 0u);
 }
 
+// A line's keys and values reach the error only quoted (engine/base/quote.h):
+// no control character, at most 128 bytes of a value, valid UTF-8.
+TEST_F(HistoryImportTest, WhatALineSaysIsQuotedInTheError) {
+  engine::CommitBatch batch;
+  HistoryImport unknown_field = ImportHistory(
+      File(R"({"dossierCode": "x", "col\u001b[2Jour<b>": "red"})"), h_.engine(), batch);
+  EXPECT_EQ(unknown_field.line, 7u);
+  EXPECT_EQ(unknown_field.status.message(),
+            "dòng 7: không phải một sự kiện JSON hợp lệ: col[2Jour<b>: Cannot find field.");
+
+  const std::string code = "X\r\n\x1b[2J" + std::string(300, 'q');
+  HistoryImport unknown_dossier =
+      ImportHistory(File(Line(code, "2023-11-08 11:00", Return)), h_.engine(), batch);
+  EXPECT_EQ(unknown_dossier.line, 7u);
+  EXPECT_THAT(unknown_dossier.status.message(),
+              StartsWith("dòng 7: hồ sơ X[2J" + std::string(121, 'q') + "… chưa tồn tại"));
+  EXPECT_TRUE(batch.empty());
+  EXPECT_EQ(h_.engine().size(), 0u);
+}
+
 TEST_F(HistoryImportTest, AnEventCarryingASeqIsRefused) {
   v1::Event e;
   std::string json = Line(d2, "2023-11-08 11:00", Ready);

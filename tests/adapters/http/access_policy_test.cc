@@ -46,6 +46,7 @@ std::vector<Decision> Decisions() {
       {"MayAdminister", MayAdminister, {kAdmin}},
       {"MayReloadCalendar", MayReloadCalendar, {kAdmin}},
       {"MaySetTestClock", MaySetTestClock, {kAdmin}},
+      {"MayManageWebhook", MayManageWebhook, {kAdmin}},
   };
 }
 

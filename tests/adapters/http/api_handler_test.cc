@@ -425,7 +425,7 @@ TEST_F(ApiHandlerTest, TheReceiptIsMau01WithTheAppointmentAndSecret) {
   EXPECT_EQ(none.result_int(), 409u);
 }
 
-TEST_F(ApiHandlerTest, DISABLED_TheReceiptIsSignedWithTheOfficersDisplayName) {
+TEST_F(ApiHandlerTest, TheReceiptIsSignedWithTheOfficersDisplayName) {
   const std::string first = ReceiveOne().dossier().code();  // by tiepnhan01
   for (const char* format : {"", "?format=html"}) {
     SCOPED_TRACE(format);
