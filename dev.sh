@@ -2,8 +2,10 @@
 # The developer's one entry point. On a fresh Debian 12 machine, as root:
 #
 #   ./dev.sh start   install what is missing, build, start motcuad on
-#                    var/motcua.db with the shipped catalog (Ctrl-C stops it)
-#   ./dev.sh test    install what is missing, build with ASan+UBSan, run every test
+#                    var/motcua.db with the shipped catalog, serving the web
+#                    desk at http://127.0.0.1:8080/ (Ctrl-C stops it)
+#   ./dev.sh test    install what is missing, build with ASan+UBSan, run every
+#                    test, the web desk's in chromium included
 #   ./dev.sh bench   build in Release and run the benchmark suite (~5 min idle;
 #                    the JSON summary also goes to build/release/bench-summary.json)
 #   ./dev.sh fuzz [S] build the libFuzzer targets with clang (build/fuzz) and
@@ -24,13 +26,19 @@ PACKAGES=(
   libhowardhinnant-date-dev tzdata libcli11-dev
   libgtest-dev libgmock-dev
   clang libclang-rt-14-dev  # the fuzz preset (./dev.sh fuzz)
+  libsodium-dev pkg-config  # Argon2id password hashes (the web desk's sign-in)
 )
+# What the web desk's browser tests add: Debian's chromium (Playwright drives
+# it; it never downloads a browser) and a font with Vietnamese diacritics.
+WEB_TEST_PACKAGES=(chromium fonts-dejavu-core)
 
-ensure_packages() {
+ensure_packages() {  # [extra packages...]
   local missing=()
-  for p in "${PACKAGES[@]}"; do
+  for p in "${PACKAGES[@]}" "$@"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
   done
+  # The machine's own Node.js and npm build the web desk; Debian's if none.
+  command -v npm >/dev/null || missing+=(nodejs npm)
   if ((${#missing[@]})); then
     echo "dev.sh: installing ${missing[*]}" >&2
     local sudo=""
@@ -38,6 +46,16 @@ ensure_packages() {
     $sudo apt-get update -qq
     DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
   fi
+}
+
+# The web desk (web/): its npm packages as the lockfile pins them, then the
+# page built into web/dist, which motcuad serves.
+build_web() {
+  if [ ! -f web/node_modules/.package-lock.json ] ||
+     [ web/package-lock.json -nt web/node_modules/.package-lock.json ]; then
+    (cd web && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund)
+  fi
+  (cd web && npm run --silent build)
 }
 
 configure() {  # preset
@@ -78,12 +96,15 @@ shift || true
 case "$cmd" in
   start)
     ensure_packages
+    build_web
     build release motcuad motcua
     mkdir -p var
-    exec build/release/tools/motcuad --config data/config/motcuad.json --db var/motcua.db "$@"
+    exec build/release/tools/motcuad --config data/config/motcuad.json --db var/motcua.db \
+      --web-root web/dist "$@"
     ;;
   test)
-    ensure_packages
+    ensure_packages "${WEB_TEST_PACKAGES[@]}"
+    build_web
     build asan
     ctest --preset asan "$@"
     ;;

@@ -140,6 +140,11 @@ std::variant<Route, RouteError> ParseRoute(std::string_view method, std::string_
   const auto n = segments.size();
   if (n == 1 && segments[0] == "healthz") {
     route.kind = RouteKind::kHealth;
+  } else if (n == 1 && segments[0].empty()) {
+    route.kind = RouteKind::kPage;
+  } else if (n == 2 && segments[0] == "assets" && !segments[1].empty()) {
+    route.kind = RouteKind::kAsset;
+    route.name = segments[1];
   } else if (n >= 2 && segments[0] == "v1") {
     const std::string& s1 = segments[1];
     if (s1 == "commands" && n == 3 && !segments[2].empty()) {
@@ -189,13 +194,19 @@ std::variant<Route, RouteError> ParseRoute(std::string_view method, std::string_
     } else if (s1 == "admin" && n == 4 && segments[2] == "backup" && !segments[3].empty()) {
       route.kind = RouteKind::kAdminBackupChunk;
       route.name = segments[3];
+    } else if (s1 == "session" && n == 2) {
+      route.kind = RouteKind::kSession;
+      if (method == "POST" || method == "DELETE") want = method;
     } else {
       return NotFound(path);
     }
   } else {
     return NotFound(path);
   }
-  if (method != want) return WrongMethod(method, path, std::string(want));
+  if (method != want) {
+    return WrongMethod(method, path,
+                       route.kind == RouteKind::kSession ? "GET, POST, DELETE" : std::string(want));
+  }
 
   if (!query.empty()) {
     const std::set<std::string>& allowed = AllowedParams(route.kind);

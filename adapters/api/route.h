@@ -22,6 +22,9 @@
 //   POST /v1/admin/check                  (admin_endpoints.h)
 //   POST /v1/admin/backup
 //   GET  /v1/admin/backup/{id}?offset=N
+//   GET|POST|DELETE /v1/session           (the web desk's sign-in)
+//   GET  /                                 (the web desk's page)
+//   GET  /assets/{name}                    (its scripts and styles)
 //
 // Pure functions; safe from any thread.
 #ifndef MOTCUA_ADAPTERS_API_ROUTE_H_
@@ -58,6 +61,9 @@ enum class RouteKind {
   kAdminCheck,        // admin_endpoints.h
   kAdminBackup,
   kAdminBackupChunk,  // name: the backup's id
+  kSession,           // endpoints/session_endpoints.h; GET, POST or DELETE
+  kPage,              // web_assets.h
+  kAsset,             // name: the file name under assets/
 };
 
 struct Route {

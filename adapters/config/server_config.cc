@@ -59,6 +59,7 @@ Result<v1::ServerConfig> LoadServerConfig(const std::filesystem::path& path) {
   Resolve(base, *c.mutable_users_file());
   Resolve(base, *c.mutable_targets_file());
   Resolve(base, *c.mutable_export_()->mutable_dir());
+  Resolve(base, *c.mutable_web_root());
   return c;
 }
 

@@ -9,6 +9,7 @@
 #include "adapters/http/endpoints/dossier_reads.h"
 #include "adapters/http/endpoints/letter_endpoints.h"
 #include "adapters/api/idempotency.h"
+#include "adapters/crypto/sha256.h"
 #include "adapters/http/endpoints/stats_routes.h"
 #include "adapters/http/endpoints/test_clock_endpoint.h"
 #include "engine/base/quote.h"
@@ -30,9 +31,27 @@ ApiHandler::ApiHandler(runtime::EngineService& engine, runtime::QueryService& qu
                        ApiContext context)
     : engine_(engine), queries_(queries), clock_(clock), context_(std::move(context)) {}
 
+SessionServices ApiHandler::Sessions() const {
+  return SessionServices{.users = context_.users,
+                         .sessions = context_.sessions,
+                         .queries = &queries_,
+                         .clock = &clock_};
+}
+
 Result<Principal> ApiHandler::Authenticate(const Request& request) const {
-  return context_.users->Authenticate(ToStd(request[bhttp::field::authorization]),
-                                      clock_.Now());
+  const std::string_view authorization = ToStd(request[bhttp::field::authorization]);
+  if (!authorization.empty() || context_.sessions == nullptr ||
+      request[bhttp::field::cookie].empty()) {
+    return context_.users->Authenticate(authorization, clock_.Now());
+  }
+  WebSession session;
+  MOTCUA_ASSIGN_OR_RETURN(Principal principal,
+                          AuthenticateSession(Sessions(), request, &session));
+  const bool reads = request.method() == bhttp::verb::get || request.method() == bhttp::verb::head;
+  if (!reads && !crypto::SecureEquals(ToStd(request[ToBeast(kCsrfHeader)]), session.csrf_token)) {
+    return Status(Error::kPermissionDenied, "thiếu hoặc sai mã chống giả mạo (X-CSRF-Token)");
+  }
+  return principal;
 }
 
 void ApiHandler::Handle(Request request, Respond respond) const {
@@ -104,6 +123,15 @@ void ApiHandler::HandleRead(const api::Route& route, const Request& request, con
       health.set_status("ok");
       return respond(MessageResponse(health, to));
     }
+    case api::RouteKind::kSession:
+      return HandleSessionRoute(Sessions(), request, to, respond);
+    case api::RouteKind::kPage:
+    case api::RouteKind::kAsset:
+      if (context_.web == nullptr) {
+        return respond(ErrorResponse(Status(Error::kNotFound, "máy chủ không bật trang web"), to));
+      }
+      return respond(route.kind == api::RouteKind::kPage ? context_.web->Page(to)
+                                                         : context_.web->Asset(route.name, to));
     case api::RouteKind::kLookup: {
       // Citizens: no token, only the code and the receipt's secret.
       queries_.Run([&catalog, route, to, respond](Result<sqlite::Database*> db) {

@@ -18,10 +18,13 @@
 
 #include "adapters/runtime/admin_service.h"
 #include "adapters/http/authenticator.h"
+#include "adapters/http/web_assets.h"
+#include "adapters/http/web_sessions.h"
 #include "adapters/runtime/engine_service.h"
 #include "adapters/http/http_reply.h"
 #include "adapters/runtime/query_service.h"
 #include "adapters/api/route.h"
+#include "adapters/http/endpoints/session_endpoints.h"
 #include "adapters/http/endpoints/stats_endpoints.h"
 #include "adapters/letters/unit_info.h"
 #include "engine/catalog/catalog.h"
@@ -38,7 +41,7 @@ class TestClockEndpoint;  // test_clock_endpoint.h
 struct ApiContext {
   std::shared_ptr<const catalog::Catalog> catalog;
   std::shared_ptr<const Authenticator> users;
-  letters::UnitInfo unit;  // printed on the letters (letter_endpoints.h)
+  letters::UnitInfo unit = {};  // printed on the letters (letter_endpoints.h)
   std::shared_ptr<const runtime::StatsContext> stats = nullptr;  // stats_endpoints.h; null: no targets
   runtime::AdminService* admin = nullptr;  // admin_endpoints.h; must outlive the handler; null: 404
   // The server's configuration file, read again by the calendar reload
@@ -50,6 +53,10 @@ struct ApiContext {
   // Only with motcuad --test-clock; must outlive the handler; null: 404.
   TestClockEndpoint* test_clock = nullptr;
   StreamEndpoint* stream = nullptr;
+  // The web desk: its pages (null: 404) and its signed-in sessions (null:
+  // no sign-in, bearer tokens only); the sessions must outlive the handler.
+  std::shared_ptr<const WebAssets> web = nullptr;
+  WebSessions* sessions = nullptr;
 };
 
 class ApiHandler {
@@ -74,7 +81,12 @@ class ApiHandler {
                      Respond& respond) const;
   void HandleRead(const api::Route& route, const Request& request, const ReplyTo& to,
                   Respond& respond) const;
+  // The bearer token's officer, else the session cookie's (web desk). A
+  // request authenticated by its cookie that changes something must carry
+  // the session's CSRF token (403 otherwise): a cookie goes with any
+  // request the browser makes, the token only with the desk's own.
   Result<Principal> Authenticate(const Request& request) const;
+  SessionServices Sessions() const;
 
   runtime::EngineService& engine_;
   runtime::QueryService& queries_;

@@ -2,9 +2,12 @@
 // buckets, so that guessing tokens or lookup secrets is slow.
 //
 // Every address starts with `burst` attempts; each failure spends one and
-// they come back at `per_minute`. A failure is a 401 (a missing, unknown,
-// expired or revoked token) or a citizen lookup answered 404 (unknown code
-// or wrong secret: the same answer, so a guesser cannot tell them apart).
+// they come back at `per_minute`. A failure is a 401 to a request that
+// offered credentials (an unknown, expired or revoked token or session, a
+// wrong password; HttpSession decides, as a request without any is not a
+// guess: the web desk's page asks before its officer signs in) or a citizen
+// lookup answered 404 (unknown code or wrong secret: the same answer, so a
+// guesser cannot tell them apart).
 // With no attempt left, every request from that address except /healthz
 // is answered 429 with Retry-After, without being handled: a guesser is not
 // told whether its next guess was right. Each failure is logged, and the

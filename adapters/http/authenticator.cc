@@ -3,6 +3,7 @@
 #include <set>
 
 #include "adapters/config/json_file.h"
+#include "adapters/crypto/password_hash.h"
 #include "adapters/crypto/sha256.h"
 #include "engine/base/quote.h"
 
@@ -57,11 +58,20 @@ Result<std::shared_ptr<const Authenticator>> Authenticator::Build(const v1::User
       e.principal.roles |= RoleBit(static_cast<v1::Role>(role));
     }
     if (e.principal.roles == 0) return fail("chưa có vai trò nào (roles)");
-    e.token_sha256 = DecodeHash(u.token_sha256());
-    if (e.token_sha256.empty()) {
-      return fail("token_sha256 phải là 64 chữ số thập lục phân (xem motcua hash-token)");
+    if (!u.token_sha256().empty()) {
+      e.token_sha256 = DecodeHash(u.token_sha256());
+      if (e.token_sha256.empty()) {
+        return fail("token_sha256 phải là 64 chữ số thập lục phân (xem motcua hash-token)");
+      }
+      if (!hashes.insert(e.token_sha256).second) return fail("token_sha256 trùng với người khác");
     }
-    if (!hashes.insert(e.token_sha256).second) return fail("token_sha256 trùng với người khác");
+    if (!u.password_hash().empty() && !crypto::IsPasswordHash(u.password_hash())) {
+      return fail("password_hash không phải mã băm Argon2id (xem motcua password)");
+    }
+    e.password_hash = u.password_hash();
+    if (e.token_sha256.empty() && e.password_hash.empty()) {
+      return fail("cần token_sha256 hoặc password_hash để đăng nhập");
+    }
     e.expires_at = u.has_expires_at() ? u.expires_at().seconds() : 0;
     e.revoked = u.revoked();
     entries.push_back(std::move(e));
@@ -90,14 +100,47 @@ Result<Principal> Authenticator::Authenticate(std::string_view authorization, In
   // does not tell which user (or whether any) matched.
   const Entry* match = nullptr;
   for (const Entry& e : users_) {
-    if (crypto::SecureEquals(presented, e.token_sha256)) match = &e;
+    if (!e.token_sha256.empty() && crypto::SecureEquals(presented, e.token_sha256)) match = &e;
   }
   if (match == nullptr) return Unauthenticated("mã xác thực không hợp lệ");
-  if (match->revoked) return Unauthenticated("mã xác thực đã bị thu hồi");
-  if (match->expires_at != 0 && ToUnixSeconds(now) >= match->expires_at) {
-    return Unauthenticated("mã xác thực đã hết hạn");
-  }
+  MOTCUA_RETURN_IF_ERROR(Usable(*match, now));
   return match->principal;
+}
+
+Status Authenticator::Usable(const Entry& e, Instant now) {
+  if (e.revoked) return Unauthenticated("tài khoản đã bị thu hồi");
+  if (e.expires_at != 0 && ToUnixSeconds(now) >= e.expires_at) {
+    return Unauthenticated("tài khoản đã hết hạn");
+  }
+  return Status::Ok();
+}
+
+Result<Principal> Authenticator::SignIn(std::string_view user, std::string_view password,
+                                        Instant now) const {
+  // Checked against when the user is unknown: the refusal then takes as
+  // long as a wrong password's.
+  static const std::string kDecoy = [] {
+    auto hash = crypto::HashPassword("motcua-decoy-password");
+    return hash.ok() ? *hash : std::string();
+  }();
+  const Entry* entry = nullptr;
+  for (const Entry& e : users_) {
+    if (e.principal.name == user) entry = &e;
+  }
+  const bool has_hash = entry != nullptr && !entry->password_hash.empty();
+  const bool matches = crypto::VerifyPassword(has_hash ? entry->password_hash : kDecoy, password);
+  if (!has_hash || !matches) return Unauthenticated("sai tên đăng nhập hoặc mật khẩu");
+  MOTCUA_RETURN_IF_ERROR(Usable(*entry, now));
+  return entry->principal;
+}
+
+Result<Principal> Authenticator::Find(std::string_view user, Instant now) const {
+  for (const Entry& e : users_) {
+    if (e.principal.name != user) continue;
+    MOTCUA_RETURN_IF_ERROR(Usable(e, now));
+    return e.principal;
+  }
+  return Unauthenticated("tài khoản không còn trong danh sách người dùng");
 }
 
 std::string Authenticator::DisplayName(std::string_view user) const {

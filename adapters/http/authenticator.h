@@ -40,8 +40,9 @@ struct Principal {
 
 class Authenticator {
  public:
-  // Validates `users`: every user has a name (unique), at least one role and
-  // a 64-hex-digit token hash (unique). kConfig naming `source` and the user.
+  // Validates `users`: every user has a name (unique), at least one role,
+  // and a 64-hex-digit token hash (unique) or an Argon2id password hash or
+  // both. kConfig naming `source` and the user.
   static Result<std::shared_ptr<const Authenticator>> Build(const v1::Users& users,
                                                             const std::string& source);
   // Reads and validates the users file.
@@ -61,17 +62,30 @@ class Authenticator {
   // keep their display name: what they signed stays signed by them.
   std::string DisplayName(std::string_view user) const;
 
+  // The web desk's sign-in: `user` with `password` checked against the
+  // stored Argon2id hash. The same refusal for an unknown user, a wrong
+  // password or a user without one, and an unknown user costs a hash too,
+  // so neither the message nor the time tells which names exist. Blocks for
+  // one hash (tens of milliseconds): call it off the network threads.
+  Result<Principal> SignIn(std::string_view user, std::string_view password, Instant now) const;
+  // `user` as a live web session finds them on each request: refused once
+  // the users file revokes them, their access expires or they leave it.
+  Result<Principal> Find(std::string_view user, Instant now) const;
+
   std::size_t size() const { return users_.size(); }
 
  private:
   struct Entry {
     Principal principal;
     std::string display_name;     // may be empty
-    std::string token_sha256;     // raw 32 bytes
+    std::string token_sha256;     // raw 32 bytes; empty: no bearer token
+    std::string password_hash;    // Argon2id string; empty: no web sign-in
     std::int64_t expires_at = 0;  // UTC seconds; 0 = never
     bool revoked = false;
   };
   explicit Authenticator(std::vector<Entry> users) : users_(std::move(users)) {}
+  // Why `e` may not act at `now` (revoked, expired); OK otherwise.
+  static Status Usable(const Entry& e, Instant now);
 
   std::vector<Entry> users_;
 };

@@ -29,6 +29,13 @@ Status CheckHost(const Request& request) {
   return Status::Ok();
 }
 
+bool OffersCredentials(const Request& request) {
+  return request.count(bhttp::field::authorization) != 0 ||
+         !CookieValue(ToStd(request[bhttp::field::cookie]), kSessionCookie).empty() ||
+         (request.method() == bhttp::verb::post &&
+          ToStd(request.target()).starts_with("/v1/session"));
+}
+
 }  // namespace
 
 HttpSession::HttpSession(tcp::socket socket, const ApiHandler& handler, runtime::RequestLog& log,
@@ -157,7 +164,8 @@ void HttpSession::OnRead(beast::error_code ec, std::size_t /*bytes*/) {
   }
   const std::uint64_t id = next_id_++;
   queue_.push_back(Slot{id, std::nullopt, std::string(request.method_string()),
-                        std::string(request.target()), std::chrono::steady_clock::now()});
+                        std::string(request.target()), std::chrono::steady_clock::now(),
+                        OffersCredentials(request)});
   if (Status host = CheckHost(request); !host.ok()) {
     // Refused before the handler, the throttle or a stream sees it. A client
     // this confused about HTTP gets no further requests read: this answer
@@ -205,7 +213,8 @@ void HttpSession::OnResponse(std::uint64_t id, Response response) {
   // The last request of the connection gets Connection: close.
   if (read_closed_ && id + 1 == next_id_) response.keep_alive(false);
   if (stopping_) response.keep_alive(false);
-  if (limits_.auth_throttle != nullptr) {
+  if (limits_.auth_throttle != nullptr &&
+      (response.result_int() != 401 || queue_[index].offered_credentials)) {
     limits_.auth_throttle->Record(peer_, queue_[index].target, response.result_int(),
                                   std::chrono::steady_clock::now());
   }

@@ -91,6 +91,9 @@ class HttpSession : public std::enable_shared_from_this<HttpSession> {
     std::string method;
     std::string target;
     std::chrono::steady_clock::time_point start;
+    // A token, a session cookie or a sign-in: only then is a 401 a guess
+    // the auth throttle counts. A page opened before signing in is not.
+    bool offered_credentials = false;
   };
 
   void DoRead();

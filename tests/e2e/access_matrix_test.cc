@@ -394,6 +394,17 @@ TEST_F(AccessMatrixTest, PersonalDataReachesOnlyTheOfficersWhoHandleDossiers) {
   }
 }
 
+TEST_F(AccessMatrixTest, RequestsOfferingNoCredentialsAreNotCountedAsGuesses) {
+  // The web desk's page asks whether it is signed in before anyone signs
+  // in; a whole office reloading it must not lock itself out.
+  StartServer(/*auth_burst=*/3, /*auth_per_minute=*/1);
+  for (int i = 0; i < 6; ++i) {
+    EXPECT_EQ(Send(V::get, "/v1/session", "").status, 401u) << i;
+    EXPECT_EQ(Send(V::get, "/v1/dossiers", "").status, 401u) << i;
+  }
+  EXPECT_EQ(Send(V::get, "/v1/dossiers", Authorization(kRec)).status, 200u);
+}
+
 TEST_F(AccessMatrixTest, FailedAuthenticationsAreLoggedAndThrottledAndNoSecretReachesTheLog) {
   StartServer(/*auth_burst=*/3, /*auth_per_minute=*/1);
   std::tie(code_, secret_) = Receive("Nguyễn Văn A");

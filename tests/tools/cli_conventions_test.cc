@@ -57,6 +57,7 @@ const std::set<std::string> kCommands = {"receive",
                                          "check",
                                          "backup",
                                          "hash-token",
+                                         "password",
                                          "help"};
 
 // No server listens there: a command that sent anything would exit 3.

@@ -48,6 +48,7 @@ CommandTable AllCommands() {
   AddStatsCommands(table);
   AddAdminCommands(table);
   AddTokenCommands(table);
+  AddPasswordCommands(table);
   return table;
 }
 

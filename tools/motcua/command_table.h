@@ -79,6 +79,7 @@ void AddCalendarCommands(CommandTable& table);
 void AddDeskCommands(CommandTable& table);   // desk_commands.cc
 void AddQueryCommands(CommandTable& table);  // query_commands.cc
 void AddTokenCommands(CommandTable& table);  // token_commands.cc
+void AddPasswordCommands(CommandTable& table);  // password_commands.cc
 void AddStatsCommands(CommandTable& table);  // stats_commands.cc
 void AddAdminCommands(CommandTable& table);  // admin_commands.cc: check (exit 4: damage), backup
 void AddAlertCommands(CommandTable& table);  // alert_commands.cc: alerts, apologize, apology

@@ -74,6 +74,7 @@ int Run(const Options& options) {
   if (!config.ok()) return Fail(config.status());
   if (!options.db.empty()) config->set_db(options.db);
   if (!options.listen.empty()) config->set_listen(options.listen);
+  if (!options.web_root.empty()) config->set_web_root(options.web_root);
   auto endpoint = http::ParseListenAddress(config->listen());
   if (!endpoint.ok()) return Fail(endpoint.status(), kUsage);
   if (config->db().empty()) {
@@ -144,6 +145,14 @@ int Run(const Options& options) {
       http::AuthThrottleOptions{.burst = limits.auth_failures_burst(),
                                 .per_minute = limits.auth_failures_per_minute()},
       log);
+  // The web desk: its pages, and the sessions of the officers signed in.
+  std::shared_ptr<const http::WebAssets> web;
+  if (!config->web_root().empty()) {
+    auto loaded = http::WebAssets::Load(config->web_root());
+    if (!loaded.ok()) return Fail(loaded.status());
+    web = std::move(*loaded);
+  }
+  http::WebSessions web_sessions;
   http::ApiHandler handler(**engine, **queries, clock,
                            http::ApiContext{.catalog = *catalog,
                                             .users = *users,
@@ -153,7 +162,9 @@ int Run(const Options& options) {
                                             .config_file = options.config,
                                             .alerts = (*alerts)->endpoints(),
                                             .test_clock = (*alerts)->test_clock(),
-                                            .stream = (*alerts)->endpoints()});
+                                            .stream = (*alerts)->endpoints(),
+                                            .web = web,
+                                            .sessions = &web_sessions});
 
   const unsigned threads = config->threads() == 0 ? 1 : config->threads();
   net::io_context ioc(static_cast<int>(threads));
@@ -171,7 +182,9 @@ int Run(const Options& options) {
   log.Note("motcuad: unit " + QuoteForMessage(config->unit_code()) + ", database " +
            QuoteForMessage(config->db(), kQuotedPathMaxBytes) + ", " +
            std::to_string((*engine)->replayed_events()) + " events replayed, " +
-           std::to_string((*users)->size()) + " users");
+           std::to_string((*users)->size()) + " users" +
+           (web ? ", web desk from " + QuoteForMessage(config->web_root(), kQuotedPathMaxBytes)
+                : std::string(", no web desk")));
   // Moments missed while down are recorded before the first request.
   (*alerts)->Start();
   std::cout << "motcuad listening on " << Describe(*bound) << std::endl;  // flushed

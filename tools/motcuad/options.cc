@@ -31,6 +31,11 @@ Invocation ParseOptions(int argc, const char* const* argv, std::ostream& out, st
                  "port 0 picks a free port)")
       ->type_name("HOST:PORT")
       ->check(non_empty);
+  app.add_option("--web-root", options.web_root,
+                 "the web desk's built files, index.html and assets/ (overrides \"web_root\" "
+                 "in the configuration)")
+      ->type_name("DIR")
+      ->check(non_empty);
   app.add_option("--max-batch", options.max_batch,
                  "commands committed per transaction at most, 1 to 100000 (default 512); 1 "
                  "turns group commit off (the benchmark's baseline)")

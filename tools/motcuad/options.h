@@ -2,8 +2,8 @@
 // tools share (tools/common/command_line.h): --help and --version exit 0,
 // a bad command line is one line on stderr and exit 2.
 //
-//   motcuad [--config FILE] [--db FILE] [--listen HOST:PORT] [--max-batch N]
-//           [--test-clock "YYYY-MM-DD HH:MM"]
+//   motcuad [--config FILE] [--db FILE] [--listen HOST:PORT] [--web-root DIR]
+//           [--max-batch N] [--test-clock "YYYY-MM-DD HH:MM"]
 #ifndef MOTCUA_TOOLS_MOTCUAD_OPTIONS_H_
 #define MOTCUA_TOOLS_MOTCUAD_OPTIONS_H_
 
@@ -19,6 +19,7 @@ struct Options {
   std::filesystem::path config;
   std::string db;      // empty: the configuration's
   std::string listen;  // empty: the configuration's
+  std::string web_root;  // empty: the configuration's
   // Commands per transaction at most (EngineServiceOptions::max_batch). Only
   // the benchmark changes it: 1 commits and fsyncs every command on its own,
   // the per-command baseline that group commit is measured against.

@@ -1,0 +1,97 @@
+#include "adapters/http/web_assets.h"
+
+#include <fstream>
+#include <sstream>
+#include <utility>
+
+#include "engine/base/quote.h"
+
+namespace motcua::http {
+namespace {
+
+// The types a build of web/ produces; anything else in assets/ is refused
+// at start rather than served as something a browser might sniff.
+std::string_view ContentTypeFor(const std::filesystem::path& file) {
+  static const std::map<std::string, std::string_view, std::less<>> kTypes = {
+      {".js", "text/javascript; charset=utf-8"},
+      {".css", "text/css; charset=utf-8"},
+      {".svg", "image/svg+xml"},
+      {".png", "image/png"},
+      {".ico", "image/x-icon"},
+      {".woff2", "font/woff2"},
+      {".json", "application/json"},
+      {".map", "application/json"},
+      {".txt", "text/plain; charset=utf-8"},
+  };
+  auto it = kTypes.find(file.extension().string());
+  return it == kTypes.end() ? std::string_view() : it->second;
+}
+
+Result<std::string> ReadWhole(const std::filesystem::path& file) {
+  std::ifstream in(file, std::ios::binary);
+  std::ostringstream body;
+  body << in.rdbuf();
+  if (!in.good() && !in.eof()) {
+    return Status(Error::kConfig, "cannot read " + QuoteForMessage(file.string(), kQuotedPathMaxBytes));
+  }
+  return body.str();
+}
+
+Response Secured(std::string body, std::string_view content_type, std::string_view cache,
+                 const ReplyTo& to) {
+  Response res = DocumentResponse(std::move(body), content_type, to);
+  res.set("Content-Security-Policy", ToBeast(kContentSecurityPolicy));
+  res.set("X-Content-Type-Options", "nosniff");
+  res.set("X-Frame-Options", "DENY");
+  res.set("Referrer-Policy", "no-referrer");
+  res.set(bhttp::field::cache_control, ToBeast(cache));
+  return res;
+}
+
+}  // namespace
+
+Result<std::shared_ptr<const WebAssets>> WebAssets::Load(const std::filesystem::path& root) {
+  const std::filesystem::path index = root / "index.html";
+  std::error_code ec;
+  if (!std::filesystem::is_regular_file(index, ec)) {
+    return Status(Error::kConfig, "web desk: no " + QuoteForMessage(index.string(), kQuotedPathMaxBytes) +
+                                      " (build it: cd web && npm ci && npm run build)");
+  }
+  MOTCUA_ASSIGN_OR_RETURN(std::string page, ReadWhole(index));
+  std::map<std::string, File, std::less<>> assets;
+  const std::filesystem::path dir = root / "assets";
+  if (std::filesystem::is_directory(dir, ec)) {
+    for (const auto& entry : std::filesystem::directory_iterator(dir, ec)) {
+      if (!entry.is_regular_file()) continue;
+      const std::string_view type = ContentTypeFor(entry.path());
+      if (type.empty()) {
+        return Status(Error::kConfig, "web desk: unknown file type " +
+                                          QuoteForMessage(entry.path().string(), kQuotedPathMaxBytes));
+      }
+      MOTCUA_ASSIGN_OR_RETURN(std::string body, ReadWhole(entry.path()));
+      assets.emplace(entry.path().filename().string(), File{std::string(type), std::move(body)});
+    }
+  }
+  if (ec) {
+    return Status(Error::kConfig, "web desk: cannot list " +
+                                      QuoteForMessage(dir.string(), kQuotedPathMaxBytes) + ": " +
+                                      ec.message());
+  }
+  return std::shared_ptr<const WebAssets>(new WebAssets(std::move(page), std::move(assets)));
+}
+
+Response WebAssets::Page(const ReplyTo& to) const {
+  return Secured(page_, "text/html; charset=utf-8", "no-cache", to);
+}
+
+Response WebAssets::Asset(std::string_view name, const ReplyTo& to) const {
+  auto it = assets_.find(name);
+  if (it == assets_.end()) {
+    return ErrorResponse(
+        Status(Error::kNotFound, "không có tệp " + QuoteForMessage(name)), to);
+  }
+  return Secured(it->second.body, it->second.content_type, "public, max-age=31536000, immutable",
+                 to);
+}
+
+}  // namespace motcua::http

@@ -1,0 +1,326 @@
+// The web desk's server side through ApiHandler, on a real engine and
+// SQLite file: sign-in with an Argon2id password, the session cookie, the
+// CSRF token a cookie-authenticated change must carry, sign-out, expiry,
+// and the built pages with their security headers.
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <chrono>
+#include <fstream>
+#include <future>
+
+#include "adapters/api/body_codec.h"
+#include "adapters/crypto/password_hash.h"
+#include "adapters/http/api_handler.h"
+#include "engine/base/proto_time.h"
+#include "motcua/v1/api.pb.h"
+#include "motcua/v1/session.pb.h"
+#include "tests/support/fixtures.h"
+
+namespace motcua::http {
+namespace {
+
+using ::motcua::testing::IsOk;
+using ::motcua::testing::Vn;
+using ::testing::HasSubstr;
+
+constexpr const char* kPassword = "mat-khau-quay-1";
+constexpr const char* kReceive =
+    R"({"procedure_code": "1.004873", "channel": "CHANNEL_COUNTER",
+        "applicant": {"name": "Nguyễn Văn A", "phone": "0912345678"}})";
+
+std::shared_ptr<const Authenticator> Users() {
+  v1::Users users = ::motcua::testing::MakeUsers(
+      {{"tiepnhan01", v1::ROLE_RECEPTION, "reception-token-0001"},
+       {"thuhoi01", v1::ROLE_RECEPTION, "revoked-token-00001"},
+       {"tuphap01", v1::ROLE_SPECIALIST, "specialist-token-0001"}});
+  auto hash = crypto::HashPassword(kPassword);
+  EXPECT_THAT(hash, IsOk());
+  users.mutable_users(0)->set_display_name("Nguyễn Thị Lan");
+  users.mutable_users(0)->set_password_hash(*hash);
+  users.mutable_users(1)->set_password_hash(*hash);
+  users.mutable_users(1)->set_revoked(true);
+  auto built = Authenticator::Build(users, "test users");
+  EXPECT_THAT(built, IsOk());
+  return *built;
+}
+
+class WebDeskTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    auto engine = runtime::EngineService::Open(
+        runtime::EngineServiceOptions{.db_path = db_, .max_pending = 100, .max_batch = 512},
+        engine::EngineOptions{.unit_code = "000.00.07.H06", .fee_wait_pauses_clock = false},
+        ::motcua::testing::ShippedCatalog(), ::motcua::testing::ShippedCalendar(), clock_,
+        secrets_);
+    ASSERT_THAT(engine, IsOk());
+    engine_ = std::move(*engine);
+    engine_->Start();
+    auto queries = runtime::QueryService::Open(db_, 2);
+    ASSERT_THAT(queries, IsOk());
+    queries_ = std::move(*queries);
+    std::filesystem::create_directories(web_ / "assets");
+    std::ofstream(web_ / "index.html") << "<!doctype html><title>Bộ phận Một cửa</title>";
+    std::ofstream(web_ / "assets" / "app-ABC123.js") << "console.log(1);";
+    auto assets = WebAssets::Load(web_);
+    ASSERT_THAT(assets, IsOk());
+    handler_ = std::make_unique<ApiHandler>(
+        *engine_, *queries_, clock_,
+        ApiContext{.catalog = ::motcua::testing::ShippedCatalog(),
+                   .users = Users(),
+                   .web = *assets,
+                   .sessions = &sessions_});
+  }
+
+  struct Call {
+    bhttp::verb method = bhttp::verb::get;
+    std::string target = {};
+    std::string body = {};
+    std::string cookie = {};
+    std::string csrf = {};
+  };
+  Response Send(const Call& call) {
+    Request req{call.method, call.target, 11};
+    if (!call.body.empty()) req.set(bhttp::field::content_type, "application/json");
+    if (!call.cookie.empty()) req.set(bhttp::field::cookie, "theme=dark; " + call.cookie);
+    if (!call.csrf.empty()) req.set("X-CSRF-Token", call.csrf);
+    req.body() = call.body;
+    req.prepare_payload();
+    auto promise = std::make_shared<std::promise<Response>>();
+    auto future = promise->get_future();
+    handler_->Handle(std::move(req), [promise](Response res) { promise->set_value(std::move(res)); });
+    EXPECT_EQ(future.wait_for(std::chrono::seconds(60)), std::future_status::ready);
+    return future.get();
+  }
+
+  // Signs in; the cookie ("motcua_session=…") and the session's CSRF token.
+  struct SignedIn {
+    std::string cookie;
+    v1::SessionInfo info;
+  };
+  SignedIn SignIn(const std::string& user = "tiepnhan01") {
+    Response res = Send({.method = bhttp::verb::post,
+                         .target = "/v1/session",
+                         .body = R"({"user": ")" + user + R"(", "password": ")" + kPassword + "\"}"});
+    EXPECT_EQ(res.result_int(), 200u) << res.body();
+    SignedIn out;
+    const std::string set_cookie(res[bhttp::field::set_cookie]);
+    out.cookie = set_cookie.substr(0, set_cookie.find(';'));
+    EXPECT_THAT(api::DecodeBody(res.body(), api::BodyFormat::kJson, out.info), IsOk());
+    return out;
+  }
+
+  std::size_t DossierCount() {
+    Response res = Send({.target = "/v1/dossiers", .cookie = signed_in_.cookie});
+    v1::DossierList list;
+    EXPECT_THAT(api::DecodeBody(res.body(), api::BodyFormat::kJson, list), IsOk()) << res.body();
+    return static_cast<std::size_t>(list.dossiers_size());
+  }
+
+  ::motcua::testing::TempDir dir_;
+  std::string db_ = dir_.File("motcua.db");
+  std::filesystem::path web_ = dir_.path() / "web";
+  ManualClock clock_{Vn("2026-12-07 08:00")};
+  ::motcua::testing::CountingSecrets secrets_;
+  WebSessions sessions_{WebSessionOptions{.idle = std::chrono::minutes(30),
+                                          .absolute = std::chrono::hours(10),
+                                          .max_sessions = 100}};
+  std::unique_ptr<runtime::EngineService> engine_;
+  std::unique_ptr<runtime::QueryService> queries_;
+  std::unique_ptr<ApiHandler> handler_;
+  SignedIn signed_in_;
+};
+
+TEST_F(WebDeskTest, SignInSetsAnHttpOnlyStrictCookieAndNamesTheOfficer) {
+  Response res = Send({.method = bhttp::verb::post,
+                       .target = "/v1/session",
+                       .body = std::string(R"({"user": "tiepnhan01", "password": ")") + kPassword + "\"}"});
+  ASSERT_EQ(res.result_int(), 200u) << res.body();
+  const std::string cookie(res[bhttp::field::set_cookie]);
+  EXPECT_THAT(cookie, ::testing::StartsWith("motcua_session="));
+  EXPECT_THAT(cookie, HasSubstr("; HttpOnly"));
+  EXPECT_THAT(cookie, HasSubstr("; SameSite=Strict"));
+  EXPECT_EQ(res[bhttp::field::cache_control], "no-store");
+  v1::SessionInfo info;
+  ASSERT_THAT(api::DecodeBody(res.body(), api::BodyFormat::kJson, info), IsOk());
+  EXPECT_EQ(info.user(), "tiepnhan01");
+  EXPECT_EQ(info.display_name(), "Nguyễn Thị Lan");
+  ASSERT_EQ(info.roles_size(), 1);
+  EXPECT_EQ(info.roles(0), v1::ROLE_RECEPTION);
+  EXPECT_EQ(info.csrf_token().size(), 64u);
+  EXPECT_EQ(sessions_.size(), 1u);
+}
+
+TEST_F(WebDeskTest, AWrongPasswordAndAnUnknownUserGetTheSameRefusal) {
+  Response wrong = Send({.method = bhttp::verb::post,
+                         .target = "/v1/session",
+                         .body = R"({"user": "tiepnhan01", "password": "not-the-password"})"});
+  Response unknown = Send({.method = bhttp::verb::post,
+                           .target = "/v1/session",
+                           .body = R"({"user": "khongco01", "password": "not-the-password"})"});
+  Response no_password = Send({.method = bhttp::verb::post,
+                               .target = "/v1/session",
+                               .body = R"({"user": "tuphap01", "password": "not-the-password"})"});
+  for (const Response* res : {&wrong, &unknown, &no_password}) {
+    EXPECT_EQ(res->result_int(), 401u);
+    EXPECT_EQ(res->body(),
+              R"({"code":"unauthenticated","message":"sai tên đăng nhập hoặc mật khẩu"})");
+    EXPECT_EQ((*res)[bhttp::field::set_cookie], "");
+  }
+  EXPECT_EQ(sessions_.size(), 0u);
+}
+
+TEST_F(WebDeskTest, ARevokedUserCannotSignIn) {
+  Response res = Send({.method = bhttp::verb::post,
+                       .target = "/v1/session",
+                       .body = std::string(R"({"user": "thuhoi01", "password": ")") + kPassword + "\"}"});
+  EXPECT_EQ(res.result_int(), 401u);
+  EXPECT_EQ(sessions_.size(), 0u);
+}
+
+TEST_F(WebDeskTest, TheCookieAuthenticatesReadsAndTheSessionCanBeReadBack) {
+  signed_in_ = SignIn();
+  Response session = Send({.target = "/v1/session", .cookie = signed_in_.cookie});
+  ASSERT_EQ(session.result_int(), 200u) << session.body();
+  v1::SessionInfo again;
+  ASSERT_THAT(api::DecodeBody(session.body(), api::BodyFormat::kJson, again), IsOk());
+  EXPECT_EQ(again.csrf_token(), signed_in_.info.csrf_token());
+  EXPECT_EQ(DossierCount(), 0u);
+  EXPECT_EQ(Send({.target = "/v1/dossiers"}).result_int(), 401u);
+  EXPECT_EQ(Send({.target = "/v1/dossiers", .cookie = "motcua_session=forged"}).result_int(), 401u);
+}
+
+TEST_F(WebDeskTest, AChangeByCookieWithoutTheCsrfTokenIsRefusedAndChangesNothing) {
+  signed_in_ = SignIn();
+  Response forged = Send({.method = bhttp::verb::post,
+                          .target = "/v1/commands/receive",
+                          .body = kReceive,
+                          .cookie = signed_in_.cookie});
+  EXPECT_EQ(forged.result_int(), 403u) << forged.body();
+  EXPECT_THAT(forged.body(), HasSubstr("X-CSRF-Token"));
+  Response wrong = Send({.method = bhttp::verb::post,
+                         .target = "/v1/commands/receive",
+                         .body = kReceive,
+                         .cookie = signed_in_.cookie,
+                         .csrf = std::string(64, '0')});
+  EXPECT_EQ(wrong.result_int(), 403u) << wrong.body();
+  EXPECT_EQ(DossierCount(), 0u);
+
+  Response real = Send({.method = bhttp::verb::post,
+                        .target = "/v1/commands/receive",
+                        .body = kReceive,
+                        .cookie = signed_in_.cookie,
+                        .csrf = signed_in_.info.csrf_token()});
+  ASSERT_EQ(real.result_int(), 200u) << real.body();
+  v1::CommandReply reply;
+  ASSERT_THAT(api::DecodeBody(real.body(), api::BodyFormat::kJson, reply), IsOk());
+  EXPECT_EQ(reply.dossier().holder_user(), "tiepnhan01");  // the session's officer acts
+  EXPECT_EQ(DossierCount(), 1u);
+}
+
+TEST_F(WebDeskTest, SignOutEndsTheSessionAndClearsTheCookie) {
+  signed_in_ = SignIn();
+  EXPECT_EQ(Send({.method = bhttp::verb::delete_, .target = "/v1/session",
+                  .cookie = signed_in_.cookie})
+                .result_int(),
+            403u);  // without the token: not signed out
+  Response out = Send({.method = bhttp::verb::delete_,
+                       .target = "/v1/session",
+                       .cookie = signed_in_.cookie,
+                       .csrf = signed_in_.info.csrf_token()});
+  EXPECT_EQ(out.result_int(), 204u);
+  EXPECT_THAT(std::string(out[bhttp::field::set_cookie]), HasSubstr("Max-Age=0"));
+  EXPECT_EQ(Send({.target = "/v1/dossiers", .cookie = signed_in_.cookie}).result_int(), 401u);
+  EXPECT_EQ(sessions_.size(), 0u);
+}
+
+TEST_F(WebDeskTest, ASessionEndsAfterItsIdleTimeAndAfterAWorkingDayWhateverTheActivity) {
+  signed_in_ = SignIn();
+  clock_.Set(Vn("2026-12-07 08:29"));
+  EXPECT_EQ(Send({.target = "/v1/session", .cookie = signed_in_.cookie}).result_int(), 200u);
+  clock_.Set(Vn("2026-12-07 08:58"));  // 29 minutes after the last request
+  EXPECT_EQ(Send({.target = "/v1/session", .cookie = signed_in_.cookie}).result_int(), 200u);
+  clock_.Set(Vn("2026-12-07 09:28"));  // 30 minutes idle
+  EXPECT_EQ(Send({.target = "/v1/session", .cookie = signed_in_.cookie}).result_int(), 401u);
+
+  signed_in_ = SignIn();
+  for (int minutes = 20; minutes < 10 * 60; minutes += 20) {
+    clock_.Set(Vn("2026-12-07 09:28") + std::chrono::minutes(minutes));
+    ASSERT_EQ(Send({.target = "/v1/session", .cookie = signed_in_.cookie}).result_int(), 200u)
+        << minutes;
+  }
+  clock_.Set(Vn("2026-12-07 19:28"));  // ten hours after the sign-in
+  EXPECT_EQ(Send({.target = "/v1/session", .cookie = signed_in_.cookie}).result_int(), 401u);
+}
+
+TEST_F(WebDeskTest, ThePageAndItsAssetsCarryAStrictPolicy) {
+  Response page = Send({.target = "/"});
+  ASSERT_EQ(page.result_int(), 200u);
+  EXPECT_EQ(page[bhttp::field::content_type], "text/html; charset=utf-8");
+  EXPECT_THAT(page.body(), HasSubstr("Bộ phận Một cửa"));
+  EXPECT_EQ(page["Content-Security-Policy"], std::string(kContentSecurityPolicy));
+  EXPECT_THAT(std::string(page["Content-Security-Policy"]), HasSubstr("script-src 'self';"));
+  EXPECT_EQ(page["X-Content-Type-Options"], "nosniff");
+  EXPECT_EQ(page[bhttp::field::cache_control], "no-cache");
+
+  Response script = Send({.target = "/assets/app-ABC123.js"});
+  ASSERT_EQ(script.result_int(), 200u);
+  EXPECT_EQ(script[bhttp::field::content_type], "text/javascript; charset=utf-8");
+  EXPECT_EQ(script.body(), "console.log(1);");
+  EXPECT_THAT(std::string(script[bhttp::field::cache_control]), HasSubstr("immutable"));
+  EXPECT_EQ(Send({.target = "/assets/missing.js"}).result_int(), 404u);
+  EXPECT_EQ(Send({.target = "/assets/..%2Findex.html"}).result_int(), 400u);
+}
+
+TEST(WebAssetsTest, ABuildWithoutItsPageOrWithAnUnknownFileTypeIsRefusedAtStart) {
+  ::motcua::testing::TempDir dir;
+  auto missing = WebAssets::Load(dir.path());
+  ASSERT_FALSE(missing.ok());
+  EXPECT_EQ(missing.status().code(), Error::kConfig);
+  EXPECT_THAT(missing.status().message(), HasSubstr("npm run build"));
+  std::filesystem::create_directories(dir.path() / "assets");
+  std::ofstream(dir.path() / "index.html") << "<!doctype html>";
+  std::ofstream(dir.path() / "assets" / "run.sh") << "echo";
+  auto unknown = WebAssets::Load(dir.path());
+  ASSERT_FALSE(unknown.ok());
+  EXPECT_THAT(unknown.status().message(), HasSubstr("run.sh"));
+}
+
+TEST(WebSessionsTest, TheOldestSessionMakesRoomBeyondTheLimit) {
+  WebSessions sessions(WebSessionOptions{.idle = std::chrono::minutes(30),
+                                         .absolute = std::chrono::hours(10),
+                                         .max_sessions = 2});
+  const Instant t = Vn("2026-12-07 08:00");
+  auto first = sessions.Open("a", t);
+  auto second = sessions.Open("b", t + std::chrono::minutes(1));
+  auto third = sessions.Open("c", t + std::chrono::minutes(2));
+  EXPECT_EQ(sessions.size(), 2u);
+  EXPECT_FALSE(sessions.Touch(first.id, t + std::chrono::minutes(3)));
+  EXPECT_TRUE(sessions.Touch(second.id, t + std::chrono::minutes(3)));
+  EXPECT_TRUE(sessions.Touch(third.id, t + std::chrono::minutes(3)));
+  EXPECT_NE(second.id, third.id);
+  EXPECT_NE(second.session.csrf_token, second.id);
+}
+
+TEST(CookieValueTest, FindsTheNamedCookieAmongOthers) {
+  EXPECT_EQ(CookieValue("a=1; motcua_session=abc; b=2", "motcua_session"), "abc");
+  EXPECT_EQ(CookieValue("motcua_session=abc", "motcua_session"), "abc");
+  EXPECT_EQ(CookieValue("xmotcua_session=abc", "motcua_session"), "");
+  EXPECT_EQ(CookieValue("", "motcua_session"), "");
+}
+
+TEST(PasswordHashTest, AHashVerifiesItsPasswordOnlyAndShortPasswordsAreRefused) {
+  auto hash = crypto::HashPassword("mat-khau-quay-1");
+  ASSERT_THAT(hash, IsOk());
+  EXPECT_TRUE(hash->starts_with("$argon2id$"));
+  EXPECT_TRUE(crypto::VerifyPassword(*hash, "mat-khau-quay-1"));
+  EXPECT_FALSE(crypto::VerifyPassword(*hash, "mat-khau-quay-2"));
+  EXPECT_FALSE(crypto::VerifyPassword("not a hash", "mat-khau-quay-1"));
+  EXPECT_NE(*crypto::HashPassword("mat-khau-quay-1"), *hash);  // a fresh salt each time
+  auto short_one = crypto::HashPassword("ngan");
+  ASSERT_FALSE(short_one.ok());
+  EXPECT_THAT(short_one.status().message(), HasSubstr("ít nhất 10 ký tự"));
+}
+
+}  // namespace
+}  // namespace motcua::http

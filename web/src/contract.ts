@@ -1,0 +1,263 @@
+// The server's JSON shapes (protobuf JSON mapping with the .proto field names,
+// proto/motcua/v1/{session,dossier,api}.proto) and checks that turn `unknown`
+// into them. proto3 leaves out fields holding their default value, so an absent
+// string reads as '', an absent list as [], an absent bool as false.
+
+export const ROLES = [
+  'ROLE_RECEPTION',
+  'ROLE_SPECIALIST',
+  'ROLE_LEADER',
+  'ROLE_STATISTICS',
+  'ROLE_ADMIN',
+] as const;
+export type Role = (typeof ROLES)[number];
+
+/** Status names in code order: STATUSES[n - 1] is the portal's code n. */
+export const STATUSES = [
+  'STATUS_REGISTERED_ONLINE',
+  'STATUS_RECEIVED',
+  'STATUS_REFUSED',
+  'STATUS_PROCESSING',
+  'STATUS_SUPPLEMENT_REQUESTED',
+  'STATUS_FEE_REQUESTED',
+  'STATUS_WITHDRAWN',
+  'STATUS_STOPPED',
+  'STATUS_RESULT_READY',
+  'STATUS_RETURNED',
+] as const;
+export type Status = (typeof STATUSES)[number] | 'STATUS_UNSPECIFIED';
+
+/** The number `GET /v1/dossiers?status=` takes (1–10). */
+export function statusCode(status: Status): number {
+  return STATUSES.indexOf(status as (typeof STATUSES)[number]) + 1;
+}
+
+export interface SessionInfo {
+  user: string;
+  display_name: string;
+  roles: Role[];
+  unit: string;
+  csrf_token: string;
+}
+
+export interface DossierSummary {
+  code: string;
+  procedure_code: string;
+  procedure_name: string;
+  applicant_name: string;
+  status: Status;
+  channel: string;
+  /** RFC 3339 instants, '' when unset. */
+  received_at: string;
+  appointment_at: string;
+  extended_appointment_at: string;
+  holder_unit: string;
+  holder_user: string;
+}
+
+export interface DossierList {
+  dossiers: DossierSummary[];
+  /** More rows matched than `limit`. */
+  truncated: boolean;
+}
+
+export interface Applicant {
+  name: string;
+  /** Personal data: '' for statistics and admin. */
+  phone: string;
+  id_number: string;
+  address: string;
+  email: string;
+}
+
+/** The parts of `Dossier` (dossier.proto) the detail panel shows. */
+export interface Dossier {
+  code: string;
+  procedure_code: string;
+  procedure_name: string;
+  applicant: Applicant;
+  channel: string;
+  status: Status;
+  received_at: string;
+  appointment_at: string;
+  original_appointment_at: string;
+  extended_appointment_at: string;
+  appointment_provisional: boolean;
+  returned_at: string;
+  holder_unit: string;
+  holder_user: string;
+  end_reason: string;
+}
+
+/** Event kinds (event.proto's oneof), in field order. */
+export const EVENT_KINDS = [
+  'registered_online',
+  'received',
+  'refused',
+  'handed_over',
+  'supplement_requested',
+  'supplemented',
+  'fee_requested',
+  'fee_paid',
+  'stopped',
+  'withdrawn',
+  'result_ready',
+  'result_returned',
+  'apology_issued',
+  'rated',
+  'alert_raised',
+  'retimed',
+  'calendar_changed',
+] as const;
+export type EventKind = (typeof EVENT_KINDS)[number] | 'unknown';
+
+export interface DossierEvent {
+  seq: string;
+  at: string;
+  /** The officer's user name, or "system". */
+  actor: string;
+  kind: EventKind;
+  /** The kind's own message as sent (read with `str`/`field` below). */
+  data: Record<string, unknown>;
+}
+
+export interface DossierDetail {
+  dossier: Dossier;
+  history: DossierEvent[];
+}
+
+export interface ErrorBody {
+  code: string;
+  message: string;
+}
+
+/** The reply did not have the shape the contract promises. */
+export class ContractError extends Error {
+  override readonly name = 'ContractError';
+}
+
+type Json = Record<string, unknown>;
+
+function object(value: unknown, what: string): Json {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw new ContractError(`${what}: expected an object`);
+  }
+  return value as Json;
+}
+
+function str(o: Json, key: string): string {
+  const v = o[key];
+  if (v === undefined || v === null) return '';
+  if (typeof v !== 'string') throw new ContractError(`${key}: expected a string`);
+  return v;
+}
+
+function list(o: Json, key: string): unknown[] {
+  const v = o[key];
+  if (v === undefined || v === null) return [];
+  if (!Array.isArray(v)) throw new ContractError(`${key}: expected a list`);
+  return v;
+}
+
+/** A string field of an event's data, '' when absent or not text (int64 comes as a string). */
+export function field(o: Record<string, unknown>, key: string): string {
+  const v = o[key];
+  if (typeof v === 'string') return v;
+  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
+  return '';
+}
+
+function status(value: unknown): Status {
+  // Enum names by default; numbers if the server ever prints them that way.
+  if (typeof value === 'number') return STATUSES[value - 1] ?? 'STATUS_UNSPECIFIED';
+  return (STATUSES as readonly unknown[]).includes(value) ? (value as Status) : 'STATUS_UNSPECIFIED';
+}
+
+export function decodeSession(value: unknown): SessionInfo {
+  const o = object(value, 'SessionInfo');
+  const roles = list(o, 'roles').filter((r): r is Role => (ROLES as readonly unknown[]).includes(r));
+  const info: SessionInfo = {
+    user: str(o, 'user'),
+    display_name: str(o, 'display_name'),
+    roles,
+    unit: str(o, 'unit'),
+    csrf_token: str(o, 'csrf_token'),
+  };
+  if (info.user === '' || info.csrf_token === '') {
+    throw new ContractError('SessionInfo: user and csrf_token are required');
+  }
+  return info;
+}
+
+export function decodeDossierList(value: unknown): DossierList {
+  const o = object(value, 'DossierList');
+  return {
+    dossiers: list(o, 'dossiers').map((item) => {
+      const d = object(item, 'DossierSummary');
+      return {
+        code: str(d, 'code'),
+        procedure_code: str(d, 'procedure_code'),
+        procedure_name: str(d, 'procedure_name'),
+        applicant_name: str(d, 'applicant_name'),
+        status: status(d['status']),
+        channel: typeof d['channel'] === 'string' ? d['channel'] : '',
+        received_at: str(d, 'received_at'),
+        appointment_at: str(d, 'appointment_at'),
+        extended_appointment_at: str(d, 'extended_appointment_at'),
+        holder_unit: str(d, 'holder_unit'),
+        holder_user: str(d, 'holder_user'),
+      };
+    }),
+    truncated: o['truncated'] === true,
+  };
+}
+
+function applicant(value: unknown): Applicant {
+  const a = value === undefined || value === null ? {} : object(value, 'Applicant');
+  return { name: str(a, 'name'), phone: str(a, 'phone'), id_number: str(a, 'id_number'), address: str(a, 'address'), email: str(a, 'email') };
+}
+
+function event(value: unknown): DossierEvent {
+  const e = object(value, 'Event');
+  const kind = EVENT_KINDS.find((k) => typeof e[k] === 'object' && e[k] !== null) ?? 'unknown';
+  return {
+    seq: field(e, 'seq'),
+    at: str(e, 'at'),
+    actor: str(e, 'actor'),
+    kind,
+    data: kind === 'unknown' ? {} : object(e[kind], kind),
+  };
+}
+
+export function decodeDossierDetail(value: unknown): DossierDetail {
+  const o = object(value, 'DossierDetail');
+  const d = object(o['dossier'], 'Dossier');
+  const dossier: Dossier = {
+    code: str(d, 'code'),
+    procedure_code: str(d, 'procedure_code'),
+    procedure_name: str(d, 'procedure_name'),
+    applicant: applicant(d['applicant']),
+    channel: typeof d['channel'] === 'string' ? d['channel'] : '',
+    status: status(d['status']),
+    received_at: str(d, 'received_at'),
+    appointment_at: str(d, 'appointment_at'),
+    original_appointment_at: str(d, 'original_appointment_at'),
+    extended_appointment_at: str(d, 'extended_appointment_at'),
+    appointment_provisional: d['appointment_provisional'] === true,
+    returned_at: str(d, 'returned_at'),
+    holder_unit: str(d, 'holder_unit'),
+    holder_user: str(d, 'holder_user'),
+    end_reason: str(d, 'end_reason'),
+  };
+  if (dossier.code === '') throw new ContractError('Dossier: code is required');
+  return { dossier, history: list(o, 'history').map(event) };
+}
+
+/** The error body, or null when the reply is not one. */
+export function decodeError(value: unknown): ErrorBody | null {
+  if (typeof value !== 'object' || value === null) return null;
+  const o = value as Json;
+  const message = o['message'];
+  if (typeof message !== 'string' || message === '') return null;
+  return { code: typeof o['code'] === 'string' ? o['code'] : '', message };
+}

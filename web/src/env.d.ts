@@ -1,0 +1,2 @@
+// esbuild bundles `import './styles.css'` into assets/app-<hash>.css.
+declare module '*.css';

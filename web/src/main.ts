@@ -1,0 +1,7 @@
+// Entry point: styles, then the app in #app.
+
+import './styles.css';
+import { startApp } from './app';
+
+const root = document.getElementById('app');
+if (root !== null) startApp(root);

@@ -1,0 +1,20 @@
+// The page's own Vietnamese sentences (the server's messages are shown as they come).
+
+export const messages = {
+  offline: 'Không kết nối được máy chủ. Kiểm tra mạng rồi thử lại.',
+  timeout: 'Máy chủ không trả lời kịp. Vui lòng thử lại.',
+  badReply: 'Máy chủ trả lời không đúng định dạng. Vui lòng báo quản trị hệ thống.',
+  sessionEnded: 'Phiên làm việc đã hết. Vui lòng đăng nhập lại.',
+  signedOut: 'Đã đăng xuất.',
+  missingCredentials: 'Nhập tên đăng nhập và mật khẩu.',
+  missingCode: 'Nhập mã hồ sơ cần tìm.',
+  httpStatus(status: number): string {
+    if (status === 401) return 'Chưa đăng nhập hoặc phiên làm việc đã hết.';
+    if (status === 403) return 'Tài khoản không có quyền thực hiện việc này.';
+    if (status === 404) return 'Không tìm thấy.';
+    if (status === 429) return 'Thao tác quá nhiều lần. Vui lòng chờ một lát rồi thử lại.';
+    if (status === 503) return 'Máy chủ đang quá tải. Vui lòng thử lại sau ít phút.';
+    if (status >= 500) return `Máy chủ gặp lỗi (mã ${status}). Vui lòng thử lại hoặc báo quản trị hệ thống.`;
+    return `Yêu cầu không thực hiện được (mã ${status}).`;
+  },
+} as const;

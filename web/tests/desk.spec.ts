@@ -1,0 +1,388 @@
+// The web desk against the real motcuad (see playwright.config.ts: started on a fresh
+// database, or MOTCUA_URL). Tests make their own dossiers through the API with the demo
+// reception token, each with an applicant name no other test uses, so they hold in any
+// order and on a server that already has data.
+// MOTCUA_DEMO_USER / MOTCUA_DEMO_PASSWORD name the demo reception officer.
+// Each run makes two failed sign-ins (motcuad throttles after 10 a minute).
+
+import { expect, test, type APIRequestContext, type Page, type Response } from '@playwright/test';
+
+const USER = process.env['MOTCUA_DEMO_USER'] ?? 'tiepnhan01';
+const PASSWORD = process.env['MOTCUA_DEMO_PASSWORD'] ?? 'tiepnhan01-demo';
+const RECEPTION_TOKEN = process.env['MOTCUA_RECEPTION_TOKEN'] ?? 'demo-reception-token';
+const SPECIALIST_TOKEN = process.env['MOTCUA_SPECIALIST_TOKEN'] ?? 'demo-specialist-token';
+const PROCEDURE = '1.004873'; // Cấp Giấy xác nhận tình trạng hôn nhân
+const SHOTS = 'screenshots';
+
+interface SessionReply {
+  user: string;
+  display_name?: string;
+  unit?: string;
+  roles?: string[];
+  csrf_token: string;
+}
+
+interface ListReply {
+  dossiers?: { code: string; appointment_at?: string }[];
+}
+
+interface DossierReply {
+  code: string;
+  procedure_code: string;
+  procedure_name?: string;
+  applicant: { name: string; phone?: string };
+  status: string;
+  received_at: string;
+  appointment_at: string;
+  holder_user?: string;
+}
+
+/** A name no other test (or earlier run) uses. */
+function unique(name: string): string {
+  return `${name} ${Date.now().toString(36).toUpperCase()}${Math.random().toString(36).slice(2, 6).toUpperCase()}`;
+}
+
+async function command(request: APIRequestContext, token: string, name: string, body: object): Promise<DossierReply> {
+  const reply = await request.post(`/v1/commands/${name}`, {
+    headers: { Authorization: `Bearer ${token}`, Accept: 'application/json' },
+    data: body,
+  });
+  expect(reply.status(), `${name}: ${await reply.text()}`).toBe(200);
+  return ((await reply.json()) as { dossier: DossierReply }).dossier;
+}
+
+/** Receives a dossier at the counter, as the demo reception officer. */
+async function receive(request: APIRequestContext, applicant: string, phone = '0912345678'): Promise<DossierReply> {
+  return command(request, RECEPTION_TOKEN, 'receive', {
+    procedure_code: PROCEDURE,
+    applicant: { name: applicant, phone },
+    channel: 'CHANNEL_COUNTER',
+    documents: [{ name: 'Tờ khai cấp Giấy xác nhận tình trạng hôn nhân', copies: 1 }],
+    sets: 1,
+  });
+}
+
+/** The reception officer hands the dossier to the demo justice specialist: "Đang xử lý". */
+async function handOver(request: APIRequestContext, code: string): Promise<DossierReply> {
+  return command(request, RECEPTION_TOKEN, 'hand-over', {
+    dossier_code: code,
+    to_unit: 'Tư pháp - Hộ tịch',
+    to_user: 'tuphap01',
+    electronic: true,
+    note: 'Chuyển công chức Tư pháp - Hộ tịch thẩm định',
+  });
+}
+
+/** dd/mm/yyyy HH:mm in Vietnam time, as the page must show an instant. */
+function vietnamTime(rfc3339: string): string {
+  const p = Object.fromEntries(
+    new Intl.DateTimeFormat('en-GB', {
+      timeZone: 'Asia/Ho_Chi_Minh', day: '2-digit', month: '2-digit', year: 'numeric',
+      hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
+    }).formatToParts(new Date(rfc3339)).map((x) => [x.type, x.value]),
+  );
+  return `${p['day']}/${p['month']}/${p['year']} ${p['hour']}:${p['minute']}`;
+}
+
+function isSession(method: string) {
+  return (r: Response) => r.url().endsWith('/v1/session') && r.request().method() === method;
+}
+
+function isList(r: Response): boolean {
+  return new URL(r.url()).pathname === '/v1/dossiers' && r.request().method() === 'GET';
+}
+
+/** Any Content-Security-Policy violation or uncaught error fails the test that saw it. */
+function watchForErrors(page: Page): string[] {
+  const problems: string[] = [];
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  page.on('console', (m) => {
+    if (/Content[- ]Security[- ]Policy|Refused to/i.test(m.text())) problems.push(`console: ${m.text()}`);
+  });
+  return problems;
+}
+
+async function openSignIn(page: Page): Promise<void> {
+  await page.goto('/');
+  await expect(page.getByRole('heading', { level: 1, name: 'Đăng nhập' })).toBeVisible();
+}
+
+async function submitSignIn(page: Page, user: string, password: string): Promise<Response> {
+  await page.getByLabel('Tên đăng nhập').fill(user);
+  await page.getByLabel('Mật khẩu').fill(password);
+  const reply = page.waitForResponse(isSession('POST'));
+  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+  return reply;
+}
+
+async function signIn(page: Page): Promise<SessionReply> {
+  await openSignIn(page);
+  const reply = await submitSignIn(page, USER, PASSWORD);
+  expect(reply.status(), 'demo sign-in').toBe(200);
+  const session = (await reply.json()) as SessionReply;
+  await expect(page.locator('section.dossiers')).toHaveAttribute('data-state', 'ready');
+  return session;
+}
+
+test('the sign-in page is in Vietnamese and loads only its own files', async ({ page, baseURL }) => {
+  const problems = watchForErrors(page);
+  const foreign: string[] = [];
+  page.on('request', (r) => {
+    if (new URL(r.url()).origin !== new URL(baseURL ?? '').origin) foreign.push(r.url());
+  });
+  await openSignIn(page);
+  await expect(page).toHaveTitle(/Bộ phận Một cửa/);
+  await expect(page.getByLabel('Tên đăng nhập')).toBeFocused();
+  await expect(page.getByLabel('Mật khẩu')).toHaveAttribute('type', 'password');
+  await expect(page.getByRole('button', { name: 'Đăng nhập' })).toBeVisible();
+  await page.screenshot({ path: `${SHOTS}/sign-in.png` });
+  expect(foreign).toEqual([]);
+  expect(problems).toEqual([]);
+});
+
+test('the demo officer signs in and sees the dossier list', async ({ page, context, request }) => {
+  const problems = watchForErrors(page);
+  // A long name, as many are: it must wrap inside its column.
+  const mine = await receive(request, unique('Công Tôn Nữ Thị Hoàng Phương Thảo Nguyễn Ngọc Bảo Châu'));
+  await openSignIn(page);
+  const listReply = page.waitForResponse(isList);
+  const reply = await submitSignIn(page, USER, PASSWORD);
+  expect(reply.status()).toBe(200);
+  const session = (await reply.json()) as SessionReply;
+  expect(session.user).toBe(USER);
+  expect(session.csrf_token).toMatch(/^[0-9a-f]+$/i);
+
+  // The header bar: who is signed in, the unit, the sign-out button.
+  const header = page.locator('header.topbar');
+  await expect(header).toContainText(session.display_name || session.user);
+  if (session.unit) await expect(header).toContainText(session.unit);
+  await expect(header.getByRole('button', { name: 'Đăng xuất' })).toBeVisible();
+
+  // The list: its heading, columns, and rows (there is at least ours).
+  await expect(page.getByRole('heading', { level: 1, name: 'Hồ sơ' })).toBeVisible();
+  await expect(page.getByLabel('Tìm theo mã hồ sơ')).toBeVisible();
+  const list = await listReply;
+  expect(list.status()).toBe(200);
+  await expect(page.locator('section.dossiers')).toHaveAttribute('data-state', 'ready');
+  const dossiers = ((await list.json()) as ListReply).dossiers ?? [];
+  expect(dossiers.length).toBeGreaterThan(0);
+  for (const name of ['Mã hồ sơ', 'Người nộp', 'Thủ tục', 'Trạng thái', 'Ngày hẹn trả', 'Người đang xử lý']) {
+    await expect(page.getByRole('columnheader', { name })).toBeVisible();
+  }
+  const rows = page.locator('table.dossier-table tbody tr');
+  await expect(rows).toHaveCount(dossiers.length);
+  const first = dossiers[0]!;
+  await expect(rows.first()).toContainText(first.code);
+  // dd/mm/yyyy HH:mm in Vietnam time, although the browser runs in UTC.
+  if (first.appointment_at) await expect(rows.first()).toContainText(vietnamTime(first.appointment_at));
+  // Ours, unless a busy server's list is cut before it (sorted by appointment).
+  if (dossiers.some((d) => d.code === mine.code)) {
+    const row = rows.filter({ hasText: mine.code });
+    await expect(row).toContainText(mine.applicant.name);
+    await expect(row).toContainText(vietnamTime(mine.appointment_at));
+    await expect(row.locator('.badge')).toHaveText('Được tiếp nhận');
+  }
+
+  // The session cookie is out of the page's reach and stays on this site.
+  const cookies = await context.cookies();
+  expect(cookies.length).toBeGreaterThan(0);
+  for (const c of cookies) {
+    expect(c.httpOnly, `${c.name} HttpOnly`).toBe(true);
+    expect(c.sameSite, `${c.name} SameSite`).toBe('Strict');
+  }
+  expect(await page.evaluate(() => document.cookie)).toBe('');
+  await page.screenshot({ path: `${SHOTS}/dossier-list.png`, fullPage: true });
+
+  // A reload keeps the officer signed in (GET /v1/session).
+  await page.reload();
+  await expect(page.locator('header.topbar')).toContainText(session.display_name || session.user);
+  await expect(page.locator('section.dossiers')).toHaveAttribute('data-state', 'ready');
+  expect(problems).toEqual([]);
+});
+
+test('the status filter asks the server for that status', async ({ page, request }) => {
+  const mine = await receive(request, unique('Lê Văn Lọc'));
+  await handOver(request, mine.code);
+  await signIn(page);
+  const filtered = page.waitForResponse((r) => isList(r) && new URL(r.url()).searchParams.get('status') === '4');
+  await page.getByLabel('Trạng thái').selectOption({ label: 'Đang xử lý' });
+  const reply = await filtered;
+  expect(reply.status()).toBe(200);
+  await expect(page.locator('section.dossiers')).toHaveAttribute('data-state', 'ready');
+  const dossiers = ((await reply.json()) as ListReply).dossiers ?? [];
+  expect(dossiers.length).toBeGreaterThan(0); // ours at least
+  const rows = page.locator('table.dossier-table tbody tr');
+  await expect(rows).toHaveCount(dossiers.length);
+  const count = await rows.count();
+  for (let i = 0; i < count; i++) await expect(rows.nth(i).locator('.badge')).toHaveText('Đang xử lý');
+});
+
+for (const [what, user] of [
+  ['the demo user', USER],
+  ['a user name full of markup', `<img src=x onerror="window.__injected=1"><b id="injected">${USER}</b>`],
+] as const) {
+  test(`a wrong password shows the server's message as text (${what})`, async ({ page }) => {
+    const problems = watchForErrors(page);
+    await openSignIn(page);
+    const reply = await submitSignIn(page, user, `${PASSWORD}-sai`);
+    expect(reply.status()).toBe(401);
+    const { message } = (await reply.json()) as { message: string };
+    expect(message.length).toBeGreaterThan(0);
+
+    const alert = page.locator('#signin-error');
+    await expect(alert).toHaveAttribute('role', 'alert');
+    await expect(alert).toHaveText(message);
+    expect(await alert.evaluate((n) => n.textContent)).toBe(message);
+    expect(await alert.evaluate((n) => n.childElementCount)).toBe(0);
+    expect(await page.locator('#injected, img:not([src^="/assets/"])').count()).toBe(0);
+    expect(await page.evaluate(() => (window as unknown as { __injected?: number }).__injected)).toBeUndefined();
+    // Still on the sign-in page, ready for another try.
+    await expect(page.getByRole('heading', { level: 1, name: 'Đăng nhập' })).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Đăng nhập' })).toBeEnabled();
+    if (what === 'the demo user') await page.screenshot({ path: `${SHOTS}/sign-in-wrong-password.png` });
+    expect(problems).toEqual([]);
+  });
+}
+
+test('sign-out returns to the sign-in page and ends the session', async ({ page }) => {
+  const session = await signIn(page);
+  const reply = page.waitForResponse(isSession('DELETE'));
+  await page.getByRole('button', { name: 'Đăng xuất' }).click();
+  const signedOut = await reply;
+  expect(signedOut.request().headers()['x-csrf-token']).toBe(session.csrf_token);
+  expect(signedOut.status()).toBe(204);
+  await expect(page.getByRole('heading', { level: 1, name: 'Đăng nhập' })).toBeVisible();
+  await expect(page.getByRole('status')).toHaveText('Đã đăng xuất.');
+
+  // The server forgot the session: a reload stays on sign-in, and the API refuses.
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1, name: 'Đăng nhập' })).toBeVisible();
+  const after = await page.request.get('/v1/dossiers', { headers: { Accept: 'application/json' } });
+  expect(after.status()).toBe(401);
+});
+
+function detailTitle(page: Page) {
+  return page.locator('section.detail').getByRole('heading', { level: 1 });
+}
+
+/** The detail panel's value for one fact (data-field of its row). */
+function fact(page: Page, name: string) {
+  return page.locator(`section.detail .fact[data-field="${name}"] dd`);
+}
+
+async function searchCode(page: Page, code: string): Promise<Response> {
+  await page.getByLabel('Tìm theo mã hồ sơ').fill(code);
+  const reply = page.waitForResponse((r) => new URL(r.url()).pathname.startsWith('/v1/dossiers/'));
+  await page.getByLabel('Tìm theo mã hồ sơ').press('Enter');
+  return reply;
+}
+
+test('an officer finds a dossier by its code and sees its detail', async ({ page, request }) => {
+  const problems = watchForErrors(page);
+  const mine = await receive(request, unique('Trần Thị Tìm'), '0987654321');
+  await signIn(page);
+
+  const reply = await searchCode(page, mine.code);
+  expect(reply.status()).toBe(200);
+  expect(new URL(reply.url()).pathname).toBe(`/v1/dossiers/${encodeURIComponent(mine.code)}`);
+  const detail = page.locator('section.detail');
+  await expect(detail.getByRole('heading', { level: 1 })).toHaveText(`Hồ sơ ${mine.code}`);
+  await expect(detail.getByRole('heading', { level: 1 })).toBeFocused();
+  await expect(page.locator('section.dossiers')).toBeHidden();
+
+  await expect(detail).toHaveAttribute('data-code', mine.code);
+  await expect(fact(page, 'applicant')).toContainText(mine.applicant.name);
+  await expect(fact(page, 'applicant')).toContainText('0987654321');
+  await expect(fact(page, 'procedure')).toContainText(PROCEDURE);
+  if (mine.procedure_name) await expect(fact(page, 'procedure')).toContainText(mine.procedure_name);
+  await expect(fact(page, 'status')).toContainText('Được tiếp nhận');
+  await expect(fact(page, 'received')).toContainText(vietnamTime(mine.received_at));
+  // Exactly the appointment the API gave, in Vietnam time (the browser runs in UTC).
+  await expect(fact(page, 'appointment').locator('.fact-main')).toHaveText(vietnamTime(mine.appointment_at));
+  await expect(fact(page, 'holder')).toContainText(mine.holder_user ?? USER);
+
+  // The history: the receipt, when, and by whom.
+  const events = detail.locator('ol.timeline > li');
+  await expect(events).toHaveCount(1);
+  const received = events.first();
+  await expect(received).toHaveAttribute('data-kind', 'received');
+  await expect(received.locator('.event-title')).toHaveText('Tiếp nhận hồ sơ');
+  await expect(received.locator('time')).toHaveText(vietnamTime(mine.received_at));
+  await expect(received).toContainText(`Hẹn trả: ${vietnamTime(mine.appointment_at)}`);
+  await expect(received.locator('.event-actor')).toContainText(USER);
+
+  // Back to the list, the filter and list as they were.
+  await page.getByRole('button', { name: 'Quay lại danh sách' }).click();
+  await expect(page.locator('section.detail')).toHaveCount(0);
+  await expect(page.getByRole('heading', { level: 1, name: 'Hồ sơ' })).toBeFocused();
+  await expect(page.locator('section.dossiers')).toHaveAttribute('data-state', 'ready');
+  expect(problems).toEqual([]);
+});
+
+test('clicking a row opens the same detail; Back and reload behave', async ({ page, request }) => {
+  const problems = watchForErrors(page);
+  const name = unique('Tôn Thất Hoàng Minh Khôi Nguyễn Phước Bảo Long');
+  const mine = await receive(request, name);
+  await handOver(request, mine.code);
+  await command(request, SPECIALIST_TOKEN, 'request-supplement', {
+    dossier_code: mine.code,
+    reason: 'Thiếu bản sao Căn cước công dân của người yêu cầu',
+    documents: ['Bản sao Căn cước công dân'],
+  });
+  await signIn(page);
+
+  const row = page.locator('table.dossier-table tbody tr', { hasText: name });
+  await expect(row).toHaveCount(1);
+  const reply = page.waitForResponse((r) => new URL(r.url()).pathname.startsWith('/v1/dossiers/'));
+  await row.locator('td').first().click(); // anywhere on the row
+  expect((await reply).status()).toBe(200);
+  await expect(detailTitle(page)).toHaveText(`Hồ sơ ${mine.code}`);
+  await expect(fact(page, 'applicant')).toContainText(name);
+  await expect(fact(page, 'status')).toContainText('Yêu cầu bổ sung');
+  await expect(fact(page, 'holder')).toContainText('tuphap01');
+  const kinds = await page.locator('ol.timeline > li').evaluateAll((items) => items.map((li) => li.getAttribute('data-kind')));
+  expect(kinds).toEqual(['received', 'handed_over', 'supplement_requested']);
+  await expect(page.locator('ol.timeline > li').nth(2)).toContainText('Thiếu bản sao Căn cước công dân');
+  await page.screenshot({ path: `${SHOTS}/dossier-detail.png`, fullPage: true });
+
+  // A reload reopens the dossier; the browser's Back returns to the list.
+  await page.reload();
+  await expect(detailTitle(page)).toHaveText(`Hồ sơ ${mine.code}`);
+  await page.getByRole('button', { name: 'Quay lại danh sách' }).click();
+  await expect(page.locator('section.dossiers')).toBeVisible();
+  await row.getByRole('button', { name: `Mở hồ sơ ${mine.code}` }).press('Enter'); // from the keyboard too
+  await expect(detailTitle(page)).toHaveText(`Hồ sơ ${mine.code}`);
+  await page.goBack();
+  await expect(page.locator('section.dossiers')).toBeVisible();
+  await expect(page.locator('section.detail')).toHaveCount(0);
+  expect(problems).toEqual([]);
+});
+
+test("a refusal is shown beside the search box as text, markup and all", async ({ page }) => {
+  const problems = watchForErrors(page);
+  await signIn(page);
+
+  // Nothing typed: the page's own words, no request.
+  await page.getByRole('button', { name: 'Tìm', exact: true }).click();
+  const alert = page.locator('#search-error');
+  await expect(alert).toHaveText('Nhập mã hồ sơ cần tìm.');
+
+  const markup = '<img src=x onerror="window.__xss=1">';
+  const reply = await searchCode(page, markup);
+  expect(reply.status()).toBe(404);
+  expect(new URL(reply.url()).pathname).toBe(`/v1/dossiers/${encodeURIComponent(markup)}`);
+  const { message } = (await reply.json()) as { message: string };
+  expect(message).toContain(markup);
+
+  await expect(alert).toHaveAttribute('role', 'alert');
+  await expect(alert).toHaveText(message);
+  expect(await alert.evaluate((n) => n.textContent)).toContain(markup);
+  expect(await alert.evaluate((n) => n.childElementCount)).toBe(0);
+  expect(await page.locator('img:not([src^="/assets/"])').count()).toBe(0);
+  expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
+  // Still on the list, the code kept for correcting.
+  await expect(page.locator('section.dossiers')).toBeVisible();
+  await expect(page.getByLabel('Tìm theo mã hồ sơ')).toHaveValue(markup);
+  await page.screenshot({ path: `${SHOTS}/search-refused.png` });
+  expect(problems).toEqual([]);
+});
