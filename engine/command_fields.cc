@@ -9,6 +9,12 @@ namespace motcua::engine {
 
 namespace {
 
+// A text field is there when it has something besides spaces: "   " for a
+// name is as missing as "" (it would print a blank on the receipt).
+bool HasText(const std::string& value) {
+  return value.find_first_not_of(" \t\r\n\v\f") != std::string::npos;
+}
+
 // The fields found missing so far, in the order the command lists them.
 class Missing {
  public:
@@ -19,7 +25,7 @@ class Missing {
 
   void RequireDocumentNames(const google::protobuf::RepeatedPtrField<v1::Document>& documents) {
     for (int i = 0; i < documents.size(); ++i) {
-      Require(!documents[i].name().empty(), "documents[" + std::to_string(i) + "].name",
+      Require(HasText(documents[i].name()), "documents[" + std::to_string(i) + "].name",
               "tên giấy tờ thứ " + std::to_string(i + 1));
     }
   }
@@ -54,8 +60,8 @@ Status CheckRequiredFields(const v1::Command& c) {
   switch (c.kind_case()) {
     case C::kRegisterOnline: {
       const auto& r = c.register_online();
-      missing.Require(!r.procedure_code().empty(), "procedure_code", kProcedure);
-      missing.Require(!r.applicant().name().empty(), "applicant.name", kApplicantName);
+      missing.Require(HasText(r.procedure_code()), "procedure_code", kProcedure);
+      missing.Require(HasText(r.applicant().name()), "applicant.name", kApplicantName);
       missing.RequireDocumentNames(r.documents());
       break;
     }
@@ -63,8 +69,8 @@ Status CheckRequiredFields(const v1::Command& c) {
       // Accepting a registration takes its procedure and applicant from it.
       const auto& r = c.receive();
       if (!names_dossier) {
-        missing.Require(!r.procedure_code().empty(), "procedure_code", kProcedure);
-        missing.Require(!r.applicant().name().empty(), "applicant.name", kApplicantName);
+        missing.Require(HasText(r.procedure_code()), "procedure_code", kProcedure);
+        missing.Require(HasText(r.applicant().name()), "applicant.name", kApplicantName);
       }
       missing.Require(r.channel() != v1::CHANNEL_UNSPECIFIED, "channel", kChannel);
       missing.RequireDocumentNames(r.documents());
@@ -72,19 +78,19 @@ Status CheckRequiredFields(const v1::Command& c) {
     }
     case C::kRefuse: {
       const auto& r = c.refuse();
-      missing.Require(!r.reason().empty(), "reason", "lý do từ chối");
+      missing.Require(HasText(r.reason()), "reason", "lý do từ chối");
       if (!names_dossier) {
-        missing.Require(!r.procedure_code().empty(), "procedure_code", kProcedure);
-        missing.Require(!r.applicant().name().empty(), "applicant.name", kApplicantName);
+        missing.Require(HasText(r.procedure_code()), "procedure_code", kProcedure);
+        missing.Require(HasText(r.applicant().name()), "applicant.name", kApplicantName);
         missing.Require(r.channel() != v1::CHANNEL_UNSPECIFIED, "channel", kChannel);
       }
       break;
     }
     case C::kHandOver:
-      missing.Require(!c.hand_over().to_unit().empty(), "to_unit", "đơn vị nhận bàn giao");
+      missing.Require(HasText(c.hand_over().to_unit()), "to_unit", "đơn vị nhận bàn giao");
       break;
     case C::kRequestSupplement:
-      missing.Require(!c.request_supplement().reason().empty(), "reason",
+      missing.Require(HasText(c.request_supplement().reason()), "reason",
                       "lý do yêu cầu bổ sung");
       break;
     case C::kSupplement:
@@ -98,7 +104,7 @@ Status CheckRequiredFields(const v1::Command& c) {
                       "hình thức thanh toán");
       break;
     case C::kStop:
-      missing.Require(!c.stop().reason().empty(), "reason", "lý do dừng xử lý");
+      missing.Require(HasText(c.stop().reason()), "reason", "lý do dừng xử lý");
       break;
     case C::kWithdraw:
       break;  // the reason is optional
@@ -111,7 +117,7 @@ Status CheckRequiredFields(const v1::Command& c) {
                       "hình thức trả kết quả");
       break;
     case C::kApologize:
-      missing.Require(!c.apologize().reason().empty(), "reason", "lý do chậm trễ");
+      missing.Require(HasText(c.apologize().reason()), "reason", "lý do chậm trễ");
       missing.Require(c.apologize().has_new_appointment_at(), "new_appointment_at",
                       "thời hạn hẹn trả mới");
       break;

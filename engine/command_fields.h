@@ -7,7 +7,8 @@
 // would otherwise be "no such procedure"). docs/api.md "Errors" lists them.
 //
 // proto3 cannot tell an absent scalar from its zero, so an empty string, a
-// zero amount and an UNSPECIFIED enum all count as missing. Values that are
+// zero amount and an UNSPECIFIED enum all count as missing; so does a text
+// of spaces only. Values that are
 // present but wrong (an unknown procedure, a negative amount, an out-of-range
 // enum) are the lifecycle's to judge (engine/dossier/lifecycle.h), which also
 // keeps imported history to the same rules.

@@ -50,7 +50,17 @@ Response ErrorResponse(const Status& status, const ReplyTo& to) {
 }
 
 Response DocumentResponse(std::string body, std::string_view content_type, const ReplyTo& to) {
-  return Start(200, content_type, std::move(body), to);
+  Response res = Start(200, content_type, std::move(body), to);
+  // Letters carry personal data and the lookup secret: kept by no cache,
+  // never sniffed into another type, and an HTML letter may load nothing
+  // and run nothing (its own inline style is all it has).
+  res.set(bhttp::field::cache_control, "no-store");
+  res.set("X-Content-Type-Options", "nosniff");
+  if (content_type.starts_with("text/html")) {
+    res.set("Content-Security-Policy",
+            "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'self'");
+  }
+  return res;
 }
 
 }  // namespace motcua::http

@@ -39,7 +39,9 @@ Response MessageResponse(const google::protobuf::Message& message, const ReplyTo
 // client accepts (errors are read by people and scripts alike); 503 adds
 // Retry-After. `status` must not be OK.
 Response ErrorResponse(const Status& status, const ReplyTo& to);
-// 200 with a document, e.g. "text/html; charset=utf-8".
+// 200 with a document, e.g. "text/html; charset=utf-8": not cached
+// (no-store), not sniffed, and an HTML one under a policy that lets it load
+// and run nothing.
 Response DocumentResponse(std::string body, std::string_view content_type, const ReplyTo& to);
 
 }  // namespace motcua::http

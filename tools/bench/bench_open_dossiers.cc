@@ -273,7 +273,7 @@ Result<std::vector<Row>> RunOpenDossiers(Context& context) {
   sched.name = "scheduler_memory";
   sched.what =
       "the scheduler's share: RSS after DeadlineWatch::TrackAll minus before, per open "
-      "dossier (issue 5)";
+      "dossier";
   sched.figure = (m["rss_scheduled"] - m["rss_loaded"]) / open;
   sched.unit = "bytes/dossier";
   sched.Detail("queued moments", FormatCount(m["pending"]));
@@ -283,7 +283,7 @@ Result<std::vector<Row>> RunOpenDossiers(Context& context) {
   delay.name = "alert_delay";
   delay.what =
       "due moment -> alert event committed (TakeDue, Import, SQLite commit with fsync), "
-      "hand-driven clock, every open dossier tracked (issue 5)";
+      "hand-driven clock, every open dossier tracked";
   delay.figure = m["delay_p50"] * 1000.0;
   delay.unit = "ms p50";
   delay.repetitions = static_cast<int>(m["firings"]);
@@ -295,7 +295,7 @@ Result<std::vector<Row>> RunOpenDossiers(Context& context) {
   Row& rearm = rows.emplace_back();
   rearm.name = "rearm";
   rearm.what = std::string("re-arm after a calendar change (extra day off ") + kExtraDayOff +
-               "): PlanRetime + commit of the Retimed events + TrackAll (issue 5)";
+               "): PlanRetime + commit of the Retimed events + TrackAll";
   rearm.figure = m["rearm_seconds"];
   // Not `= "s"`: GCC 12 at -O3 warns a false -Wrestrict on that assignment
   // here (GCC bug 105329), and warnings are errors.

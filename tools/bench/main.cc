@@ -144,7 +144,7 @@ int Main(int argc, char** argv) {
     // Stated beside the machine: the large data sets' sizes depend on it.
     machine.emplace_back("data-set scale",
                          FormatFixed(args.options.scale, 2) +
-                             " of the issue's sizes (" +
+                             " of the full sizes (" +
                              FormatCount(1e6 * args.options.scale) +
                              " dossiers for the year of traffic and the open dossiers)");
   }

@@ -16,6 +16,8 @@ export interface RequestOptions {
    * session check at start): do not call the unauthorized handler.
    */
   expectUnauthorized?: boolean;
+  /** Extra request headers (e.g. Idempotency-Key). */
+  headers?: Record<string, string>;
 }
 
 export class ApiError extends Error {
@@ -81,7 +83,7 @@ async function errorOf(response: Response): Promise<ApiError> {
 
 /** Sends one request; resolves to the parsed JSON body (undefined for 204). */
 export async function request(method: Method, path: string, options: RequestOptions = {}): Promise<unknown> {
-  const headers: Record<string, string> = { Accept: 'application/json' };
+  const headers: Record<string, string> = { ...options.headers, Accept: 'application/json' };
   if (method !== 'GET') headers['X-CSRF-Token'] = csrfToken;
   const init: RequestInit = { method, headers, credentials: 'same-origin', cache: 'no-store' };
   if (options.body !== undefined) {

@@ -22,9 +22,9 @@ export function startApp(root: HTMLElement): void {
 
   function showDesk(session: SessionInfo): void {
     screen = 'desk';
-    document.title = `Hồ sơ — ${TITLE}`;
+    document.title = `Hồ sơ — ${TITLE}`; // the desk retitles itself for the intake form
     replace(root, renderDesk({ session, onSignedOut: () => showSignIn({ notice: messages.signedOut }) }));
-    root.querySelector<HTMLElement>('#dossiers-title')?.focus();
+    root.querySelector<HTMLElement>('#dossiers-title')?.focus(); // hidden (no focus) when the desk opens on the form
   }
 
   // The server ended the session (expiry, revocation, restart): back to sign-in, once.

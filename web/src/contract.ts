@@ -1,5 +1,5 @@
 // The server's JSON shapes (protobuf JSON mapping with the .proto field names,
-// proto/motcua/v1/{session,dossier,api}.proto) and checks that turn `unknown`
+// proto/motcua/v1/{session,dossier,api,procedure,command}.proto) and checks that turn `unknown`
 // into them. proto3 leaves out fields holding their default value, so an absent
 // string reads as '', an absent list as [], an absent bool as false.
 
@@ -229,9 +229,9 @@ function event(value: unknown): DossierEvent {
   };
 }
 
-export function decodeDossierDetail(value: unknown): DossierDetail {
-  const o = object(value, 'DossierDetail');
-  const d = object(o['dossier'], 'Dossier');
+/** A Dossier message (dossier.proto), as the detail panel and the receipt reply use it. */
+export function decodeDossier(value: unknown): Dossier {
+  const d = object(value, 'Dossier');
   const dossier: Dossier = {
     code: str(d, 'code'),
     procedure_code: str(d, 'procedure_code'),
@@ -250,7 +250,83 @@ export function decodeDossierDetail(value: unknown): DossierDetail {
     end_reason: str(d, 'end_reason'),
   };
   if (dossier.code === '') throw new ContractError('Dossier: code is required');
-  return { dossier, history: list(o, 'history').map(event) };
+  return dossier;
+}
+
+export function decodeDossierDetail(value: unknown): DossierDetail {
+  const o = object(value, 'DossierDetail');
+  return { dossier: decodeDossier(o['dossier']), history: list(o, 'history').map(event) };
+}
+
+/** Duration (procedure.proto): how long the procedure may take. */
+export interface Duration {
+  /** DurationUnit's name, '' when unspecified. */
+  unit: string;
+  amount: number;
+  /** Same-day cutoff "HH:MM", '' for the default 15:00. */
+  cutoff: string;
+  /** As the legal text words it. */
+  text_vi: string;
+}
+
+/** The parts of `Procedure` (procedure.proto) the intake form uses. */
+export interface Procedure {
+  code: string;
+  name: string;
+  field: string;
+  duration: Duration;
+  /** The statutory fee in đồng; null when the catalog does not know it. */
+  fee_vnd: number | null;
+  /** Fields the catalog's authors could not confirm (e.g. "fee_vnd", "deadline"). */
+  unconfirmed: string[];
+  /** False: listed, but no dossier can be received under it (`note` says why). */
+  receivable: boolean;
+  note: string;
+}
+
+/** uint32 / int64 (protobuf JSON writes int64 as a string); null when absent or not a number. */
+function integer(o: Json, key: string): number | null {
+  const v = o[key];
+  if (v === undefined || v === null) return null;
+  const n = typeof v === 'string' && /^-?\d+$/.test(v) ? Number(v) : v;
+  if (typeof n !== 'number' || !Number.isSafeInteger(n)) throw new ContractError(`${key}: expected an integer`);
+  return n;
+}
+
+function procedure(value: unknown): Procedure {
+  const p = object(value, 'Procedure');
+  const d = p['duration'] === undefined || p['duration'] === null ? {} : object(p['duration'], 'Duration');
+  return {
+    code: str(p, 'code'),
+    name: str(p, 'name'),
+    field: str(p, 'field'),
+    duration: {
+      unit: typeof d['unit'] === 'string' && d['unit'] !== 'DURATION_UNIT_UNSPECIFIED' ? d['unit'] : '',
+      amount: integer(d, 'amount') ?? 0,
+      cutoff: str(d, 'cutoff'),
+      text_vi: str(d, 'text_vi'),
+    },
+    fee_vnd: integer(p, 'fee_vnd'),
+    unconfirmed: list(p, 'unconfirmed').filter((u): u is string => typeof u === 'string'),
+    receivable: p['receivable'] === true,
+    note: str(p, 'note'),
+  };
+}
+
+/** GET /v1/catalog: the procedures, in the catalog's order. */
+export function decodeCatalog(value: unknown): Procedure[] {
+  return list(object(value, 'Catalog'), 'procedures').map(procedure);
+}
+
+/** CommandReply (command.proto) to a receive: the new dossier and the receipt's lookup secret. */
+export interface ReceiveReply {
+  dossier: Dossier;
+  lookup_secret: string;
+}
+
+export function decodeReceiveReply(value: unknown): ReceiveReply {
+  const o = object(value, 'CommandReply');
+  return { dossier: decodeDossier(o['dossier']), lookup_secret: str(o, 'lookup_secret') };
 }
 
 /** The error body, or null when the reply is not one. */

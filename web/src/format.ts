@@ -39,3 +39,9 @@ export function formatDate(rfc3339: string): string {
   const p = parts(instant);
   return `${p['day']}/${p['month']}/${p['year']}`;
 }
+
+/** "15.000 đ": the dot groups thousands, as Vietnamese writes money. */
+export function formatMoney(vnd: number): string {
+  const digits = String(Math.abs(Math.trunc(vnd))).replace(/\B(?=(\d{3})+(?!\d))/g, '.');
+  return `${vnd < 0 ? '-' : ''}${digits} đ`;
+}

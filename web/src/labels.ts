@@ -1,7 +1,7 @@
 // Vietnamese names for the contract's enums (statuses as engine/dossier/names.cc
 // and the national portal name them).
 
-import type { Role, Status } from './contract';
+import type { Duration, Role, Status } from './contract';
 
 export const STATUS_LABELS: Record<Status, string> = {
   STATUS_UNSPECIFIED: 'Chưa có',
@@ -51,3 +51,25 @@ export const CHANNEL_LABELS: Partial<Record<string, string>> = {
   CHANNEL_ONLINE: 'Trực tuyến',
   CHANNEL_POST: 'Qua bưu chính',
 };
+
+/** The channels a new dossier is received under, as the select offers them. */
+export const RECEIVE_CHANNEL_LABELS = {
+  CHANNEL_COUNTER: 'Trực tiếp tại Bộ phận Một cửa',
+  CHANNEL_POST: 'Qua bưu chính',
+} as const;
+
+/** "3 ngày làm việc", "Trong ngày (nhận trước 15:00)"; '' when the unit is not known. */
+export function durationText(d: Duration): string {
+  switch (d.unit) {
+    case 'DURATION_UNIT_WORKING_DAYS':
+      return d.amount > 0 ? `${d.amount} ngày làm việc` : '';
+    case 'DURATION_UNIT_WORKING_HOURS':
+      return d.amount > 0 ? `${d.amount} giờ làm việc` : '';
+    case 'DURATION_UNIT_CALENDAR_DAYS':
+      return d.amount > 0 ? `${d.amount} ngày` : '';
+    case 'DURATION_UNIT_SAME_DAY':
+      return `Trong ngày (nhận trước ${d.cutoff !== '' ? d.cutoff : '15:00'})`;
+    default:
+      return '';
+  }
+}

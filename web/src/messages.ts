@@ -8,6 +8,15 @@ export const messages = {
   signedOut: 'Đã đăng xuất.',
   missingCredentials: 'Nhập tên đăng nhập và mật khẩu.',
   missingCode: 'Nhập mã hồ sơ cần tìm.',
+  missingProcedure: 'Chọn thủ tục trước khi tiếp nhận.',
+  notReceivable: 'Thủ tục này chưa tiếp nhận được',
+  missingField: (label: string) => `Nhập ${label}.`,
+  badSets: 'Số bộ hồ sơ phải là số từ 1 trở lên.',
+  pendingDocument: (name: string) => `Giấy tờ “${name}” chưa được thêm: bấm “Thêm giấy tờ” (hoặc Enter), hoặc xóa ô tên giấy tờ.`,
+  retrySafe: 'Hồ sơ có thể đã được ghi nhận: bấm “Tiếp nhận” lần nữa, hồ sơ sẽ không bị tạo hai lần.',
+  keyConflict:
+    'Lần gửi trước (nội dung khác) có thể đã tạo hồ sơ: xem danh sách hồ sơ trước. Nếu chưa có, bấm “Tiếp nhận” lần nữa để gửi như hồ sơ mới.',
+  popupBlocked: 'Trình duyệt đã chặn thẻ mới. Cho phép cửa sổ bật lên cho trang này rồi bấm “In giấy tiếp nhận” lần nữa.',
   httpStatus(status: number): string {
     if (status === 401) return 'Chưa đăng nhập hoặc phiên làm việc đã hết.';
     if (status === 403) return 'Tài khoản không có quyền thực hiện việc này.';

@@ -272,6 +272,25 @@ TEST_F(WebDeskTest, ThePageAndItsAssetsCarryAStrictPolicy) {
   EXPECT_EQ(Send({.target = "/assets/..%2Findex.html"}).result_int(), 400u);
 }
 
+TEST_F(WebDeskTest, TheReceiptOpenedFromTheDeskIsNotCachedAndMayRunNothing) {
+  signed_in_ = SignIn();
+  Response received = Send({.method = bhttp::verb::post,
+                            .target = "/v1/commands/receive",
+                            .body = kReceive,
+                            .cookie = signed_in_.cookie,
+                            .csrf = signed_in_.info.csrf_token()});
+  ASSERT_EQ(received.result_int(), 200u) << received.body();
+  v1::CommandReply reply;
+  ASSERT_THAT(api::DecodeBody(received.body(), api::BodyFormat::kJson, reply), IsOk());
+  Response receipt = Send({.target = "/v1/dossiers/" + reply.dossier().code() + "/receipt?format=html",
+                           .cookie = signed_in_.cookie});
+  ASSERT_EQ(receipt.result_int(), 200u) << receipt.body();
+  EXPECT_THAT(receipt.body(), HasSubstr("Nguyễn Thị Lan"));  // signed by the display name
+  EXPECT_EQ(receipt[bhttp::field::cache_control], "no-store");
+  EXPECT_EQ(receipt["X-Content-Type-Options"], "nosniff");
+  EXPECT_THAT(std::string(receipt["Content-Security-Policy"]), HasSubstr("default-src 'none'"));
+}
+
 TEST(WebAssetsTest, ABuildWithoutItsPageOrWithAnUnknownFileTypeIsRefusedAtStart) {
   ::motcua::testing::TempDir dir;
   auto missing = WebAssets::Load(dir.path());

@@ -428,6 +428,13 @@ TEST_F(EngineTest, AMissingRequiredFieldIsRefused422NamingTheField) {
   r->add_documents()->set_name("Tờ khai");
   r->add_documents()->set_copies(1);
   expect_missing(receive, "documents[1].name");
+  // Spaces only are no name: a receipt would print a blank.
+  {
+    v1::Command blank = receive;
+    blank.mutable_receive()->mutable_documents(1)->set_name("Tờ khai");
+    blank.mutable_receive()->mutable_applicant()->set_name("  \t ");
+    expect_missing(blank, "applicant.name");
+  }
   r->mutable_documents()->RemoveLast();
   v1::Command c = receive;
   c.mutable_receive()->clear_procedure_code();

@@ -1,8 +1,10 @@
-// The signed-in desk: the header bar (officer, unit, "Đăng xuất"), the search by
-// dossier code, and below them either the dossier list or one dossier's detail.
+// The signed-in desk: the header bar (officer, unit, "Đăng xuất"; for a reception
+// officer the tabs "Danh sách hồ sơ" / "Tiếp nhận hồ sơ"), the search by dossier
+// code, and below them the dossier list, one dossier's detail, or the intake form.
 //
-// The open dossier is in the address (#ho-so/<code>), so the browser's Back
-// button returns to the list and a reload reopens the same dossier.
+// The open dossier is in the address (#ho-so/<code>), and so is the intake form
+// (#tiep-nhan): the browser's Back button returns to the list and a reload
+// reopens the same screen.
 
 import type { SessionInfo } from '../contract';
 import { h, replace, setText } from '../dom';
@@ -13,6 +15,7 @@ import { messages } from '../messages';
 import { signOut } from '../session';
 import { renderDossierDetail } from './dossier-detail';
 import { renderDossierList } from './dossier-list';
+import { forgetIntake, renderIntake, type IntakeView } from './intake';
 
 export interface DeskOptions {
   session: SessionInfo;
@@ -20,6 +23,7 @@ export interface DeskOptions {
 }
 
 const ROUTE = '#ho-so/';
+const INTAKE = '#tiep-nhan';
 
 function codeInAddress(): string {
   if (!location.hash.startsWith(ROUTE)) return '';
@@ -37,12 +41,19 @@ function address(code: string): string {
 export function renderDesk({ session, onSignedOut }: DeskOptions): HTMLElement {
   const roles = session.roles.map((r) => ROLE_LABELS[r]).join(', ');
   const signOutButton = h('button', { className: 'button secondary on-dark', attrs: { type: 'button' } }, 'Đăng xuất');
+  const canReceive = session.roles.includes('ROLE_RECEPTION');
+
+  // Reception officers switch between the list and the intake form; no one else has tabs.
+  const listTab = h('button', { className: 'tab', attrs: { type: 'button', 'data-view': 'list' } }, 'Danh sách hồ sơ');
+  const intakeTab = h('button', { className: 'tab', attrs: { type: 'button', 'data-view': 'intake' } }, 'Tiếp nhận hồ sơ');
+  const tabs = canReceive && h('nav', { className: 'tabs', attrs: { 'aria-label': 'Chức năng' } }, listTab, intakeTab);
   const error = h('p', { className: 'form-error desk-error', attrs: { role: 'alert' } });
 
   const header = h(
     'header',
     { className: 'topbar' },
     h('p', { className: 'topbar-brand' }, 'Bộ phận Một cửa'),
+    tabs,
     h(
       'div',
       { className: 'officer', attrs: { 'aria-label': 'Cán bộ đang đăng nhập' } },
@@ -81,11 +92,38 @@ export function renderDesk({ session, onSignedOut }: DeskOptions): HTMLElement {
   const main = h('main', { className: 'desk', attrs: { id: 'main', 'data-view': 'list' } }, error, search, list.section, detailSlot);
   const page = h('div', { className: 'desk-page' }, header, main);
 
+  // Made when first shown, then kept: switching tabs loses nothing typed.
+  let intake: IntakeView | null = null;
+
+  function setView(view: 'list' | 'detail' | 'intake'): void {
+    main.dataset['view'] = view;
+    search.hidden = view === 'intake';
+    list.section.hidden = view !== 'list';
+    detailSlot.hidden = view !== 'detail';
+    if (intake !== null) intake.section.hidden = view !== 'intake';
+    for (const tab of [listTab, intakeTab]) {
+      if ((tab.dataset['view'] === 'intake') === (view === 'intake')) tab.setAttribute('aria-current', 'page');
+      else tab.removeAttribute('aria-current');
+    }
+  }
+
+  function showIntake(focus: boolean): void {
+    generation++; // a dossier still loading must not paint over the form
+    idleSearch();
+    replace(detailSlot);
+    if (intake === null) {
+      intake = renderIntake(session);
+      main.append(intake.section);
+    }
+    setView('intake');
+    document.title = 'Tiếp nhận hồ sơ — Bộ phận Một cửa';
+    if (focus) intake.focus();
+  }
+
   function showList(focus: boolean): void {
     replace(detailSlot);
-    detailSlot.hidden = true;
-    list.section.hidden = false;
-    main.dataset['view'] = 'list';
+    setView('list');
+    document.title = 'Hồ sơ — Bộ phận Một cửa';
     list.reload(); // the dossier may have moved on meanwhile
     if (focus) list.section.querySelector<HTMLElement>('#dossiers-title')?.focus();
   }
@@ -111,9 +149,7 @@ export function renderDesk({ session, onSignedOut }: DeskOptions): HTMLElement {
       const detail = await getDossier(code);
       if (mine !== generation || !page.isConnected) return;
       replace(detailSlot, renderDossierDetail({ detail, session, onBack: back }));
-      detailSlot.hidden = false;
-      list.section.hidden = true;
-      main.dataset['view'] = 'detail';
+      setView('detail');
       codeInput.value = '';
       if (how === 'push' && codeInAddress() !== code) history.pushState('desk-detail', '', address(code));
       if (how === 'replace') history.replaceState(history.state, '', address(code));
@@ -124,12 +160,14 @@ export function renderDesk({ session, onSignedOut }: DeskOptions): HTMLElement {
       if (how !== 'none') codeInput.focus(); // to correct the code and try again
       if (how === 'none' && main.dataset['view'] !== 'detail') history.replaceState(null, '', address(''));
     } finally {
-      if (mine === generation) {
-        searchButton.disabled = false;
-        setText(searchButton, 'Tìm');
-        main.removeAttribute('aria-busy');
-      }
+      if (mine === generation) idleSearch();
     }
+  }
+
+  function idleSearch(): void {
+    searchButton.disabled = false;
+    setText(searchButton, 'Tìm');
+    main.removeAttribute('aria-busy');
   }
 
   search.addEventListener('submit', (event) => {
@@ -150,8 +188,11 @@ export function renderDesk({ session, onSignedOut }: DeskOptions): HTMLElement {
       return;
     }
     const code = codeInAddress();
-    if (code === '') {
+    if (location.hash === INTAKE && !canReceive) history.replaceState(null, '', address(''));
+    if (location.hash === INTAKE) showIntake(true);
+    else if (code === '') {
       generation++;
+      idleSearch();
       setText(searchError, '');
       if (main.dataset['view'] !== 'list') showList(true);
     } else {
@@ -167,6 +208,7 @@ export function renderDesk({ session, onSignedOut }: DeskOptions): HTMLElement {
     setText(error, '');
     signOut().then(
       () => {
+        forgetIntake(session.user); // a citizen's personal data stays with the officer
         window.removeEventListener('popstate', onPopState);
         history.replaceState(null, '', address(''));
         onSignedOut();
@@ -179,12 +221,32 @@ export function renderDesk({ session, onSignedOut }: DeskOptions): HTMLElement {
     );
   });
 
-  // A reload while a dossier was open: open it again.
+  listTab.addEventListener('click', () => {
+    if (main.dataset['view'] === 'list') return;
+    history.pushState(null, '', address(''));
+    showList(true);
+  });
+  intakeTab.addEventListener('click', () => {
+    if (main.dataset['view'] === 'intake') {
+      intake?.focus();
+      return;
+    }
+    history.pushState('desk-intake', '', INTAKE);
+    showIntake(true);
+  });
+
+  // A reload while a dossier (or the intake form) was open: open it again.
   // (Its history entry is now this page's own: "back" simply shows the list.)
   const initial = codeInAddress();
-  if (initial !== '') {
+  if (location.hash === INTAKE) {
+    if (canReceive) {
+      showIntake(false);
+      queueMicrotask(() => intake?.focus()); // after the app's own focus on the list
+    } else history.replaceState(null, '', address(''));
+  } else if (initial !== '') {
     history.replaceState(null, '', address(initial));
     queueMicrotask(() => void open(initial, 'none'));
   }
+  setView(main.dataset['view'] === 'intake' ? 'intake' : 'list');
   return page;
 }
