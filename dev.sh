@@ -76,7 +76,7 @@ fuzz_all() {  # seconds per target
   local seconds=$1 t work
   build fuzz fuzzers
   mkdir -p build/fuzz/artifacts
-  for t in $(sed -n 's/^motcua_fuzz_target(\([a-z_]*\) .*/\1/p' tests/fuzz/CMakeLists.txt); do
+  for t in $(sed -n 's/^motcua_fuzz_target(\([a-z_]*\).*/\1/p' tests/fuzz/CMakeLists.txt); do
     work=build/fuzz/tests/fuzz/work/$t
     mkdir -p "$work"
     # New inputs go to the build tree; the committed corpus is only read.

@@ -194,6 +194,8 @@ std::variant<Route, RouteError> ParseRoute(std::string_view method, std::string_
     } else if (s1 == "admin" && n == 4 && segments[2] == "backup" && !segments[3].empty()) {
       route.kind = RouteKind::kAdminBackupChunk;
       route.name = segments[3];
+    } else if (s1 == "officers" && n == 2) {
+      route.kind = RouteKind::kOfficers;
     } else if (s1 == "session" && n == 2) {
       route.kind = RouteKind::kSession;
       if (method == "POST" || method == "DELETE") want = method;

@@ -23,6 +23,7 @@
 //   POST /v1/admin/backup
 //   GET  /v1/admin/backup/{id}?offset=N
 //   GET|POST|DELETE /v1/session           (the web desk's sign-in)
+//   GET  /v1/officers                      (whom to hand a dossier over to)
 //   GET  /                                 (the web desk's page)
 //   GET  /assets/{name}                    (its scripts and styles)
 //
@@ -62,6 +63,7 @@ enum class RouteKind {
   kAdminBackup,
   kAdminBackupChunk,  // name: the backup's id
   kSession,           // endpoints/session_endpoints.h; GET, POST or DELETE
+  kOfficers,          // endpoints/session_endpoints.h
   kPage,              // web_assets.h
   kAsset,             // name: the file name under assets/
 };

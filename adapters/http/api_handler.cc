@@ -151,6 +151,8 @@ void ApiHandler::HandleRead(const api::Route& route, const Request& request, con
     case api::RouteKind::kCatalog:
       if (!MayReadCatalog(*principal)) return respond(ErrorResponse(Forbidden("xem danh mục"), to));
       return respond(MessageResponse(CatalogReply(catalog), to));
+    case api::RouteKind::kOfficers:
+      return respond(OfficersResponse(*context_.users, *principal, clock_.Now(), to));
     case api::RouteKind::kGetDossier: {
       const DossierAccess access = DossierAccessOf(*principal);
       if (access == DossierAccess::kNone) {

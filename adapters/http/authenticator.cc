@@ -134,6 +134,15 @@ Result<Principal> Authenticator::SignIn(std::string_view user, std::string_view 
   return entry->principal;
 }
 
+std::vector<Authenticator::Officer> Authenticator::Officers(Instant now) const {
+  std::vector<Officer> officers;
+  for (const Entry& e : users_) {
+    if (!Usable(e, now).ok()) continue;
+    officers.push_back({e.principal, e.display_name.empty() ? e.principal.name : e.display_name});
+  }
+  return officers;
+}
+
 Result<Principal> Authenticator::Find(std::string_view user, Instant now) const {
   for (const Entry& e : users_) {
     if (e.principal.name != user) continue;

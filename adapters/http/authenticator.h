@@ -68,6 +68,13 @@ class Authenticator {
   // so neither the message nor the time tells which names exist. Blocks for
   // one hash (tens of milliseconds): call it off the network threads.
   Result<Principal> SignIn(std::string_view user, std::string_view password, Instant now) const;
+  // Every user who may act at `now`, in the file's order, with the name
+  // they sign with: whom a dossier can be handed over to.
+  struct Officer {
+    Principal principal;
+    std::string display_name;
+  };
+  std::vector<Officer> Officers(Instant now) const;
   // `user` as a live web session finds them on each request: refused once
   // the users file revokes them, their access expires or they leave it.
   Result<Principal> Find(std::string_view user, Instant now) const;

@@ -4,6 +4,7 @@
 #include <utility>
 
 #include "adapters/crypto/sha256.h"
+#include "adapters/http/access_policy.h"
 #include "motcua/v1/session.pb.h"
 
 namespace motcua::http {
@@ -29,18 +30,22 @@ std::string ClearedCookie() {
   return std::string(kSessionCookie) + "=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0";
 }
 
+void AddRoles(const Principal& principal, google::protobuf::RepeatedField<int>* roles) {
+  for (int role = v1::Role_MIN; role <= v1::Role_MAX; ++role) {
+    if (role != v1::ROLE_UNSPECIFIED && v1::Role_IsValid(role) &&
+        principal.Has(static_cast<v1::Role>(role))) {
+      roles->Add(role);
+    }
+  }
+}
+
 v1::SessionInfo InfoOf(const Authenticator& users, const Principal& principal,
                        const WebSession& session) {
   v1::SessionInfo info;
   info.set_user(principal.name);
   info.set_display_name(users.DisplayName(principal.name));
   info.set_unit(principal.unit);
-  for (int role = v1::Role_MIN; role <= v1::Role_MAX; ++role) {
-    if (role != v1::ROLE_UNSPECIFIED && v1::Role_IsValid(role) &&
-        principal.Has(static_cast<v1::Role>(role))) {
-      info.add_roles(static_cast<v1::Role>(role));
-    }
-  }
+  AddRoles(principal, info.mutable_roles());
   info.set_csrf_token(session.csrf_token);
   return info;
 }
@@ -71,6 +76,23 @@ void SignIn(const SessionServices& services, const Request& request, const Reply
 }
 
 }  // namespace
+
+Response OfficersResponse(const Authenticator& users, const Principal& principal, Instant now,
+                          const ReplyTo& to) {
+  if (!MayReadCatalog(principal)) {
+    return ErrorResponse(
+        Status(Error::kPermissionDenied, "vai trò này không được xem danh sách cán bộ"), to);
+  }
+  v1::OfficerList list;
+  for (const Authenticator::Officer& officer : users.Officers(now)) {
+    v1::Officer* out = list.add_officers();
+    out->set_user(officer.principal.name);
+    out->set_display_name(officer.display_name);
+    out->set_unit(officer.principal.unit);
+    AddRoles(officer.principal, out->mutable_roles());
+  }
+  return MessageResponse(list, to);
+}
 
 Result<Principal> AuthenticateSession(const SessionServices& services, const Request& request,
                                       WebSession* session) {

@@ -12,6 +12,9 @@
 //   DELETE /v1/session  with X-CSRF-Token → 204; the session ends and the
 //          cookie is cleared.
 //
+//   GET    /v1/officers → v1.OfficerList: who may act today, with their
+//          unit, roles and display name, never a credential (any officer).
+//
 // Thread safety: HandleSessionRoute may be called from any thread; `respond`
 // is called exactly once, possibly later on a query thread.
 #ifndef MOTCUA_ADAPTERS_HTTP_ENDPOINTS_SESSION_ENDPOINTS_H_
@@ -39,6 +42,10 @@ struct SessionServices {
 
 void HandleSessionRoute(const SessionServices& services, const Request& request,
                         const ReplyTo& to, const std::function<void(Response)>& respond);
+
+// GET /v1/officers for `principal` (already authenticated).
+Response OfficersResponse(const Authenticator& users, const Principal& principal, Instant now,
+                          const ReplyTo& to);
 
 // The cookie's live session and its officer, as the handler authenticates a
 // browser's request: kUnauthenticated when there is no session cookie, the

@@ -291,6 +291,24 @@ TEST_F(WebDeskTest, TheReceiptOpenedFromTheDeskIsNotCachedAndMayRunNothing) {
   EXPECT_THAT(std::string(receipt["Content-Security-Policy"]), HasSubstr("default-src 'none'"));
 }
 
+TEST_F(WebDeskTest, TheOfficersToHandOverToAreListedWithoutCredentials) {
+  signed_in_ = SignIn();
+  Response res = Send({.target = "/v1/officers", .cookie = signed_in_.cookie});
+  ASSERT_EQ(res.result_int(), 200u) << res.body();
+  v1::OfficerList list;
+  ASSERT_THAT(api::DecodeBody(res.body(), api::BodyFormat::kJson, list), IsOk());
+  ASSERT_EQ(list.officers_size(), 2);  // the revoked thuhoi01 is not among them
+  EXPECT_EQ(list.officers(0).user(), "tiepnhan01");
+  EXPECT_EQ(list.officers(0).display_name(), "Nguyễn Thị Lan");
+  EXPECT_EQ(list.officers(1).user(), "tuphap01");
+  EXPECT_EQ(list.officers(1).display_name(), "tuphap01");  // none given: the name
+  ASSERT_EQ(list.officers(1).roles_size(), 1);
+  EXPECT_EQ(list.officers(1).roles(0), v1::ROLE_SPECIALIST);
+  EXPECT_THAT(res.body(), ::testing::Not(HasSubstr("argon2")));
+  EXPECT_THAT(res.body(), ::testing::Not(HasSubstr("token")));
+  EXPECT_EQ(Send({.target = "/v1/officers"}).result_int(), 401u);
+}
+
 TEST(WebAssetsTest, ABuildWithoutItsPageOrWithAnUnknownFileTypeIsRefusedAtStart) {
   ::motcua::testing::TempDir dir;
   auto missing = WebAssets::Load(dir.path());
