@@ -27,6 +27,7 @@ PACKAGES=(
   libgtest-dev libgmock-dev
   clang libclang-rt-14-dev  # the fuzz preset (./dev.sh fuzz)
   libsodium-dev pkg-config  # Argon2id password hashes (the web desk's sign-in)
+  zlib1g-dev  # bench: the web desk's page weight, gzipped
 )
 # What the web desk's browser tests add: Debian's chromium (Playwright drives
 # it; it never downloads a browser) and a font with Vietnamese diacritics.

@@ -35,6 +35,7 @@ struct BenchOptions {
   std::filesystem::path config;   // motcuad.json: catalog, calendar, unit
   std::filesystem::path dir;      // where the SQLite files go (a fresh subfolder)
   std::filesystem::path motcuad;  // the server binary, for the HTTP benchmark
+  std::filesystem::path web_root = "web/dist";  // the built web desk (bench_web.cc)
   bool keep_files = false;
 };
 

@@ -3,7 +3,8 @@
 // whether the target is met, then a JSON summary on the last lines.
 //
 //   bench [--quick] [--only NAME[,NAME...]] [--json FILE] [--repetitions N]
-//         [--scale F] [--config FILE] [--dir DIR] [--motcuad PATH] [--keep-files]
+//         [--scale F] [--config FILE] [--dir DIR] [--motcuad PATH] [--web-root DIR]
+//         [--keep-files]
 //   bench --help | --version
 //
 // `./dev.sh bench` builds it in Release and runs it. --quick runs every
@@ -30,6 +31,7 @@ namespace motcua::bench {
 
 std::span<const Benchmark> AllBenchmarks() {
   static const Benchmark kAll[] = {
+      {"web_desk", "the web desk's first load, compressed, against its 200 KB budget", RunWebDesk},
       {"deadlines", "deadline arithmetic vs the naive day-by-day walk", RunDeadlines},
       {"ingest", "engine ingest vs raw SQLite append + upsert", RunIngest},
       {"lifecycles", "full lifecycles in process", RunLifecycles},
@@ -107,6 +109,9 @@ std::pair<Args, std::optional<int>> Parse(int argc, char** argv) {
   app.add_option("--dir", args.options.dir,
                  "where the benchmark's SQLite files go (default $TMPDIR or /tmp; the full run "
                  "needs about 10 GB)")
+      ->type_name("DIR");
+  app.add_option("--web-root", args.options.web_root,
+                 "the built web desk, index.html and assets/ (default web/dist)")
       ->type_name("DIR");
   app.add_option("--motcuad", args.options.motcuad,
                  "the server binary for the HTTP benchmark (default: the one built beside this "

@@ -87,6 +87,12 @@ export interface Dossier {
   holder_unit: string;
   holder_user: string;
   end_reason: string;
+  /** A fee was requested or paid (Dossier.payment): neither can be asked again. */
+  fee_requested: boolean;
+  /** A payment was recorded (Dossier.payment.paid_at). */
+  fee_paid: boolean;
+  /** The fee asked for or paid, in đồng; 0 when none. */
+  fee_vnd: number;
 }
 
 /** Event kinds (event.proto's oneof), in field order. */
@@ -248,7 +254,17 @@ export function decodeDossier(value: unknown): Dossier {
     holder_unit: str(d, 'holder_unit'),
     holder_user: str(d, 'holder_user'),
     end_reason: str(d, 'end_reason'),
+    fee_requested: false,
+    fee_paid: false,
+    fee_vnd: 0,
   };
+  const payment = d['payment'];
+  if (typeof payment === 'object' && payment !== null) {
+    const p = payment as Json;
+    dossier.fee_requested = str(p, 'requested_at') !== '' || str(p, 'paid_at') !== '';
+    dossier.fee_paid = str(p, 'paid_at') !== '';
+    dossier.fee_vnd = integer(p, 'amount_vnd') ?? 0;
+  }
   if (dossier.code === '') throw new ContractError('Dossier: code is required');
   return dossier;
 }
@@ -327,6 +343,27 @@ export interface ReceiveReply {
 export function decodeReceiveReply(value: unknown): ReceiveReply {
   const o = object(value, 'CommandReply');
   return { dossier: decodeDossier(o['dossier']), lookup_secret: str(o, 'lookup_secret') };
+}
+
+/** Officer (session.proto): someone a dossier can be handed over to. */
+export interface Officer {
+  user: string;
+  display_name: string;
+  roles: Role[];
+  unit: string;
+}
+
+/** GET /v1/officers. */
+export function decodeOfficers(value: unknown): Officer[] {
+  return list(object(value, 'OfficerList'), 'officers').map((item) => {
+    const o = object(item, 'Officer');
+    return {
+      user: str(o, 'user'),
+      display_name: str(o, 'display_name'),
+      roles: list(o, 'roles').filter((r): r is Role => (ROLES as readonly unknown[]).includes(r)),
+      unit: str(o, 'unit'),
+    };
+  });
 }
 
 /** The error body, or null when the reply is not one. */

@@ -63,7 +63,7 @@ function money(amount: string): string {
 }
 
 function person(user: string, unit: string): string {
-  if (user !== '' && unit !== '') return `${user} (${unit})`;
+  if (user !== '' && unit !== '') return `${user}, ${unit}`;
   return user !== '' ? user : unit;
 }
 
@@ -78,7 +78,8 @@ export interface EventText {
   details: string[];
 }
 
-export function describeEvent(e: DossierEvent): EventText {
+/** `nameOf` turns a user name into what the officer reads ("Trần Văn Bình (tuphap01)"). */
+export function describeEvent(e: DossierEvent, nameOf: (user: string) => string = (u) => u): EventText {
   const d = e.data;
   const f = (key: string): string => field(d, key);
   const when = (key: string): string => formatDateTime(f(key));
@@ -96,8 +97,8 @@ export function describeEvent(e: DossierEvent): EventText {
       return {
         title: TITLES.handed_over,
         details: [
-          ...line('Từ', person(f('from_user'), f('from_unit'))),
-          ...line('Đến', person(f('to_user'), f('to_unit'))),
+          ...line('Từ', person(nameOf(f('from_user')), f('from_unit'))),
+          ...line('Đến', person(nameOf(f('to_user')), f('to_unit'))),
           ...(d['electronic'] === true ? ['Bàn giao điện tử'] : []),
           ...line('Ghi chú', f('note')),
         ],

@@ -14,6 +14,7 @@ export const messages = {
   badSets: 'Số bộ hồ sơ phải là số từ 1 trở lên.',
   pendingDocument: (name: string) => `Giấy tờ “${name}” chưa được thêm: bấm “Thêm giấy tờ” (hoặc Enter), hoặc xóa ô tên giấy tờ.`,
   retrySafe: 'Hồ sơ có thể đã được ghi nhận: bấm “Tiếp nhận” lần nữa, hồ sơ sẽ không bị tạo hai lần.',
+  actionRetrySafe: 'Thao tác có thể đã được ghi nhận: bấm xác nhận lần nữa, thao tác sẽ không bị thực hiện hai lần.',
   keyConflict:
     'Lần gửi trước (nội dung khác) có thể đã tạo hồ sơ: xem danh sách hồ sơ trước. Nếu chưa có, bấm “Tiếp nhận” lần nữa để gửi như hồ sơ mới.',
   popupBlocked: 'Trình duyệt đã chặn thẻ mới. Cho phép cửa sổ bật lên cho trang này rồi bấm “In giấy tiếp nhận” lần nữa.',

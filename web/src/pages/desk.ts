@@ -12,6 +12,7 @@ import { getDossier } from '../dossiers';
 import { describeError } from '../errors';
 import { ROLE_LABELS } from '../labels';
 import { messages } from '../messages';
+import { loadOfficers } from '../officers';
 import { signOut } from '../session';
 import { renderDossierDetail } from './dossier-detail';
 import { renderDossierList } from './dossier-list';
@@ -112,7 +113,7 @@ export function renderDesk({ session, onSignedOut }: DeskOptions): HTMLElement {
     idleSearch();
     replace(detailSlot);
     if (intake === null) {
-      intake = renderIntake(session);
+      intake = renderIntake(session, (code) => void open(code, 'push'));
       main.append(intake.section);
     }
     setView('intake');
@@ -139,16 +140,17 @@ export function renderDesk({ session, onSignedOut }: DeskOptions): HTMLElement {
 
   // Only the newest request may paint.
   let generation = 0;
-  async function open(code: string, how: 'push' | 'replace' | 'none'): Promise<void> {
+  async function open(code: string, how: 'push' | 'replace' | 'none', notice = ''): Promise<void> {
     const mine = ++generation;
     setText(searchError, '');
     searchButton.disabled = true;
     setText(searchButton, 'Đang tìm…');
     main.setAttribute('aria-busy', 'true');
     try {
-      const detail = await getDossier(code);
+      // The officers only lend their names: the dossier shows without them.
+      const [detail, officers] = await Promise.all([getDossier(code), loadOfficers().catch(() => [])]);
       if (mine !== generation || !page.isConnected) return;
-      replace(detailSlot, renderDossierDetail({ detail, session, onBack: back }));
+      replace(detailSlot, renderDossierDetail({ detail, session, officers, notice, onBack: back, onReload: (text) => void open(code, 'none', text) }));
       setView('detail');
       codeInput.value = '';
       if (how === 'push' && codeInAddress() !== code) history.pushState('desk-detail', '', address(code));

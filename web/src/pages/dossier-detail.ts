@@ -1,17 +1,29 @@
-// One dossier ("Hồ sơ <mã>"): its facts beside its history, and the way back to the list.
+// One dossier ("Hồ sơ <mã>"): what the officer may do with it now, its facts beside
+// its history, and the way back to the list.
 
-import type { DossierDetail, DossierEvent, SessionInfo } from '../contract';
+import type { DossierDetail, DossierEvent, Officer, SessionInfo, Status } from '../contract';
 import { h, type Child } from '../dom';
 import { formatDateTime } from '../format';
 import { actorName, describeEvent } from '../history';
 import { CHANNEL_LABELS, STATUS_LABELS, statusTone } from '../labels';
+import { officerName } from '../officers';
+import { renderActions } from './dossier-actions';
 
 const DASH = '—';
+
+/** Statuses after which nobody holds the dossier any more (domain.md, Statuses). */
+const FINAL: readonly Status[] = ['STATUS_REFUSED', 'STATUS_WITHDRAWN', 'STATUS_STOPPED', 'STATUS_RETURNED'];
 
 export interface DetailOptions {
   detail: DossierDetail;
   session: SessionInfo;
+  /** For display names; [] when the list could not be had. */
+  officers: readonly Officer[];
+  /** What the last action did (after it the detail is reloaded). */
+  notice?: string;
   onBack: () => void;
+  /** Reload the dossier from the server, showing `notice` when given. */
+  onReload: (notice?: string) => void;
 }
 
 function note(text: string): Child {
@@ -24,9 +36,9 @@ function fact(name: string, label: string, main: Child, ...notes: Child[]): HTML
   return h('div', { className: 'fact', attrs: { 'data-field': name } }, h('dt', {}, label), h('dd', {}, h('span', { className: 'fact-main' }, value), ...notes));
 }
 
-function timelineItem(e: DossierEvent, session: SessionInfo): HTMLLIElement {
-  const { title, details } = describeEvent(e);
-  const who = e.actor === session.user && session.display_name !== '' ? `${session.display_name} (${e.actor})` : actorName(e.actor);
+function timelineItem(e: DossierEvent, nameOf: (user: string) => string): HTMLLIElement {
+  const { title, details } = describeEvent(e, nameOf);
+  const who = e.actor === 'system' ? actorName(e.actor) : nameOf(e.actor);
   return h(
     'li',
     { attrs: { 'data-kind': e.kind } },
@@ -37,10 +49,14 @@ function timelineItem(e: DossierEvent, session: SessionInfo): HTMLLIElement {
   );
 }
 
-export function renderDossierDetail({ detail, session, onBack }: DetailOptions): HTMLElement {
+export function renderDossierDetail({ detail, session, officers, notice = '', onBack, onReload }: DetailOptions): HTMLElement {
   const d = detail.dossier;
+  const me: Officer = { user: session.user, display_name: session.display_name, roles: session.roles, unit: session.unit };
+  const nameOf = (user: string): string => officerName([me, ...officers], user);
   const back = h('button', { className: 'button secondary back', attrs: { type: 'button' } }, '← Quay lại danh sách');
   back.addEventListener('click', onBack);
+  const reload = h('button', { className: 'button secondary small reload', attrs: { type: 'button' } }, 'Tải lại');
+  reload.addEventListener('click', () => onReload());
 
   const appointment = formatDateTime(d.appointment_at);
   const original = formatDateTime(d.original_appointment_at);
@@ -61,7 +77,7 @@ export function renderDossierDetail({ detail, session, onBack }: DetailOptions):
       note(original !== '' && original !== appointment ? `Hẹn trên phiếu tiếp nhận: ${original}` : ''),
     ),
     d.returned_at !== '' && fact('returned', 'Ngày trả kết quả', formatDateTime(d.returned_at)),
-    fact('holder', 'Người đang xử lý', d.holder_user, note(d.holder_unit)),
+    fact('holder', FINAL.includes(d.status) ? 'Người xử lý sau cùng' : 'Người đang xử lý', d.holder_user === '' ? '' : nameOf(d.holder_user), note(d.holder_unit)),
   );
 
   const history = h(
@@ -70,7 +86,7 @@ export function renderDossierDetail({ detail, session, onBack }: DetailOptions):
     h('h2', { attrs: { id: 'history-title' } }, 'Quá trình xử lý'),
     detail.history.length === 0
       ? h('p', { className: 'empty' }, 'Chưa có sự kiện nào.')
-      : h('ol', { className: 'timeline' }, ...detail.history.map((e) => timelineItem(e, session))),
+      : h('ol', { className: 'timeline' }, ...detail.history.map((e) => timelineItem(e, nameOf))),
   );
 
   return h(
@@ -81,7 +97,10 @@ export function renderDossierDetail({ detail, session, onBack }: DetailOptions):
       { className: 'detail-head' },
       back,
       h('h1', { attrs: { id: 'detail-title', tabindex: '-1' } }, 'Hồ sơ ', h('span', { className: 'detail-code' }, d.code)),
+      reload,
     ),
+    notice !== '' && h('p', { className: 'notice done-notice', attrs: { role: 'status' } }, notice),
+    renderActions({ dossier: d, session, onDone: (text) => onReload(text), onReload: () => onReload() }),
     h('div', { className: 'detail-body' }, h('div', { className: 'facts-card' }, facts), history),
   );
 }

@@ -174,7 +174,8 @@ function textField(id: string, label: string, attrs: Record<string, string>, not
   return { field, input };
 }
 
-export function renderIntake(session: SessionInfo): IntakeView {
+/** `onOpen` opens a dossier's detail (the one just received, to hand it over). */
+export function renderIntake(session: SessionInfo, onOpen: (code: string) => void): IntakeView {
   let draft = readDraft(session.user);
   let catalog: Procedure[] | null = null;
   /** The picked procedure, complete once the catalog is in. */
@@ -575,6 +576,7 @@ export function renderIntake(session: SessionInfo): IntakeView {
   const doneApplicant = h('dd', { attrs: { 'data-field': 'applicant' } });
   const doneProcedure = h('dd', { attrs: { 'data-field': 'procedure' } });
   const print = h('button', { className: 'button primary', attrs: { type: 'button' } }, 'In giấy tiếp nhận');
+  const openDossier = h('button', { className: 'button secondary', attrs: { type: 'button' } }, 'Mở hồ sơ để bàn giao');
   const another = h('button', { className: 'button secondary', attrs: { type: 'button' } }, 'Tiếp nhận hồ sơ khác');
   const doneError = h('p', { className: 'form-error', attrs: { role: 'alert' } });
   const done = h(
@@ -591,7 +593,7 @@ export function renderIntake(session: SessionInfo): IntakeView {
       h('div', {}, h('dt', {}, 'Thủ tục'), doneProcedure),
     ),
     h('p', { className: 'field-note' }, 'Giấy tiếp nhận mở ở thẻ mới; in bằng Ctrl+P (khổ A5).'),
-    h('div', { className: 'done-actions' }, print, another),
+    h('div', { className: 'done-actions' }, print, openDossier, another),
     doneError,
   );
 
@@ -730,6 +732,10 @@ export function renderIntake(session: SessionInfo): IntakeView {
       tab.opener = null;
       showMessage(doneError, '');
     }
+  });
+
+  openDossier.addEventListener('click', () => {
+    if (draft.done !== null) onOpen(draft.done.code);
   });
 
   another.addEventListener('click', () => {
