@@ -53,7 +53,7 @@ export default defineConfig({
   fullyParallel: false,
   workers: 1, // a small machine, and one server's sign-in throttle
   retries: 0,
-  timeout: 30_000,
+  timeout: 60_000, // each test; a loaded CI machine runs ASan motcuad beside the other tests
   forbidOnly: process.env['CI'] !== undefined,
   reporter: [['list']],
   ...(external === undefined && {
