@@ -1,9 +1,8 @@
 #include "adapters/http/web_assets.h"
 
-#include <fstream>
-#include <sstream>
 #include <utility>
 
+#include "adapters/config/json_file.h"
 #include "engine/base/quote.h"
 
 namespace motcua::http {
@@ -27,16 +26,6 @@ std::string_view ContentTypeFor(const std::filesystem::path& file) {
   return it == kTypes.end() ? std::string_view() : it->second;
 }
 
-Result<std::string> ReadWhole(const std::filesystem::path& file) {
-  std::ifstream in(file, std::ios::binary);
-  std::ostringstream body;
-  body << in.rdbuf();
-  if (!in.good() && !in.eof()) {
-    return Status(Error::kConfig, "cannot read " + QuoteForMessage(file.string(), kQuotedPathMaxBytes));
-  }
-  return body.str();
-}
-
 Response Secured(std::string body, std::string_view content_type, std::string_view cache,
                  const ReplyTo& to) {
   Response res = DocumentResponse(std::move(body), content_type, to);
@@ -57,7 +46,7 @@ Result<std::shared_ptr<const WebAssets>> WebAssets::Load(const std::filesystem::
     return Status(Error::kConfig, "web desk: no " + QuoteForMessage(index.string(), kQuotedPathMaxBytes) +
                                       " (build it: cd web && npm ci && npm run build)");
   }
-  MOTCUA_ASSIGN_OR_RETURN(std::string page, ReadWhole(index));
+  MOTCUA_ASSIGN_OR_RETURN(std::string page, config::ReadFile(index));
   std::map<std::string, File, std::less<>> assets;
   const std::filesystem::path dir = root / "assets";
   if (std::filesystem::is_directory(dir, ec)) {
@@ -68,7 +57,7 @@ Result<std::shared_ptr<const WebAssets>> WebAssets::Load(const std::filesystem::
         return Status(Error::kConfig, "web desk: unknown file type " +
                                           QuoteForMessage(entry.path().string(), kQuotedPathMaxBytes));
       }
-      MOTCUA_ASSIGN_OR_RETURN(std::string body, ReadWhole(entry.path()));
+      MOTCUA_ASSIGN_OR_RETURN(std::string body, config::ReadFile(entry.path()));
       assets.emplace(entry.path().filename().string(), File{std::string(type), std::move(body)});
     }
   }

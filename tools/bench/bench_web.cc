@@ -7,22 +7,14 @@
 #include <zlib.h>
 
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 #include <string>
 #include <vector>
 
+#include "adapters/config/json_file.h"
 #include "tools/bench/benchmarks.h"
 
 namespace motcua::bench {
 namespace {
-
-std::string ReadWhole(const std::filesystem::path& file) {
-  std::ifstream in(file, std::ios::binary);
-  std::ostringstream out;
-  out << in.rdbuf();
-  return out.str();
-}
 
 // The size of `data` as a gzip stream at level 9.
 Result<std::size_t> GzipSize(const std::string& data) {
@@ -61,7 +53,7 @@ Result<std::vector<Row>> RunWebDesk(Context& context) {
   std::size_t compressed = 0;
   Row row;
   for (const auto& file : files) {
-    const std::string body = ReadWhole(file);
+    MOTCUA_ASSIGN_OR_RETURN(const std::string body, config::ReadFile(file));
     MOTCUA_ASSIGN_OR_RETURN(std::size_t gz, GzipSize(body));
     raw += body.size();
     compressed += gz;
