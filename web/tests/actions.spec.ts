@@ -6,92 +6,18 @@
 // Every dossier carries an applicant name no other test or run uses. No failed
 // sign-ins: motcuad throttles them.
 
-import { expect, test, type APIRequestContext, type Page, type Request } from '@playwright/test';
+import { expect, test, type Page, type Request } from '@playwright/test';
+import {
+  PROCEDURE, RECEPTION_PASSWORD, RECEPTION_TOKEN, RECEPTION_USER as RECEPTION, SPECIALIST_TOKEN,
+  command, fetchDossier, post, receive, signIn, signOut, unique, watchForErrors,
+} from './support';
 
-const RECEPTION = process.env['MOTCUA_DEMO_USER'] ?? 'tiepnhan01';
-const RECEPTION_PASSWORD = process.env['MOTCUA_DEMO_PASSWORD'] ?? 'tiepnhan01-demo';
 const SPECIALIST = process.env['MOTCUA_SPECIALIST_USER'] ?? 'tuphap01';
 const SPECIALIST_PASSWORD = process.env['MOTCUA_SPECIALIST_PASSWORD'] ?? 'tuphap01-demo';
 const SPECIALIST_NAME = 'Trần Văn Bình';
 const SPECIALIST_UNIT = 'Tư pháp - Hộ tịch';
-const RECEPTION_TOKEN = process.env['MOTCUA_RECEPTION_TOKEN'] ?? 'demo-reception-token';
-const SPECIALIST_TOKEN = process.env['MOTCUA_SPECIALIST_TOKEN'] ?? 'demo-specialist-token';
-const PROCEDURE = '1.004873';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 const SHOTS = 'screenshots';
-
-interface DossierJson {
-  code: string;
-  status: string;
-  holder_user?: string;
-  holder_unit?: string;
-  return_method?: string;
-  result_kind?: string;
-}
-
-interface EventJson {
-  seq: string;
-  actor: string;
-  [kind: string]: unknown;
-}
-
-function unique(name: string): string {
-  return `${name} ${Date.now().toString(36).toUpperCase()}${Math.random().toString(36).slice(2, 6).toUpperCase()}`;
-}
-
-const bearer = (token: string) => ({ Authorization: `Bearer ${token}`, Accept: 'application/json' });
-
-async function post(request: APIRequestContext, token: string, name: string, body: object) {
-  return request.post(`/v1/commands/${name}`, { headers: bearer(token), data: body });
-}
-
-async function command(request: APIRequestContext, token: string, name: string, body: object): Promise<DossierJson> {
-  const reply = await post(request, token, name, body);
-  expect(reply.status(), `${name}: ${await reply.text()}`).toBe(200);
-  return ((await reply.json()) as { dossier: DossierJson }).dossier;
-}
-
-async function receive(request: APIRequestContext, applicant: string): Promise<DossierJson> {
-  return command(request, RECEPTION_TOKEN, 'receive', {
-    procedure_code: PROCEDURE,
-    applicant: { name: applicant },
-    channel: 'CHANNEL_COUNTER',
-    documents: [{ name: 'Tờ khai cấp Giấy xác nhận tình trạng hôn nhân', copies: 1 }],
-  });
-}
-
-async function fetchDossier(request: APIRequestContext, code: string): Promise<{ dossier: DossierJson; history: EventJson[] }> {
-  const reply = await request.get(`/v1/dossiers/${encodeURIComponent(code)}`, { headers: bearer(RECEPTION_TOKEN) });
-  expect(reply.status()).toBe(200);
-  return (await reply.json()) as { dossier: DossierJson; history: EventJson[] };
-}
-
-function watchForErrors(page: Page): string[] {
-  const problems: string[] = [];
-  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-  page.on('console', (m) => {
-    if (/Content[- ]Security[- ]Policy|Refused to/i.test(m.text())) problems.push(`console: ${m.text()}`);
-  });
-  return problems;
-}
-
-async function signIn(page: Page, user: string, password: string): Promise<{ csrf_token: string }> {
-  await page.goto('/');
-  await expect(page.getByRole('heading', { level: 1, name: 'Đăng nhập' })).toBeVisible();
-  await page.getByLabel('Tên đăng nhập').fill(user);
-  await page.getByLabel('Mật khẩu').fill(password);
-  const reply = page.waitForResponse((r) => r.url().endsWith('/v1/session') && r.request().method() === 'POST');
-  await page.getByRole('button', { name: 'Đăng nhập' }).click();
-  const signedIn = await reply;
-  expect(signedIn.status(), `sign-in as ${user}`).toBe(200);
-  await expect(page.locator('section.dossiers')).toHaveAttribute('data-state', 'ready');
-  return (await signedIn.json()) as { csrf_token: string };
-}
-
-async function signOut(page: Page): Promise<void> {
-  await page.getByRole('button', { name: 'Đăng xuất' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Đăng nhập' })).toBeVisible();
-}
 
 /** Finds the dossier with "Tìm theo mã hồ sơ" and waits for its detail. */
 async function openByCode(page: Page, code: string): Promise<void> {

@@ -6,64 +6,22 @@
 // Each run makes two failed sign-ins (motcuad throttles after 10 a minute).
 
 import { expect, test, type APIRequestContext, type Page, type Response } from '@playwright/test';
+import {
+  PROCEDURE, RECEPTION_PASSWORD as PASSWORD, RECEPTION_TOKEN, RECEPTION_USER as USER, SPECIALIST_TOKEN,
+  command, isSession, openSignIn, receive, signIn, submitSignIn, unique, vietnamTime, watchForErrors,
+  type DossierJson, type SessionReply,
+} from './support';
 
-const USER = process.env['MOTCUA_DEMO_USER'] ?? 'tiepnhan01';
-const PASSWORD = process.env['MOTCUA_DEMO_PASSWORD'] ?? 'tiepnhan01-demo';
-const RECEPTION_TOKEN = process.env['MOTCUA_RECEPTION_TOKEN'] ?? 'demo-reception-token';
-const SPECIALIST_TOKEN = process.env['MOTCUA_SPECIALIST_TOKEN'] ?? 'demo-specialist-token';
-const PROCEDURE = '1.004873'; // Cấp Giấy xác nhận tình trạng hôn nhân
 const SHOTS = 'screenshots';
-
-interface SessionReply {
-  user: string;
-  display_name?: string;
-  unit?: string;
-  roles?: string[];
-  csrf_token: string;
-}
+/** The phone and sets every dossier received here carries. */
+const AT_COUNTER = { phone: '0912345678', sets: 1 };
 
 interface ListReply {
   dossiers?: { code: string; appointment_at?: string }[];
 }
 
-interface DossierReply {
-  code: string;
-  procedure_code: string;
-  procedure_name?: string;
-  applicant: { name: string; phone?: string };
-  status: string;
-  received_at: string;
-  appointment_at: string;
-  holder_user?: string;
-}
-
-/** A name no other test (or earlier run) uses. */
-function unique(name: string): string {
-  return `${name} ${Date.now().toString(36).toUpperCase()}${Math.random().toString(36).slice(2, 6).toUpperCase()}`;
-}
-
-async function command(request: APIRequestContext, token: string, name: string, body: object): Promise<DossierReply> {
-  const reply = await request.post(`/v1/commands/${name}`, {
-    headers: { Authorization: `Bearer ${token}`, Accept: 'application/json' },
-    data: body,
-  });
-  expect(reply.status(), `${name}: ${await reply.text()}`).toBe(200);
-  return ((await reply.json()) as { dossier: DossierReply }).dossier;
-}
-
-/** Receives a dossier at the counter, as the demo reception officer. */
-async function receive(request: APIRequestContext, applicant: string, phone = '0912345678'): Promise<DossierReply> {
-  return command(request, RECEPTION_TOKEN, 'receive', {
-    procedure_code: PROCEDURE,
-    applicant: { name: applicant, phone },
-    channel: 'CHANNEL_COUNTER',
-    documents: [{ name: 'Tờ khai cấp Giấy xác nhận tình trạng hôn nhân', copies: 1 }],
-    sets: 1,
-  });
-}
-
 /** The reception officer hands the dossier to the demo justice specialist: "Đang xử lý". */
-async function handOver(request: APIRequestContext, code: string): Promise<DossierReply> {
+async function handOver(request: APIRequestContext, code: string): Promise<DossierJson> {
   return command(request, RECEPTION_TOKEN, 'hand-over', {
     dossier_code: code,
     to_unit: 'Tư pháp - Hộ tịch',
@@ -73,55 +31,8 @@ async function handOver(request: APIRequestContext, code: string): Promise<Dossi
   });
 }
 
-/** dd/mm/yyyy HH:mm in Vietnam time, as the page must show an instant. */
-function vietnamTime(rfc3339: string): string {
-  const p = Object.fromEntries(
-    new Intl.DateTimeFormat('en-GB', {
-      timeZone: 'Asia/Ho_Chi_Minh', day: '2-digit', month: '2-digit', year: 'numeric',
-      hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
-    }).formatToParts(new Date(rfc3339)).map((x) => [x.type, x.value]),
-  );
-  return `${p['day']}/${p['month']}/${p['year']} ${p['hour']}:${p['minute']}`;
-}
-
-function isSession(method: string) {
-  return (r: Response) => r.url().endsWith('/v1/session') && r.request().method() === method;
-}
-
 function isList(r: Response): boolean {
   return new URL(r.url()).pathname === '/v1/dossiers' && r.request().method() === 'GET';
-}
-
-/** Any Content-Security-Policy violation or uncaught error fails the test that saw it. */
-function watchForErrors(page: Page): string[] {
-  const problems: string[] = [];
-  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-  page.on('console', (m) => {
-    if (/Content[- ]Security[- ]Policy|Refused to/i.test(m.text())) problems.push(`console: ${m.text()}`);
-  });
-  return problems;
-}
-
-async function openSignIn(page: Page): Promise<void> {
-  await page.goto('/');
-  await expect(page.getByRole('heading', { level: 1, name: 'Đăng nhập' })).toBeVisible();
-}
-
-async function submitSignIn(page: Page, user: string, password: string): Promise<Response> {
-  await page.getByLabel('Tên đăng nhập').fill(user);
-  await page.getByLabel('Mật khẩu').fill(password);
-  const reply = page.waitForResponse(isSession('POST'));
-  await page.getByRole('button', { name: 'Đăng nhập' }).click();
-  return reply;
-}
-
-async function signIn(page: Page): Promise<SessionReply> {
-  await openSignIn(page);
-  const reply = await submitSignIn(page, USER, PASSWORD);
-  expect(reply.status(), 'demo sign-in').toBe(200);
-  const session = (await reply.json()) as SessionReply;
-  await expect(page.locator('section.dossiers')).toHaveAttribute('data-state', 'ready');
-  return session;
 }
 
 test('the sign-in page is in Vietnamese and loads only its own files', async ({ page, baseURL }) => {
@@ -143,7 +54,7 @@ test('the sign-in page is in Vietnamese and loads only its own files', async ({ 
 test('the demo officer signs in and sees the dossier list', async ({ page, context, request }) => {
   const problems = watchForErrors(page);
   // A long name, as many are: it must wrap inside its column.
-  const mine = await receive(request, unique('Công Tôn Nữ Thị Hoàng Phương Thảo Nguyễn Ngọc Bảo Châu'));
+  const mine = await receive(request, unique('Công Tôn Nữ Thị Hoàng Phương Thảo Nguyễn Ngọc Bảo Châu'), AT_COUNTER);
   await openSignIn(page);
   const listReply = page.waitForResponse(isList);
   const reply = await submitSignIn(page, USER, PASSWORD);
@@ -201,7 +112,7 @@ test('the demo officer signs in and sees the dossier list', async ({ page, conte
 });
 
 test('the status filter asks the server for that status', async ({ page, request }) => {
-  const mine = await receive(request, unique('Lê Văn Lọc'));
+  const mine = await receive(request, unique('Lê Văn Lọc'), AT_COUNTER);
   await handOver(request, mine.code);
   await signIn(page);
   const filtered = page.waitForResponse((r) => isList(r) && new URL(r.url()).searchParams.get('status') === '4');
@@ -279,7 +190,7 @@ async function searchCode(page: Page, code: string): Promise<Response> {
 
 test('an officer finds a dossier by its code and sees its detail', async ({ page, request }) => {
   const problems = watchForErrors(page);
-  const mine = await receive(request, unique('Trần Thị Tìm'), '0987654321');
+  const mine = await receive(request, unique('Trần Thị Tìm'), { ...AT_COUNTER, phone: '0987654321' });
   await signIn(page);
 
   const reply = await searchCode(page, mine.code);
@@ -322,7 +233,7 @@ test('an officer finds a dossier by its code and sees its detail', async ({ page
 test('clicking a row opens the same detail; Back and reload behave', async ({ page, request }) => {
   const problems = watchForErrors(page);
   const name = unique('Tôn Thất Hoàng Minh Khôi Nguyễn Phước Bảo Long');
-  const mine = await receive(request, name);
+  const mine = await receive(request, name, AT_COUNTER);
   await handOver(request, mine.code);
   await command(request, SPECIALIST_TOKEN, 'request-supplement', {
     dossier_code: mine.code,

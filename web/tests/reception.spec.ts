@@ -4,54 +4,18 @@
 // already has data. No failed sign-ins: motcuad throttles them.
 
 import { expect, test, type APIRequestContext, type Page, type Request } from '@playwright/test';
+import {
+  PROCEDURE, RECEPTION_TOKEN, RECEPTION_USER as USER, SPECIALIST_TOKEN,
+  bearer, fetchDossier, signIn, unique, vietnamTime, watchForErrors,
+} from './support';
 
-const USER = process.env['MOTCUA_DEMO_USER'] ?? 'tiepnhan01';
-const PASSWORD = process.env['MOTCUA_DEMO_PASSWORD'] ?? 'tiepnhan01-demo';
 const USER_DISPLAY_NAME = process.env['MOTCUA_DEMO_DISPLAY_NAME'] ?? 'Nguyễn Thị Lan';
 const SPECIALIST = process.env['MOTCUA_SPECIALIST_USER'] ?? 'tuphap01';
 const SPECIALIST_PASSWORD = process.env['MOTCUA_SPECIALIST_PASSWORD'] ?? 'tuphap01-demo';
-const RECEPTION_TOKEN = process.env['MOTCUA_RECEPTION_TOKEN'] ?? 'demo-reception-token';
-const SPECIALIST_TOKEN = process.env['MOTCUA_SPECIALIST_TOKEN'] ?? 'demo-specialist-token';
-const PROCEDURE = '1.004873';
 const PROCEDURE_NAME = 'Thủ tục cấp Giấy xác nhận tình trạng hôn nhân';
 const CODE = /^000\.00\.07\.H06-\d{6}-\d{4}$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 const SHOTS = 'screenshots';
-
-interface DossierJson {
-  code: string;
-  procedure_code: string;
-  applicant: { name: string; id_number?: string; phone?: string; address?: string; email?: string };
-  channel: string;
-  documents?: { name: string; copies?: number; digitized?: boolean; reused?: boolean }[];
-  sets?: number;
-  appointment_at: string;
-  holder_user?: string;
-}
-
-/** A name no other test (or earlier run) uses. */
-function unique(name: string): string {
-  return `${name} ${Date.now().toString(36).toUpperCase()}${Math.random().toString(36).slice(2, 6).toUpperCase()}`;
-}
-
-/** dd/mm/yyyy HH:mm in Vietnam time, as the page must show an instant. */
-function vietnamTime(rfc3339: string): string {
-  const p = Object.fromEntries(
-    new Intl.DateTimeFormat('en-GB', {
-      timeZone: 'Asia/Ho_Chi_Minh', day: '2-digit', month: '2-digit', year: 'numeric',
-      hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
-    }).formatToParts(new Date(rfc3339)).map((x) => [x.type, x.value]),
-  );
-  return `${p['day']}/${p['month']}/${p['year']} ${p['hour']}:${p['minute']}`;
-}
-
-const bearer = (token: string) => ({ Authorization: `Bearer ${token}`, Accept: 'application/json' });
-
-async function getDossier(request: APIRequestContext, code: string): Promise<DossierJson> {
-  const reply = await request.get(`/v1/dossiers/${encodeURIComponent(code)}`, { headers: bearer(RECEPTION_TOKEN) });
-  expect(reply.status(), await reply.text()).toBe(200);
-  return ((await reply.json()) as { dossier: DossierJson }).dossier;
-}
 
 /** Every dossier the server lists (at most 1000, the API's limit; the tests make far fewer). */
 async function allDossiers(request: APIRequestContext): Promise<{ code: string; applicant_name?: string }[]> {
@@ -64,28 +28,6 @@ async function allDossiers(request: APIRequestContext): Promise<{ code: string; 
 
 async function dossiersOf(request: APIRequestContext, applicant: string): Promise<string[]> {
   return (await allDossiers(request)).filter((d) => d.applicant_name === applicant).map((d) => d.code);
-}
-
-/** Any Content-Security-Policy violation or uncaught error fails the test that saw it. */
-function watchForErrors(page: Page): string[] {
-  const problems: string[] = [];
-  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-  page.on('console', (m) => {
-    if (/Content[- ]Security[- ]Policy|Refused to/i.test(m.text())) problems.push(`console: ${m.text()}`);
-  });
-  return problems;
-}
-
-async function signIn(page: Page, user = USER, password = PASSWORD): Promise<{ csrf_token: string }> {
-  await page.goto('/');
-  await page.getByLabel('Tên đăng nhập').fill(user);
-  await page.getByLabel('Mật khẩu').fill(password);
-  const reply = page.waitForResponse((r) => r.url().endsWith('/v1/session') && r.request().method() === 'POST');
-  await page.getByRole('button', { name: 'Đăng nhập' }).click();
-  const signedIn = await reply;
-  expect(signedIn.status(), `sign-in as ${user}`).toBe(200);
-  await expect(page.locator('section.dossiers')).toHaveAttribute('data-state', 'ready');
-  return (await signedIn.json()) as { csrf_token: string };
 }
 
 const intakeTab = (page: Page) => page.locator('header.topbar').getByRole('button', { name: 'Tiếp nhận hồ sơ', exact: true });
@@ -218,7 +160,7 @@ test('the reception officer receives a dossier with the keyboard and prints its 
   await page.screenshot({ path: `${SHOTS}/intake-received.png` });
 
   // The server holds exactly that: the applicant, the ticked documents, the appointment shown.
-  const dossier = await getDossier(request, code);
+  const { dossier } = await fetchDossier(request, code);
   expect(dossier.procedure_code).toBe(PROCEDURE);
   expect(dossier.applicant).toEqual({
     name: applicant,
