@@ -264,12 +264,11 @@ Status Engine::FillDerived(v1::Event& e) {
                       "không có thủ tục mã " + QuoteForMessage(r->procedure_code()) +
                           " trong danh mục");
       }
-      MOTCUA_ASSIGN_OR_RETURN(calendar::DeadlineSpec spec, catalog::DeadlineOf(*p));
-      MOTCUA_ASSIGN_OR_RETURN(Instant start, calendar_->ClockStart(at));
-      MOTCUA_ASSIGN_OR_RETURN(calendar::Due due, calendar_->ComputeDue(at, spec));
-      SetInstant(start, r->mutable_clock_start());
-      SetInstant(due.at, r->mutable_appointment_at());
-      r->set_appointment_provisional(due.provisional);
+      MOTCUA_ASSIGN_OR_RETURN(dossier::ReceiptClock clock,
+                              dossier::ClockAtReceipt(*calendar_, *p, at));
+      SetInstant(clock.clock_start, r->mutable_clock_start());
+      SetInstant(clock.appointment.at, r->mutable_appointment_at());
+      r->set_appointment_provisional(clock.appointment.provisional);
     }
   } else if (dossier::ClockEffectOf(e) == dossier::ClockEffect::kResume) {
     // The wait for the citizen ends: the appointment moves by the working

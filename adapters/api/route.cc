@@ -49,7 +49,8 @@ RouteError WrongMethod(std::string_view method, std::string_view path, std::stri
 const std::set<std::string>& AllowedParams(RouteKind kind) {
   static const std::set<std::string> kNone;
   static const std::set<std::string> kList = {"status", "procedure", "holder", "due_before",
-                                              "limit"};
+                                              "q",      "offset",    "limit",  "open"};
+  static const std::set<std::string> kPreview = {"procedure"};
   static const std::set<std::string> kReceipt = {"format"};
   static const std::set<std::string> kLookup = {"secret"};
   static const std::set<std::string> kStats = {"from", "to", "format", "codes"};
@@ -68,6 +69,9 @@ const std::set<std::string>& AllowedParams(RouteKind kind) {
     case RouteKind::kAlertStream: return kAlertStream;
     case RouteKind::kUndeliveredAlerts: return kLimit;
     case RouteKind::kApologyLetter: return kReceipt;
+    case RouteKind::kRefusalLetter: return kReceipt;
+    case RouteKind::kSupplementRequestLetter: return kReceipt;
+    case RouteKind::kAppointmentPreview: return kPreview;
     case RouteKind::kAdminBackupChunk: return kOffset;
     default: return kNone;
   }
@@ -179,6 +183,13 @@ std::variant<Route, RouteError> ParseRoute(std::string_view method, std::string_
     } else if (s1 == "dossiers" && n == 4 && !segments[2].empty() && segments[3] == "apology") {
       route.kind = RouteKind::kApologyLetter;
       route.name = segments[2];
+    } else if (s1 == "dossiers" && n == 4 && !segments[2].empty() && segments[3] == "refusal") {
+      route.kind = RouteKind::kRefusalLetter;
+      route.name = segments[2];
+    } else if (s1 == "dossiers" && n == 4 && !segments[2].empty() &&
+               segments[3] == "supplement-request") {
+      route.kind = RouteKind::kSupplementRequestLetter;
+      route.name = segments[2];
     } else if (s1 == "admin" && n == 4 && segments[2] == "calendar" && segments[3] == "reload") {
       route.kind = RouteKind::kCalendarReload;
       want = "POST";
@@ -194,6 +205,8 @@ std::variant<Route, RouteError> ParseRoute(std::string_view method, std::string_
     } else if (s1 == "admin" && n == 4 && segments[2] == "backup" && !segments[3].empty()) {
       route.kind = RouteKind::kAdminBackupChunk;
       route.name = segments[3];
+    } else if (s1 == "appointment" && n == 2) {
+      route.kind = RouteKind::kAppointmentPreview;
     } else if (s1 == "officers" && n == 2) {
       route.kind = RouteKind::kOfficers;
     } else if (s1 == "session" && n == 2) {

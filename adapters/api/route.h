@@ -4,7 +4,7 @@
 //
 //   GET  /healthz
 //   POST /v1/commands/{name}              name from command_endpoints.h
-//   GET  /v1/dossiers?status=&procedure=&holder=&due_before=&limit=
+//   GET  /v1/dossiers?status=&open=&procedure=&holder=&due_before=&q=&offset=&limit=
 //   GET  /v1/dossiers/{code}
 //   GET  /v1/dossiers/{code}/receipt?format=text|html
 //   GET  /v1/catalog
@@ -17,6 +17,9 @@
 //   GET  /v1/alerts/undelivered?limit=          (the webhook's set-aside alerts)
 //   POST /v1/alerts/undelivered/retry
 //   GET  /v1/dossiers/{code}/apology?format=text|html
+//   GET  /v1/dossiers/{code}/refusal?format=text|html            (Mẫu 03)
+//   GET  /v1/dossiers/{code}/supplement-request?format=text|html (Mẫu 02)
+//   GET  /v1/appointment?procedure=CODE    (the intake form's preview)
 //   POST /v1/admin/calendar/reload
 //   POST /v1/test/clock                        (only with motcuad --test-clock)
 //   POST /v1/admin/check                  (admin_endpoints.h)
@@ -57,6 +60,9 @@ enum class RouteKind {
   kUndeliveredAlerts,
   kRetryUndelivered,
   kApologyLetter,   // name: the dossier code
+  kRefusalLetter,            // name: the dossier code
+  kSupplementRequestLetter,  // name: the dossier code
+  kAppointmentPreview,       // endpoints/appointment_preview.h
   kCalendarReload,
   kTestClock,
   kAdminCheck,        // admin_endpoints.h

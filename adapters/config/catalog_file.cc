@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "adapters/config/catalog_supplement.h"
 #include "adapters/config/json_file.h"
 #include "engine/base/quote.h"
 #include "engine/base/time.h"
@@ -142,9 +143,15 @@ Result<std::vector<v1::Procedure>> ParseCatalog(const std::string& json, const s
   return procedures;
 }
 
-Result<std::shared_ptr<const catalog::Catalog>> LoadCatalog(const std::filesystem::path& path) {
+Result<std::shared_ptr<const catalog::Catalog>> LoadCatalog(
+    const std::filesystem::path& path, const std::filesystem::path& supplement) {
   MOTCUA_ASSIGN_OR_RETURN(std::string json, ReadFile(path));
   MOTCUA_ASSIGN_OR_RETURN(std::vector<v1::Procedure> procedures, ParseCatalog(json, QuoteForMessage(path.string(), kQuotedPathMaxBytes)));
+  if (!supplement.empty()) {
+    MOTCUA_ASSIGN_OR_RETURN(std::string added, ReadFile(supplement));
+    MOTCUA_RETURN_IF_ERROR(ApplyCatalogSupplement(
+        added, QuoteForMessage(supplement.string(), kQuotedPathMaxBytes), procedures));
+  }
   auto catalog = catalog::Catalog::Build(std::move(procedures));
   if (!catalog.ok()) {
     return Status(Error::kConfig, QuoteForMessage(path.string(), kQuotedPathMaxBytes) + ": " + catalog.status().message());

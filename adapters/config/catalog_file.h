@@ -25,7 +25,10 @@ namespace motcua::config {
 // Parses catalog JSON text; `what` names the source in errors.
 Result<std::vector<v1::Procedure>> ParseCatalog(const std::string& json, const std::string& what);
 
-Result<std::shared_ptr<const catalog::Catalog>> LoadCatalog(const std::filesystem::path& path);
+// The catalog of `path` with the commune's supplement (catalog_supplement.h)
+// applied, when `supplement` names one.
+Result<std::shared_ptr<const catalog::Catalog>> LoadCatalog(
+    const std::filesystem::path& path, const std::filesystem::path& supplement = {});
 
 }  // namespace motcua::config
 

@@ -55,6 +55,7 @@ Result<v1::ServerConfig> LoadServerConfig(const std::filesystem::path& path) {
   const std::filesystem::path base = std::filesystem::absolute(path).parent_path();
   Resolve(base, *c.mutable_db());
   Resolve(base, *c.mutable_catalog_file());
+  Resolve(base, *c.mutable_catalog_supplement_file());
   Resolve(base, *c.mutable_calendar()->mutable_schedule_dir());
   Resolve(base, *c.mutable_users_file());
   Resolve(base, *c.mutable_targets_file());

@@ -34,7 +34,6 @@ Result<std::unique_ptr<AlertServices>> AlertServices::Create(runtime::EngineServ
       .clock = clock,
       .hub = services->hub_,
       .log = log,
-      .users = std::move(config.users),
       .stream = StreamOptions{},
       .webhook = services->webhook_.get()});
   if (config.test_clock != nullptr) {

@@ -35,7 +35,6 @@ namespace motcua::http {
 struct AlertServicesConfig {
   v1::AlertConfig alerts;
   std::string db_path;
-  std::shared_ptr<const Authenticator> users;
   // Set when motcuad runs with --test-clock: no wall-clock timer, and
   // POST /v1/test/clock exists. Must outlive the services.
   ManualClock* test_clock = nullptr;

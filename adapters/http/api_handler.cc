@@ -5,6 +5,7 @@
 
 #include "adapters/http/endpoints/admin_endpoints.h"
 #include "adapters/http/endpoints/alert_endpoints.h"
+#include "adapters/http/endpoints/appointment_preview.h"
 #include "adapters/api/command_endpoints.h"
 #include "adapters/http/endpoints/dossier_reads.h"
 #include "adapters/http/endpoints/letter_endpoints.h"
@@ -166,20 +167,31 @@ void ApiHandler::HandleRead(const api::Route& route, const Request& request, con
       return;
     }
     case api::RouteKind::kListDossiers: {
-      if (DossierAccessOf(*principal) == DossierAccess::kNone) {
+      const DossierAccess access = DossierAccessOf(*principal);
+      if (access == DossierAccess::kNone) {
         return respond(ErrorResponse(Forbidden("xem danh sách hồ sơ"), to));
       }
       auto filter = ParseListFilter(route);
       if (!filter.ok()) return respond(ErrorResponse(filter.status(), to));
-      queries_.Run([&catalog, filter = *filter, to, respond](Result<sqlite::Database*> db) {
+      filter->search_phone = access == DossierAccess::kFull;
+      StandingClock standing{.calendar = engine_.calendar(),
+                             .now = clock_.Now(),
+                             .due_soon_within = context_.due_soon_within};
+      queries_.Run([&catalog, filter = *filter, standing = std::move(standing), to,
+                    respond](Result<sqlite::Database*> db) {
         if (!db.ok()) return respond(ErrorResponse(db.status(), to));
-        auto list = ReadDossierList(**db, catalog, filter);
+        auto list = ReadDossierList(**db, catalog, filter, standing);
         respond(list.ok() ? MessageResponse(*list, to) : ErrorResponse(list.status(), to));
       });
       return;
     }
+    case api::RouteKind::kAppointmentPreview:
+      return respond(HandleAppointmentPreview(route, *principal, catalog, *engine_.calendar(),
+                                              clock_.Now(), to));
     case api::RouteKind::kReceipt:
     case api::RouteKind::kApologyLetter:
+    case api::RouteKind::kRefusalLetter:
+    case api::RouteKind::kSupplementRequestLetter:
       return HandleLetterRoute(route, *principal, queries_, catalog, context_.unit,
                                *context_.users, to, respond);
     case api::RouteKind::kStats:

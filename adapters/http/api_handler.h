@@ -12,6 +12,7 @@
 #ifndef MOTCUA_ADAPTERS_HTTP_API_HANDLER_H_
 #define MOTCUA_ADAPTERS_HTTP_API_HANDLER_H_
 
+#include <chrono>
 #include <filesystem>
 #include <functional>
 #include <memory>
@@ -57,6 +58,8 @@ struct ApiContext {
   // no sign-in, bearer tokens only); the sessions must outlive the handler.
   std::shared_ptr<const WebAssets> web = nullptr;
   WebSessions* sessions = nullptr;
+  // The lists' "due soon": the apology alert's lead (AlertsConfig).
+  std::chrono::seconds due_soon_within = std::chrono::hours(8);
 };
 
 class ApiHandler {
@@ -71,21 +74,20 @@ class ApiHandler {
   void Handle(Request request, Respond respond) const;
   // The endpoint that takes streaming requests over (HttpSession); null: none.
   StreamEndpoint* stream_endpoint() const { return context_.stream; }
-  // Whether the request carries a valid token. HttpSession hands a stream
-  // over only then: a failed authentication is answered by Handle(), so the
+  // The bearer token's officer, else the session cookie's (web desk). A
+  // request authenticated by its cookie that changes something must carry
+  // the session's CSRF token (403 otherwise): a cookie goes with any
+  // request the browser makes, the token only with the desk's own.
+  // HttpSession hands a stream over only to an authenticated request, with
+  // its officer: a failed authentication is answered by Handle(), so the
   // auth throttle counts it like any other.
-  bool Authenticates(const Request& request) const { return Authenticate(request).ok(); }
+  Result<Principal> Authenticate(const Request& request) const;
 
  private:
   void HandleCommand(const api::Route& route, Request& request, const ReplyTo& to,
                      Respond& respond) const;
   void HandleRead(const api::Route& route, const Request& request, const ReplyTo& to,
                   Respond& respond) const;
-  // The bearer token's officer, else the session cookie's (web desk). A
-  // request authenticated by its cookie that changes something must carry
-  // the session's CSRF token (403 otherwise): a cookie goes with any
-  // request the browser makes, the token only with the desk's own.
-  Result<Principal> Authenticate(const Request& request) const;
   SessionServices Sessions() const;
 
   runtime::EngineService& engine_;

@@ -183,15 +183,16 @@ void HttpSession::OnRead(beast::error_code ec, std::size_t /*bytes*/) {
     }
   }
   if (StreamEndpoint* stream = handler_.stream_endpoint();
-      stream != nullptr && queue_.size() == 1 && !stopping_ && stream->Wants(request) &&
-      handler_.Authenticates(request)) {
-    // An event stream takes the connection over (stream_endpoint.h): this
-    // session ends here without closing the socket or answering (the
-    // endpoint logs the request).
-    queue_.clear();
-    closed_ = true;
-    stream->Accept(std::move(stream_), std::move(request));
-    return;
+      stream != nullptr && queue_.size() == 1 && !stopping_ && stream->Wants(request)) {
+    if (Result<Principal> principal = handler_.Authenticate(request); principal.ok()) {
+      // An event stream takes the connection over (stream_endpoint.h): this
+      // session ends here without closing the socket or answering (the
+      // endpoint logs the request).
+      queue_.clear();
+      closed_ = true;
+      stream->Accept(std::move(stream_), std::move(request), *principal);
+      return;
+    }
   }
 
   // The answer may come from another thread; it comes back through the

@@ -10,6 +10,7 @@
 #define MOTCUA_ADAPTERS_HTTP_STREAM_ENDPOINT_H_
 
 #include "adapters/net/asio.h"
+#include "adapters/http/authenticator.h"
 #include "adapters/http/http_reply.h"
 
 namespace motcua::http {
@@ -19,9 +20,11 @@ class StreamEndpoint {
   virtual ~StreamEndpoint() = default;
   // Whether `request` asks for this stream.
   virtual bool Wants(const Request& request) const = 0;
-  // Takes the connection over: authorises the request, then streams (or
-  // answers an error and closes).
-  virtual void Accept(beast::tcp_stream stream, Request request) = 0;
+  // Takes the connection over for `principal`, whom the API handler
+  // authenticated (bearer token or the desk's session cookie, the same rule
+  // as every request): checks the role, then streams (or answers an error
+  // and closes).
+  virtual void Accept(beast::tcp_stream stream, Request request, const Principal& principal) = 0;
 };
 
 }  // namespace motcua::http

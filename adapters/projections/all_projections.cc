@@ -5,6 +5,7 @@
 #include "adapters/counters/daily_counters_projection.h"
 #include "adapters/sqlite/alert_projection.h"
 #include "adapters/sqlite/dossier_projection.h"
+#include "adapters/sqlite/dossier_search_projection.h"
 
 namespace motcua::projections {
 
@@ -13,6 +14,7 @@ sqlite::ProjectionList AllProjections() {
   list.push_back(std::make_unique<sqlite::DossierProjection>());
   list.push_back(std::make_unique<counters::DailyCountersProjection>());  // reads `dossiers`
   list.push_back(std::make_unique<sqlite::AlertProjection>());
+  list.push_back(std::make_unique<sqlite::DossierSearchProjection>());
   return list;
 }
 

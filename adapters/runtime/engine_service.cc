@@ -72,6 +72,7 @@ EngineService::EngineService(EngineServiceOptions options,
       catalog_(std::move(catalog)),
       clock_(clock),
       work_(std::in_place, ioc_.get_executor()),
+      calendar_(engine_->calendar_ptr()),
       views_(*catalog_, kCachedViews) {}
 
 EngineService::~EngineService() { Stop(); }
@@ -115,6 +116,11 @@ Status EngineService::Submit(CommandRequest request, CommandCallback done) {
   return Status::Ok();
 }
 
+std::shared_ptr<const calendar::WorkingCalendar> EngineService::calendar() const {
+  MutexLock lock(calendar_mutex_);
+  return calendar_;
+}
+
 Status EngineService::RunExclusive(ExclusiveJob job) {
   MutexLock lock(submit_mutex_);
   if (stopping_) return Status(Error::kOverloaded, "máy chủ đang dừng; hãy thử lại sau");
@@ -122,6 +128,10 @@ Status EngineService::RunExclusive(ExclusiveJob job) {
     Flush();  // the commands before it are durable and answered first
     job(*engine_, *log_);
     views_.Clear();  // the job may have changed any dossier
+    {
+      MutexLock publish(calendar_mutex_);  // or the calendar
+      calendar_ = engine_->calendar_ptr();
+    }
     if (observer_) observer_->AfterExclusive();
   });
   return Status::Ok();

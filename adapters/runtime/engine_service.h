@@ -170,6 +170,10 @@ class EngineService {
   // Events replayed at Open.
   std::uint64_t replayed_events() const { return replayed_events_; }
   const catalog::Catalog& catalog() const { return *catalog_; }
+  // The calendar the engine times commands with, for reads on other threads
+  // (the desk's time left, the appointment preview): republished after every
+  // RunExclusive job, the only place the engine's calendar changes.
+  std::shared_ptr<const calendar::WorkingCalendar> calendar() const EXCLUDES(calendar_mutex_);
 
  private:
   struct Pending {
@@ -211,6 +215,9 @@ class EngineService {
   Mutex submit_mutex_;
   bool stopping_ GUARDED_BY(submit_mutex_) = false;
   std::atomic<std::size_t> queued_{0};
+
+  mutable Mutex calendar_mutex_;
+  std::shared_ptr<const calendar::WorkingCalendar> calendar_ GUARDED_BY(calendar_mutex_);
 
   // Engine thread state.
   // Enough for every desk's dossiers in flight, a few kilobytes each.

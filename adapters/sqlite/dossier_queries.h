@@ -43,14 +43,28 @@ class DossierEventReader {
 // GET /v1/dossiers filters; every set field must match.
 struct DossierFilter {
   std::optional<int> status;  // v1::Status
+  // Only dossiers whose clock runs or is paused (DossierState::open).
+  bool open_only = false;
   std::string procedure;      // procedure code
   // The unit or the officer holding the dossier.
   std::string holder;
-  // Appointment (the one statistics count against) strictly before this UTC
-  // instant, in seconds since the epoch.
+  // The deadline the office works to (dossier::OfficeDeadline: the
+  // appointment, or an apology's new one) strictly before this UTC instant,
+  // in seconds since the epoch.
   std::optional<std::int64_t> due_before;
+  // A dossier code or its start, a phone number's digits, or words of the
+  // applicant's name, any case, with or without diacritics (search_fold.h);
+  // empty: no search. At most kMaxSearchWords words.
+  std::string query;
+  // Whether the query may match phone numbers: not for readers who may not
+  // see them (access_policy.h), or a search would tell whose number it is.
+  bool search_phone = true;
   std::uint32_t limit = 100;
+  std::uint64_t offset = 0;  // rows skipped, for paging
 };
+
+// Name words a search may hold (each is a LIKE over the search table).
+inline constexpr std::size_t kMaxSearchWords = 8;
 
 // One row of the `dossiers` table, as the lists show it. Instants are UTC
 // seconds, 0 when unset.
@@ -60,15 +74,18 @@ struct DossierRow {
   std::string applicant_name;
   int status = 0;
   int channel = 0;
+  std::int64_t registered_at = 0;
   std::int64_t received_at = 0;
   std::int64_t appointment_at = 0;
   std::int64_t extended_appointment_at = 0;
   std::string holder_unit;
   std::string holder_user;
+  bool apologized = false;
+  std::int64_t paused_at = 0;
 };
 
-// The matching rows ordered by appointment (unset last), then code; at most
-// filter.limit of them.
+// The matching rows ordered by the office's deadline (unset last), then
+// code; filter.limit of them at most, after skipping filter.offset.
 Result<std::vector<DossierRow>> ListDossiers(Database& db, const DossierFilter& filter);
 
 }  // namespace motcua::sqlite

@@ -50,6 +50,15 @@ class Projection {
   virtual Status Flush() { return Status::Ok(); }
   // Forgets what Apply kept back: the transaction is being rolled back.
   virtual void Discard() {}
+
+  // Fills the tables from the events already in `db`, in the transaction of
+  // the projection's first migration: a projection an upgrade adds to a
+  // database that holds events starts complete. The default does nothing
+  // (the projection has existed since the first event of any database).
+  virtual Status Backfill(Database& db) {
+    (void)db;
+    return Status::Ok();
+  }
 };
 
 using ProjectionList = std::vector<std::unique_ptr<Projection>>;

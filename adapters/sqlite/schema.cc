@@ -4,8 +4,8 @@
 
 namespace motcua::sqlite {
 
-Status Migrate(Database& db, std::string_view component,
-               const std::vector<std::string>& migrations) {
+Status Migrate(Database& db, std::string_view component, const std::vector<std::string>& migrations,
+               const std::function<Status()>& on_create) {
   MOTCUA_RETURN_IF_ERROR(db.Exec(
       "CREATE TABLE IF NOT EXISTS schema_versions ("
       "  component TEXT PRIMARY KEY, version INTEGER NOT NULL)"));
@@ -27,6 +27,7 @@ Status Migrate(Database& db, std::string_view component,
     Transaction tx(db);
     MOTCUA_RETURN_IF_ERROR(tx.status());
     MOTCUA_RETURN_IF_ERROR(db.Exec(migrations[v]));
+    if (v == 0 && on_create) MOTCUA_RETURN_IF_ERROR(on_create());
     Statement st(db,
                  "INSERT INTO schema_versions(component, version) VALUES (?1, ?2) "
                  "ON CONFLICT(component) DO UPDATE SET version = excluded.version");

@@ -4,6 +4,7 @@
 #ifndef MOTCUA_ADAPTERS_SQLITE_SCHEMA_H_
 #define MOTCUA_ADAPTERS_SQLITE_SCHEMA_H_
 
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -15,7 +16,10 @@ namespace motcua::sqlite {
 
 // Applies migrations[version..] for `component`. kStorage if the file's
 // version is newer than this build knows (an older binary must not write it).
-Status Migrate(Database& db, std::string_view component, const std::vector<std::string>& migrations);
+// `on_create`, if given, runs in the transaction of the first migration
+// (version 0 to 1), after it: the component's tables are new.
+Status Migrate(Database& db, std::string_view component, const std::vector<std::string>& migrations,
+               const std::function<Status()>& on_create = {});
 
 // The event log's own tables: events (with the hash chain) and idempotency records.
 const std::vector<std::string>& EventLogMigrations();

@@ -22,7 +22,8 @@ std::string ChainHash(std::string_view previous, std::uint64_t seq, std::string_
 Status MigrateAll(Database& db, const ProjectionList& projections) {
   MOTCUA_RETURN_IF_ERROR(Migrate(db, "events", EventLogMigrations()));
   for (const auto& p : projections) {
-    MOTCUA_RETURN_IF_ERROR(Migrate(db, p->component(), p->migrations()));
+    MOTCUA_RETURN_IF_ERROR(Migrate(db, p->component(), p->migrations(),
+                                   [&db, &p] { return p->Backfill(db); }));
   }
   return Status::Ok();
 }

@@ -1,10 +1,10 @@
 #include "engine/alerts/deadline_watch.h"
 
-#include <algorithm>
 #include <set>
 #include <utility>
 
 #include "engine/base/proto_time.h"
+#include "engine/dossier/standing.h"
 
 namespace motcua::alerts {
 
@@ -14,12 +14,10 @@ bool Watched(const dossier::DossierState& s) {
   return s.open() && !s.paused() && s.appointment_at != 0;
 }
 
-// The due time the overdue alert is for: the appointment, or after an
-// apology the new appointment it promised (a later pause may move the
-// appointment past it). Statistics keep counting against the appointment;
-// the watch is about what the office must do next.
+// The due time the overdue alert is for: the deadline the office works to
+// (standing.h), which the desk's queues show too.
 std::int64_t WatchedDue(const dossier::DossierState& s) {
-  return std::max(s.appointment_at, s.apologized ? s.extended_appointment_at : 0);
+  return dossier::OfficeDeadline(s.appointment_at, s.apologized, s.extended_appointment_at);
 }
 
 }  // namespace

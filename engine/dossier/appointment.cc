@@ -55,6 +55,14 @@ Result<DeadlineClock> Advance(const calendar::WorkingCalendar& calendar, Deadlin
   return clock;
 }
 
+Result<ReceiptClock> ClockAtReceipt(const calendar::WorkingCalendar& calendar,
+                                    const v1::Procedure& procedure, Instant received_at) {
+  MOTCUA_ASSIGN_OR_RETURN(calendar::DeadlineSpec spec, catalog::DeadlineOf(procedure));
+  MOTCUA_ASSIGN_OR_RETURN(Instant start, calendar.ClockStart(received_at));
+  MOTCUA_ASSIGN_OR_RETURN(calendar::Due due, calendar.ComputeDue(received_at, spec));
+  return ReceiptClock{start, due};
+}
+
 Result<calendar::Due> RecomputeAppointment(const std::vector<v1::Event>& history,
                                            const catalog::Catalog& catalog,
                                            const calendar::WorkingCalendar& calendar) {
@@ -67,9 +75,8 @@ Result<calendar::Due> RecomputeAppointment(const std::vector<v1::Event>& history
                       "thủ tục " + QuoteForMessage(e.received().procedure_code()) +
                           " không còn trong danh mục");
       }
-      MOTCUA_ASSIGN_OR_RETURN(calendar::DeadlineSpec spec, catalog::DeadlineOf(*p));
-      MOTCUA_ASSIGN_OR_RETURN(calendar::Due due, calendar.ComputeDue(ToInstant(e.at()), spec));
-      clock = DeadlineClock{due, {}};
+      MOTCUA_ASSIGN_OR_RETURN(ReceiptClock start, ClockAtReceipt(calendar, *p, ToInstant(e.at())));
+      clock = DeadlineClock{start.appointment, {}};
     } else if (clock) {
       // Before the receipt there is no clock to stop (a fee paid with an
       // online registration moves nothing).

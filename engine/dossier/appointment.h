@@ -63,6 +63,18 @@ Result<calendar::Due> AfterPause(const calendar::WorkingCalendar& calendar,
 Result<DeadlineClock> Advance(const calendar::WorkingCalendar& calendar, DeadlineClock clock,
                               const v1::Event& event);
 
+// A dossier's clock at its receipt: when it starts (the next office hour
+// when received outside them) and the appointment the receipt promises. The
+// one rule the engine (a received dossier), RecomputeAppointment and the
+// desk's preview (GET /v1/appointment) share. Errors: the procedure's
+// deadline is malformed, or the calendar does not cover the span.
+struct ReceiptClock {
+  Instant clock_start;
+  calendar::Due appointment;
+};
+Result<ReceiptClock> ClockAtReceipt(const calendar::WorkingCalendar& calendar,
+                                    const v1::Procedure& procedure, Instant received_at);
+
 // The appointment the dossier whose events (in order) are `history` would
 // have under `calendar`: the receipt's due time, then Advance over every later
 // event. kNotFound if it was never received; kInvalidArgument if its procedure

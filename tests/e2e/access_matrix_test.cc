@@ -76,13 +76,21 @@ struct Case {
 
 // A raw request whose reply's status line is all we read: the alert stream
 // never ends.
+// The status line of GET /v1/alerts/stream with `header` ("Name: value",
+// or empty for none).
+unsigned StreamStatusWith(int port, const std::string& header);
+
 unsigned StreamStatus(int port, const std::string& authorization) {
+  return StreamStatusWith(port, authorization.empty() ? "" : "Authorization: " + authorization);
+}
+
+unsigned StreamStatusWith(int port, const std::string& header) {
   net::io_context ioc;
   tcp::socket socket(ioc);
   socket.connect(tcp::endpoint(net::ip::make_address("127.0.0.1"),
                                      static_cast<unsigned short>(port)));
   std::string request = "GET /v1/alerts/stream HTTP/1.1\r\nHost: x\r\n";
-  if (!authorization.empty()) request += "Authorization: " + authorization + "\r\n";
+  if (!header.empty()) request += header + "\r\n";
   request += "\r\n";
   net::write(socket, net::buffer(request));
   std::string reply;
@@ -196,6 +204,10 @@ class AccessMatrixTest : public ::testing::Test {
         {"dossier detail", V::get, d, "", all, 200},
         {"receipt", V::get, d + "/receipt", "", handlers, 200},
         {"apology letter", V::get, d + "/apology", "", handlers, 0},
+        {"refusal letter", V::get, d + "/refusal", "", handlers, 0},
+        {"supplement request letter", V::get, d + "/supplement-request", "", handlers, 0},
+        {"appointment preview", V::get, "/v1/appointment?procedure=1.004873", "", {kRec}, 200},
+        {"officers", V::get, "/v1/officers", "", all, 200},
         {"catalog", V::get, "/v1/catalog", "", all, 200},
         {"statistics", V::get, "/v1/stats?from=2026-01-01&to=2026-12-31", "",
          {kStat, kLead, kAdm}, 200},
@@ -313,10 +325,24 @@ TEST_F(AccessMatrixTest, EveryRouteTimesEveryCallerOnlyTheAllowedGetThroughAndRe
   }
   // Healthz is public.
   EXPECT_EQ(Send(V::get, "/healthz", "").status, 200u);
-  // 21 routes; the matrix is what it says.
-  EXPECT_EQ(cases.size(), 30u);
+  // 25 routes and 14 commands; the matrix is what it says.
+  EXPECT_EQ(cases.size(), 34u);
   EXPECT_GT(refused, 200);
   EXPECT_GT(allowed, 30);
+}
+
+TEST_F(AccessMatrixTest, TheDesksSessionCookieOpensTheAlertStreamLikeABearerToken) {
+  // The browser's EventSource can send no Authorization header: the desk
+  // signs in and its cookie goes with the stream's request.
+  StartServer(100000, 100000);
+  auto signed_in = Send(V::post, "/v1/session", "",
+                        R"({"user": "tuphap01", "password": "tuphap01-demo"})");
+  ASSERT_EQ(signed_in.status, 200u) << signed_in.body;
+  const std::string set_cookie = signed_in.Header("Set-Cookie").value_or("");
+  const std::string cookie = set_cookie.substr(0, set_cookie.find(';'));
+  ASSERT_THAT(cookie, HasSubstr("motcua_session="));
+  EXPECT_EQ(StreamStatusWith(server_->port(), "Cookie: " + cookie), 200u);
+  EXPECT_EQ(StreamStatusWith(server_->port(), "Cookie: motcua_session=forged"), 401u);
 }
 
 TEST_F(AccessMatrixTest, ALookupSecretOpensOnlyItsOwnDossierAndShowsNoPersonalData) {

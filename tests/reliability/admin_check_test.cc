@@ -117,6 +117,12 @@ class AdminCheckTest : public ::testing::Test {
                     ->Exec("UPDATE dossiers SET applicant_name = '" + renamed +
                            "' WHERE code = '" + codes_[static_cast<std::size_t>(seq - 1)] + "'")
                     .ok());
+    // And its search form (adapters/text/search_fold.h), as a careful forger would.
+    ASSERT_TRUE((*db)
+                    ->Exec("UPDATE dossier_search SET name = ' cong dan 9 " +
+                           std::to_string(seq - 1) + " ' WHERE code = '" +
+                           codes_[static_cast<std::size_t>(seq - 1)] + "'")
+                    .ok());
   }
 
   // Restarts motcuad on an empty export folder, so that its start-up
@@ -199,9 +205,13 @@ TEST_F(AdminCheckTest, AnEventBodyEditedBehindTheEnginesBackIsReportedWithItsSeq
   EXPECT_EQ(r.exit_code, kDamaged) << r.out << r.err;
   EXPECT_THAT(r.out, HasSubstr("Kiểm tra toàn vẹn: KHÔNG ĐẠT"));
   EXPECT_THAT(r.out, HasSubstr("Chuỗi băm: hỏng từ sự kiện số 4 ("));
-  EXPECT_THAT(r.out, HasSubstr("Phép kiểm tra không đạt: hash chain, projection dossiers\n"));
+  // The edited name differs in both tables that hold it: the dossier's row
+  // and the search's.
+  EXPECT_THAT(r.out, HasSubstr("Phép kiểm tra không đạt: hash chain, projection dossiers, "
+                               "projection dossier_search\n"));
   EXPECT_EQ(r.err,
-            "motcua: dữ liệu không toàn vẹn (hash chain, projection dossiers): sự kiện số 4 bị sửa\n");
+            "motcua: dữ liệu không toàn vẹn (hash chain, projection dossiers, projection "
+            "dossier_search): sự kiện số 4 bị sửa\n");
 }
 
 TEST_F(AdminCheckTest, AnIndexedColumnOfAnEventEditedAloneIsReported) {

@@ -41,7 +41,8 @@ std::filesystem::path ShippedConfig() { return SourceDir() / "data" / "config" /
 
 std::shared_ptr<const catalog::Catalog> ShippedCatalog() {
   static const std::shared_ptr<const catalog::Catalog> catalog = [] {
-    auto c = config::LoadCatalog(SourceDir() / "data" / "catalog" / "commune-procedures.json");
+    auto c = config::LoadCatalog(SourceDir() / "data" / "catalog" / "commune-procedures.json",
+                                 SourceDir() / "data" / "catalog" / "commune-supplement.json");
     if (!c.ok()) throw std::runtime_error(c.status().ToString());
     return *c;
   }();

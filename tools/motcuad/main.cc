@@ -85,7 +85,7 @@ int Run(const Options& options) {
     return Fail(Status(Error::kConfig, "no users: set \"users_file\" in the configuration"));
   }
 
-  auto catalog = config::LoadCatalog(config->catalog_file());
+  auto catalog = config::LoadCatalog(config->catalog_file(), config->catalog_supplement_file());
   if (!catalog.ok()) return Fail(catalog.status());
   auto calendar = config::LoadCalendar(config->calendar(), options.config);
   if (!calendar.ok()) return Fail(calendar.status());
@@ -134,7 +134,6 @@ int Run(const Options& options) {
       **engine, **queries, clock, log,
       http::AlertServicesConfig{.alerts = config->alerts(),
                                 .db_path = config->db(),
-                                .users = *users,
                                 .test_clock = test_clock ? &*test_clock : nullptr});
   if (!alerts.ok()) return Fail(alerts.status());
   // Integrity check and online backup, and the throttle on failed
@@ -164,7 +163,9 @@ int Run(const Options& options) {
                                             .test_clock = (*alerts)->test_clock(),
                                             .stream = (*alerts)->endpoints(),
                                             .web = web,
-                                            .sessions = &web_sessions});
+                                            .sessions = &web_sessions,
+                                            .due_soon_within = std::chrono::hours(
+                                                config->alerts().apology_lead_working_hours())});
 
   const unsigned threads = config->threads() == 0 ? 1 : config->threads();
   net::io_context ioc(static_cast<int>(threads));

@@ -11,6 +11,7 @@ import { request } from './api';
 import type { Dossier, Role, Status } from './contract';
 
 export type ActionName =
+  | 'accept'
   | 'return-result'
   | 'result-ready'
   | 'hand-over'
@@ -18,6 +19,9 @@ export type ActionName =
   | 'record-payment'
   | 'request-supplement'
   | 'request-fee'
+  | 'apologize'
+  | 'refuse'
+  | 'withdraw'
   | 'stop';
 
 interface Rule {
@@ -35,8 +39,12 @@ const R = 'ROLE_RECEPTION';
 const S = 'ROLE_SPECIALIST';
 const L = 'ROLE_LEADER';
 
-/** In the order the buttons appear: the usual next step first, "Dừng xử lý" last. */
+const OPEN: readonly Status[] = [RECEIVED, PROCESSING, 'STATUS_SUPPLEMENT_REQUESTED', 'STATUS_FEE_REQUESTED'];
+
+/** In the order the buttons appear: the usual next step first, the final ones ("Từ chối", "Rút", "Dừng") last. */
 export const ACTIONS: Readonly<Record<ActionName, Rule>> = {
+  // Accepting an online registration: `receive` naming its code (lifecycle.cc, kReceived from 1).
+  accept: { from: ['STATUS_REGISTERED_ONLINE'], roles: [R] },
   'return-result': { from: ['STATUS_RESULT_READY'], roles: [R] },
   'result-ready': { from: [RECEIVED, PROCESSING], roles: [S, L] },
   'hand-over': { from: [RECEIVED, PROCESSING, 'STATUS_RESULT_READY'], roles: [R, S, L] },
@@ -46,8 +54,15 @@ export const ACTIONS: Readonly<Record<ActionName, Rule>> = {
   'request-supplement': { from: [RECEIVED, PROCESSING], roles: [R, S] },
   // Once per dossier, and not after a payment.
   'request-fee': { from: [RECEIVED, PROCESSING], roles: [R, S], when: (d) => !d.fee_requested },
-  stop: { from: [RECEIVED, PROCESSING, 'STATUS_SUPPLEMENT_REQUESTED', 'STATUS_FEE_REQUESTED'], roles: [S, L] },
+  // While open, once per dossier (the new appointment is checked by the server).
+  apologize: { from: OPEN, roles: [R, S, L], when: (d) => !d.apologized },
+  refuse: { from: ['STATUS_REGISTERED_ONLINE'], roles: [R] },
+  withdraw: { from: ['STATUS_REGISTERED_ONLINE', ...OPEN], roles: [R] },
+  stop: { from: OPEN, roles: [S, L] },
 };
+
+/** The command's path where it is not the action's own name. */
+const COMMAND: Partial<Record<ActionName, string>> = { accept: 'receive' };
 
 /** The commands this officer may run on this dossier now, in button order. */
 export function allowedActions(dossier: Dossier, roles: readonly Role[]): ActionName[] {
@@ -57,7 +72,7 @@ export function allowedActions(dossier: Dossier, roles: readonly Role[]): Action
   });
 }
 
-/** POST /v1/commands/{name} (command.proto's message for it) with the form's Idempotency-Key. */
-export async function runCommand(name: ActionName, body: object, idempotencyKey: string): Promise<void> {
-  await request('POST', `/v1/commands/${name}`, { body, headers: { 'Idempotency-Key': idempotencyKey } });
+/** POST /v1/commands/{name} (command.proto's message for it) with the form's Idempotency-Key; the CommandReply. */
+export async function runCommand(name: ActionName, body: object, idempotencyKey: string): Promise<unknown> {
+  return request('POST', `/v1/commands/${COMMAND[name] ?? name}`, { body, headers: { 'Idempotency-Key': idempotencyKey } });
 }

@@ -53,7 +53,17 @@ export interface DossierSummary {
   extended_appointment_at: string;
   holder_unit: string;
   holder_user: string;
+  /** The deadline the office works to now (the apology's new appointment, else the appointment); '' when the server does not say. */
+  deadline_at: string;
+  /** How that deadline stands; '' for a closed dossier (or a server without it). */
+  urgency: Urgency;
+  /** Working seconds to the deadline: negative when overdue, frozen while paused; null when not given. */
+  working_seconds_left: number | null;
 }
+
+/** DossierSummary.urgency (api.proto), without the URGENCY_ prefix's unspecified value. */
+export const URGENCIES = ['URGENCY_ON_TRACK', 'URGENCY_DUE_SOON', 'URGENCY_OVERDUE', 'URGENCY_PAUSED'] as const;
+export type Urgency = (typeof URGENCIES)[number] | '';
 
 export interface DossierList {
   dossiers: DossierSummary[];
@@ -78,6 +88,8 @@ export interface Dossier {
   applicant: Applicant;
   channel: string;
   status: Status;
+  /** Submitted online (status 1 until accepted); '' for a counter dossier. */
+  registered_at: string;
   received_at: string;
   appointment_at: string;
   original_appointment_at: string;
@@ -93,6 +105,10 @@ export interface Dossier {
   fee_paid: boolean;
   /** The fee asked for or paid, in đồng; 0 when none. */
   fee_vnd: number;
+  /** An apology was made (Dossier.apology): once per dossier. */
+  apologized: boolean;
+  /** The documents handed in (Document of dossier.proto), as the detail lists them. */
+  documents: { name: string; copies: number; digitized: boolean; reused: boolean }[];
 }
 
 /** Event kinds (event.proto's oneof), in field order. */
@@ -212,6 +228,9 @@ export function decodeDossierList(value: unknown): DossierList {
         extended_appointment_at: str(d, 'extended_appointment_at'),
         holder_unit: str(d, 'holder_unit'),
         holder_user: str(d, 'holder_user'),
+        deadline_at: str(d, 'deadline_at'),
+        urgency: (URGENCIES as readonly unknown[]).includes(d['urgency']) ? (d['urgency'] as Urgency) : '',
+        working_seconds_left: integer(d, 'working_seconds_left'),
       };
     }),
     truncated: o['truncated'] === true,
@@ -245,6 +264,7 @@ export function decodeDossier(value: unknown): Dossier {
     applicant: applicant(d['applicant']),
     channel: typeof d['channel'] === 'string' ? d['channel'] : '',
     status: status(d['status']),
+    registered_at: str(d, 'registered_at'),
     received_at: str(d, 'received_at'),
     appointment_at: str(d, 'appointment_at'),
     original_appointment_at: str(d, 'original_appointment_at'),
@@ -257,6 +277,11 @@ export function decodeDossier(value: unknown): Dossier {
     fee_requested: false,
     fee_paid: false,
     fee_vnd: 0,
+    apologized: typeof d['apology'] === 'object' && d['apology'] !== null,
+    documents: list(d, 'documents').map((item) => {
+      const x = object(item, 'Document');
+      return { name: str(x, 'name'), copies: integer(x, 'copies') ?? 0, digitized: x['digitized'] === true, reused: x['reused'] === true };
+    }),
   };
   const payment = d['payment'];
   if (typeof payment === 'object' && payment !== null) {
@@ -285,6 +310,15 @@ export interface Duration {
   text_vi: string;
 }
 
+/** RequiredDocument (procedure.proto): one document of the procedure's dossier, as the counter's checklist shows it. */
+export interface RequiredDocument {
+  name: string;
+  /** At least 1 (the server's 0 means 1). */
+  copies: number;
+  /** The case it is needed in ("nếu đã từng kết hôn"); '' when always. */
+  when: string;
+}
+
 /** The parts of `Procedure` (procedure.proto) the intake form uses. */
 export interface Procedure {
   code: string;
@@ -298,6 +332,12 @@ export interface Procedure {
   /** False: listed, but no dossier can be received under it (`note` says why). */
   receivable: boolean;
   note: string;
+  /** The dossier's documents; [] when the catalog does not list them (the officer types each). */
+  documents: RequiredDocument[];
+  /** Where that list comes from (the legal basis); '' when not said. */
+  documents_basis: string;
+  /** The list was written from the procedure's usual national form: the counter should check it. */
+  documents_assumed: boolean;
 }
 
 /** uint32 / int64 (protobuf JSON writes int64 as a string); null when absent or not a number. */
@@ -326,6 +366,14 @@ function procedure(value: unknown): Procedure {
     unconfirmed: list(p, 'unconfirmed').filter((u): u is string => typeof u === 'string'),
     receivable: p['receivable'] === true,
     note: str(p, 'note'),
+    documents: list(p, 'documents')
+      .map((item) => {
+        const x = object(item, 'RequiredDocument');
+        return { name: str(x, 'name'), copies: Math.max(1, integer(x, 'copies') ?? 0), when: str(x, 'when') };
+      })
+      .filter((x) => x.name.trim() !== ''),
+    documents_basis: str(p, 'documents_basis'),
+    documents_assumed: p['documents_assumed'] === true,
   };
 }
 
@@ -373,4 +421,60 @@ export function decodeError(value: unknown): ErrorBody | null {
   const message = o['message'];
   if (typeof message !== 'string' || message === '') return null;
   return { code: typeof o['code'] === 'string' ? o['code'] : '', message };
+}
+
+/** AlertKind (event.proto): the two moments motcua watches. */
+export type AlertKind = 'ALERT_KIND_APOLOGY_DUE' | 'ALERT_KIND_OVERDUE';
+
+/** Alert (alerts.proto): one AlertRaised event, as GET /v1/alerts and the event stream carry it. */
+export interface Alert {
+  /** The event's seq (uint64, written as a string): unique, increasing. */
+  id: string;
+  dossier_code: string;
+  kind: AlertKind;
+  /** The apology deadline or the due time. */
+  moment: string;
+  appointment_at: string;
+  raised_at: string;
+}
+
+/** One alert; null for a kind this page does not know (it is not shown). */
+export function decodeAlert(value: unknown): Alert | null {
+  const a = object(value, 'Alert');
+  const kind = a['kind'];
+  if (kind !== 'ALERT_KIND_APOLOGY_DUE' && kind !== 'ALERT_KIND_OVERDUE') return null;
+  const id = integer(a, 'id');
+  const alert: Alert = {
+    id: id === null ? '' : String(id),
+    dossier_code: str(a, 'dossier_code'),
+    kind,
+    moment: str(a, 'moment'),
+    appointment_at: str(a, 'appointment_at'),
+    raised_at: str(a, 'raised_at'),
+  };
+  if (alert.id === '' || alert.dossier_code === '') throw new ContractError('Alert: id and dossier_code are required');
+  return alert;
+}
+
+/** GET /v1/alerts: the alerts this page knows, in the server's order. */
+export function decodeAlertList(value: unknown): { alerts: Alert[]; truncated: boolean } {
+  const o = object(value, 'AlertList');
+  return {
+    alerts: list(o, 'alerts').map(decodeAlert).filter((a): a is Alert => a !== null),
+    truncated: o['truncated'] === true,
+  };
+}
+
+/** AppointmentPreview (api.proto): what a dossier received now would be promised. */
+export interface AppointmentPreview {
+  procedure_code: string;
+  appointment_at: string;
+  provisional: boolean;
+}
+
+export function decodeAppointmentPreview(value: unknown): AppointmentPreview {
+  const o = object(value, 'AppointmentPreview');
+  const preview = { procedure_code: str(o, 'procedure_code'), appointment_at: str(o, 'appointment_at'), provisional: o['provisional'] === true };
+  if (preview.appointment_at === '') throw new ContractError('AppointmentPreview: appointment_at is required');
+  return preview;
 }

@@ -62,24 +62,28 @@ function money(amount: string): string {
   return amount === '' || !Number.isFinite(n) ? '' : `${MONEY.format(n)} đồng`;
 }
 
-function person(user: string, unit: string): string {
-  if (user !== '' && unit !== '') return `${user}, ${unit}`;
-  return user !== '' ? user : unit;
-}
+/** A piece of a detail line: text, or an officer by user name (the page shows their display name). */
+export type Piece = string | { user: string };
 
 /** `label: value`, or nothing when the value is empty. */
-function line(label: string, value: string): string[] {
-  return value === '' ? [] : [`${label}: ${value}`];
+function line(label: string, value: string): Piece[][] {
+  return value === '' ? [] : [[`${label}: ${value}`]];
+}
+
+/** `label: officer, unit`, or nothing when neither is known. */
+function person(label: string, user: string, unit: string): Piece[][] {
+  if (user === '' && unit === '') return [];
+  if (user === '') return [[`${label}: ${unit}`]];
+  return [[`${label}: `, { user }, ...(unit !== '' ? [`, ${unit}`] : [])]];
 }
 
 export interface EventText {
   title: string;
-  /** Further lines (reason, appointment, whom to), each shown as text. */
-  details: string[];
+  /** Further lines (reason, appointment, whom to), each a line of text and officers. */
+  details: Piece[][];
 }
 
-/** `nameOf` turns a user name into what the officer reads ("Trần Văn Bình (tuphap01)"). */
-export function describeEvent(e: DossierEvent, nameOf: (user: string) => string = (u) => u): EventText {
+export function describeEvent(e: DossierEvent): EventText {
   const d = e.data;
   const f = (key: string): string => field(d, key);
   const when = (key: string): string => formatDateTime(f(key));
@@ -97,9 +101,9 @@ export function describeEvent(e: DossierEvent, nameOf: (user: string) => string 
       return {
         title: TITLES.handed_over,
         details: [
-          ...line('Từ', person(nameOf(f('from_user')), f('from_unit'))),
-          ...line('Đến', person(nameOf(f('to_user')), f('to_unit'))),
-          ...(d['electronic'] === true ? ['Bàn giao điện tử'] : []),
+          ...person('Từ', f('from_user'), f('from_unit')),
+          ...person('Đến', f('to_user'), f('to_unit')),
+          ...(d['electronic'] === true ? [['Bàn giao điện tử']] : []),
           ...line('Ghi chú', f('note')),
         ],
       };
@@ -148,7 +152,7 @@ export function describeEvent(e: DossierEvent, nameOf: (user: string) => string 
         title: TITLES.rated,
         details: [
           ...line('Mức độ', SATISFACTION[f('satisfaction')] ?? ''),
-          ...(d['complaint'] === true ? ['Có phản ánh, kiến nghị'] : []),
+          ...(d['complaint'] === true ? [['Có phản ánh, kiến nghị']] : []),
           ...line('Ý kiến', f('comment')),
         ],
       };

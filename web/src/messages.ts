@@ -17,6 +17,7 @@ export const messages = {
   actionRetrySafe: 'Thao tác có thể đã được ghi nhận: bấm xác nhận lần nữa, thao tác sẽ không bị thực hiện hai lần.',
   keyConflict:
     'Lần gửi trước (nội dung khác) có thể đã tạo hồ sơ: xem danh sách hồ sơ trước. Nếu chưa có, bấm “Tiếp nhận” lần nữa để gửi như hồ sơ mới.',
+  letterBlocked: (label: string) => `Trình duyệt đã chặn thẻ mới. Cho phép cửa sổ bật lên cho trang này rồi bấm “${label}” lần nữa.`,
   popupBlocked: 'Trình duyệt đã chặn thẻ mới. Cho phép cửa sổ bật lên cho trang này rồi bấm “In giấy tiếp nhận” lần nữa.',
   httpStatus(status: number): string {
     if (status === 401) return 'Chưa đăng nhập hoặc phiên làm việc đã hết.';

@@ -1,5 +1,5 @@
 // The officers (GET /v1/officers): whom a dossier can be handed over to, and the
-// display names the detail shows instead of bare user names.
+// display names the list and the detail show instead of bare user names.
 
 import { request } from './api';
 import { decodeOfficers, type Officer } from './contract';
@@ -17,8 +17,8 @@ export function loadOfficers(): Promise<Officer[]> {
   return cached;
 }
 
-/** "Trần Văn Bình (tuphap01)", or the user name alone when the list does not know it. */
-export function officerName(officers: readonly Officer[], user: string): string {
+/** "Trần Văn Bình" for "tuphap01"; the user name itself when the list does not know it. */
+export function displayName(officers: readonly Officer[], user: string): string {
   const o = officers.find((x) => x.user === user);
-  return o === undefined || o.display_name === '' || o.display_name === user ? user : `${o.display_name} (${user})`;
+  return o === undefined || o.display_name === '' ? user : o.display_name;
 }

@@ -65,7 +65,7 @@ test('received, handed over, result ready, returned: each officer in the page', 
   await expect(fact(page, 'status')).toContainText('Được tiếp nhận');
 
   // Reception at "Được tiếp nhận": hand over, ask for a supplement or a fee; never the specialist's work.
-  expect(await offered(page)).toEqual(['Bàn giao', 'Yêu cầu bổ sung', 'Yêu cầu nộp phí']);
+  expect(await offered(page)).toEqual(['Bàn giao', 'Yêu cầu bổ sung', 'Yêu cầu nộp phí', 'Xin lỗi, hẹn lại', 'Rút hồ sơ']);
   await page.screenshot({ path: `${SHOTS}/actions-reception.png` });
 
   // 2. "Bàn giao" from the keyboard: the officer list grouped by unit, electronic by default.
@@ -121,18 +121,26 @@ test('received, handed over, result ready, returned: each officer in the page', 
   // The detail reloads: the new status, holder and history, and what was done.
   await expect(fact(page, 'status')).toContainText('Đang xử lý');
   await expect(page.locator('.done-notice')).toHaveText(`Đã bàn giao hồ sơ cho ${SPECIALIST_NAME} (${SPECIALIST_UNIT}).`);
-  await expect(fact(page, 'holder')).toContainText(`${SPECIALIST_NAME} (${SPECIALIST})`);
+  // The officer by display name, the user name in the tooltip.
+  await expect(fact(page, 'holder').locator('.officer-ref')).toHaveText(SPECIALIST_NAME);
+  await expect(fact(page, 'holder').locator('.officer-ref')).toHaveAttribute('title', SPECIALIST);
   expect(await historyKinds(page)).toEqual(['received', 'handed_over']);
-  await expect(page.locator('ol.timeline > li').nth(1)).toContainText(`Đến: ${SPECIALIST_NAME} (${SPECIALIST}), ${SPECIALIST_UNIT}`);
+  await expect(page.locator('ol.timeline > li').nth(1)).toContainText(`Đến: ${SPECIALIST_NAME}, ${SPECIALIST_UNIT}`);
+  await expect(page.locator('ol.timeline > li').nth(1).locator(`.event-detail .officer-ref[title="${SPECIALIST}"]`)).toHaveText(SPECIALIST_NAME);
   await expect(page.locator('ol.timeline > li').nth(1)).toContainText('Bàn giao điện tử');
-  expect(await offered(page)).toEqual(['Bàn giao', 'Yêu cầu bổ sung', 'Yêu cầu nộp phí']);
+  expect(await offered(page)).toEqual(['Bàn giao', 'Yêu cầu bổ sung', 'Yêu cầu nộp phí', 'Xin lỗi, hẹn lại', 'Rút hồ sơ']);
   await signOut(page);
 
-  // 3. The specialist finds it in the list and marks the result ready.
+  // 3. The specialist finds it in "Hồ sơ của tôi", where the desk opens, with its working
+  // time left, and marks the result ready.
   await signIn(page, SPECIALIST, SPECIALIST_PASSWORD);
-  await page.locator('table.dossier-table tbody tr', { hasText: applicant }).getByRole('button', { name: `Mở hồ sơ ${code}` }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Hồ sơ của tôi');
+  const queued = page.locator('table.dossier-table tbody tr', { hasText: applicant });
+  await expect(queued.locator('.urgency')).toHaveText('✓Đúng hạn');
+  await expect(queued.locator('.time-left')).toHaveText(/^còn (\d+ ngày)?( ?\d+ giờ)?( ?\d+ phút)? làm việc$/);
+  await queued.getByRole('button', { name: `Mở hồ sơ ${code}` }).click();
   await expect(page.locator('section.detail')).toHaveAttribute('data-code', code);
-  expect(await offered(page)).toEqual(['Có kết quả', 'Bàn giao', 'Yêu cầu bổ sung', 'Yêu cầu nộp phí', 'Dừng xử lý']);
+  expect(await offered(page)).toEqual(['Có kết quả', 'Bàn giao', 'Yêu cầu bổ sung', 'Yêu cầu nộp phí', 'Xin lỗi, hẹn lại', 'Dừng xử lý']);
   await page.screenshot({ path: `${SHOTS}/actions-specialist.png` });
   await page.getByRole('button', { name: 'Có kết quả', exact: true }).click();
   // The kind is the officer's choice (it feeds the statistics): none is preselected.
@@ -168,7 +176,7 @@ test('received, handed over, result ready, returned: each officer in the page', 
   await expect(page.locator('section.actions')).toContainText('không có việc nào');
   await expect(actionButtons(page)).toHaveCount(0);
   expect(await historyKinds(page)).toEqual(['received', 'handed_over', 'result_ready', 'result_returned']);
-  await expect(page.locator('ol.timeline > li').nth(2)).toContainText(`${SPECIALIST_NAME} (${SPECIALIST})`);
+  await expect(page.locator('ol.timeline > li').nth(2).locator('.event-actor')).toHaveText(`Người thực hiện: ${SPECIALIST_NAME}`);
   await expect(page.locator('ol.timeline > li').nth(3)).toContainText('Hình thức: tại Bộ phận Một cửa');
   await expect(page.locator('ol.timeline > li').nth(3)).toContainText(`Người nhận: ${applicant}`);
   await page.screenshot({ path: `${SHOTS}/actions-returned.png`, fullPage: true });
@@ -197,7 +205,7 @@ test('an officer is offered only what the role and status allow, and the API ref
   // Held by reception, not handed over: the specialist may work on it (the server does not
   // check the holder), but never return a result.
   await openByCode(page, received.code);
-  expect(await offered(page)).toEqual(['Có kết quả', 'Bàn giao', 'Yêu cầu bổ sung', 'Yêu cầu nộp phí', 'Dừng xử lý']);
+  expect(await offered(page)).toEqual(['Có kết quả', 'Bàn giao', 'Yêu cầu bổ sung', 'Yêu cầu nộp phí', 'Xin lỗi, hẹn lại', 'Dừng xử lý']);
   await expect(page.getByRole('button', { name: 'Trả kết quả' })).toHaveCount(0);
   // Result ready: returning it is reception's.
   await openByCode(page, ready.code);
@@ -260,7 +268,7 @@ test('a command from a stale page is refused with the server message and changes
   });
   await expect(fact(page, 'status')).toContainText('Yêu cầu bổ sung');
   // Waiting for the citizen: reception takes the supplement in; no hand-over.
-  expect(await offered(page)).toEqual(['Nhận bổ sung']);
+  expect(await offered(page)).toEqual(['Nhận bổ sung', 'Xin lỗi, hẹn lại', 'Rút hồ sơ']);
 
   // The second tab still shows "Được tiếp nhận" and hands over: refused by the server.
   await expect(fact(other, 'status')).toContainText('Được tiếp nhận');
@@ -291,7 +299,7 @@ test('a command from a stale page is refused with the server message and changes
   // "Tải lại hồ sơ", beside the message, shows what the dossier is now and what can be done.
   await other.getByRole('button', { name: 'Tải lại hồ sơ', exact: true }).click();
   await expect(fact(other, 'status')).toContainText('Yêu cầu bổ sung');
-  expect(await offered(other)).toEqual(['Nhận bổ sung']);
+  expect(await offered(other)).toEqual(['Nhận bổ sung', 'Xin lỗi, hẹn lại', 'Rút hồ sơ']);
   // The citizen brings the missing paper: the dossier goes back to "Được tiếp nhận".
   await other.getByRole('button', { name: 'Nhận bổ sung', exact: true }).click();
   await other.getByLabel('Giấy tờ công dân nộp bổ sung').fill('Bản sao Căn cước công dân');
@@ -344,7 +352,7 @@ test('a reply lost on the way: confirming again is the same command, never a sec
   expect(await historyKinds(page)).toEqual(['received', 'fee_requested']);
 
   // The fee asked for is what reception records as paid; then the dossier goes on.
-  expect(await offered(page)).toEqual(['Ghi nhận nộp phí']);
+  expect(await offered(page)).toEqual(['Ghi nhận nộp phí', 'Xin lỗi, hẹn lại', 'Rút hồ sơ']);
   await page.getByRole('button', { name: 'Ghi nhận nộp phí', exact: true }).click();
   await expect(page.getByLabel('Số tiền đã nộp (đồng)')).toHaveValue('15000');
   await expect(page.getByRole('radio', { name: 'Tiền mặt' })).toBeChecked();
@@ -352,7 +360,7 @@ test('a reply lost on the way: confirming again is the same command, never a sec
   await page.getByLabel('Số biên lai').press('Enter');
   await expect(fact(page, 'status')).toContainText('Được tiếp nhận');
   await expect(page.locator('.done-notice')).toHaveText('Đã ghi nhận nộp 15.000 đ.');
-  expect(await offered(page)).toEqual(['Bàn giao', 'Yêu cầu bổ sung']); // a fee only once
+  expect(await offered(page)).toEqual(['Bàn giao', 'Yêu cầu bổ sung', 'Xin lỗi, hẹn lại', 'Rút hồ sơ']); // a fee only once
   const { history } = await fetchDossier(request, mine.code);
   expect(history.filter((e) => 'fee_requested' in e)).toHaveLength(1);
   expect(history.filter((e) => 'fee_paid' in e)).toHaveLength(1);

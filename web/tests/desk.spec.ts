@@ -8,7 +8,7 @@
 import { expect, test, type APIRequestContext, type Page, type Response } from '@playwright/test';
 import {
   PROCEDURE, RECEPTION_PASSWORD as PASSWORD, RECEPTION_TOKEN, RECEPTION_USER as USER, SPECIALIST_TOKEN,
-  command, isSession, openSignIn, receive, signIn, submitSignIn, unique, vietnamTime, watchForErrors,
+  bearer, command, isSession, openSignIn, receive, signIn, submitSignIn, unique, vietnamTime, watchForErrors,
   type DossierJson, type SessionReply,
 } from './support';
 
@@ -29,6 +29,14 @@ async function handOver(request: APIRequestContext, code: string): Promise<Dossi
     electronic: true,
     note: 'Chuyển công chức Tư pháp - Hộ tịch thẩm định',
   });
+}
+
+/** GET /v1/officers: user name -> display name. */
+async function officersOf(request: APIRequestContext): Promise<Map<string, string>> {
+  const reply = await request.get('/v1/officers', { headers: bearer(RECEPTION_TOKEN) });
+  expect(reply.status(), await reply.text()).toBe(200);
+  const list = ((await reply.json()) as { officers?: { user: string; display_name?: string }[] }).officers ?? [];
+  return new Map(list.map((o) => [o.user, o.display_name ?? '']));
 }
 
 function isList(r: Response): boolean {
@@ -116,6 +124,7 @@ test('the status filter asks the server for that status', async ({ page, request
   await handOver(request, mine.code);
   await signIn(page);
   const filtered = page.waitForResponse((r) => isList(r) && new URL(r.url()).searchParams.get('status') === '4');
+  await page.getByRole('group').filter({ hasText: 'Bộ lọc' }).locator('summary').click(); // the filters fold away until wanted
   await page.getByLabel('Trạng thái').selectOption({ label: 'Đang xử lý' });
   const reply = await filtered;
   expect(reply.status()).toBe(200);
@@ -191,7 +200,8 @@ async function searchCode(page: Page, code: string): Promise<Response> {
 test('an officer finds a dossier by its code and sees its detail', async ({ page, request }) => {
   const problems = watchForErrors(page);
   const mine = await receive(request, unique('Trần Thị Tìm'), { ...AT_COUNTER, phone: '0987654321' });
-  await signIn(page);
+  const session = await signIn(page);
+  const me = session.display_name || USER;
 
   const reply = await searchCode(page, mine.code);
   expect(reply.status()).toBe(200);
@@ -210,7 +220,9 @@ test('an officer finds a dossier by its code and sees its detail', async ({ page
   await expect(fact(page, 'received')).toContainText(vietnamTime(mine.received_at));
   // Exactly the appointment the API gave, in Vietnam time (the browser runs in UTC).
   await expect(fact(page, 'appointment').locator('.fact-main')).toHaveText(vietnamTime(mine.appointment_at));
-  await expect(fact(page, 'holder')).toContainText(mine.holder_user ?? USER);
+  // The holder by display name, the user name in the tooltip.
+  expect(mine.holder_user).toBe(USER);
+  await expect(fact(page, 'holder').locator('.officer-ref')).toHaveText(me);
 
   // The history: the receipt, when, and by whom.
   const events = detail.locator('ol.timeline > li');
@@ -220,7 +232,7 @@ test('an officer finds a dossier by its code and sees its detail', async ({ page
   await expect(received.locator('.event-title')).toHaveText('Tiếp nhận hồ sơ');
   await expect(received.locator('time')).toHaveText(vietnamTime(mine.received_at));
   await expect(received).toContainText(`Hẹn trả: ${vietnamTime(mine.appointment_at)}`);
-  await expect(received.locator('.event-actor')).toContainText(USER);
+  await expect(received.locator('.event-actor')).toHaveText(`Người thực hiện: ${me}`);
 
   // Back to the list, the filter and list as they were.
   await page.getByRole('button', { name: 'Quay lại danh sách' }).click();
@@ -230,8 +242,14 @@ test('an officer finds a dossier by its code and sees its detail', async ({ page
   expect(problems).toEqual([]);
 });
 
-test('clicking a row opens the same detail; Back and reload behave', async ({ page, request }) => {
+test('clicking a row opens the same detail, officers named as people; Back and reload behave', async ({ page, request }) => {
   const problems = watchForErrors(page);
+  // The names the server gives the officers (GET /v1/officers, from the users file).
+  const officers = await officersOf(request);
+  const specialist = officers.get('tuphap01') ?? '';
+  const receptionist = officers.get(USER) ?? '';
+  expect(specialist, 'tuphap01 has a display name').not.toBe('');
+  expect(specialist).not.toBe('tuphap01');
   const name = unique('Tôn Thất Hoàng Minh Khôi Nguyễn Phước Bảo Long');
   const mine = await receive(request, name, AT_COUNTER);
   await handOver(request, mine.code);
@@ -244,15 +262,31 @@ test('clicking a row opens the same detail; Back and reload behave', async ({ pa
 
   const row = page.locator('table.dossier-table tbody tr', { hasText: name });
   await expect(row).toHaveCount(1);
+  // "Người đang xử lý": the specialist by name, the user name only in the tooltip.
+  const holder = row.locator('td.col-holder');
+  await expect(holder.locator('.officer-ref')).toHaveText(specialist);
+  await expect(holder.locator('.officer-ref')).toHaveAttribute('title', 'tuphap01');
+  await expect(holder).toContainText('Tư pháp - Hộ tịch');
+  await expect(holder).not.toContainText('tuphap01');
+  await page.screenshot({ path: `${SHOTS}/list-holder-names.png` });
   const reply = page.waitForResponse((r) => new URL(r.url()).pathname.startsWith('/v1/dossiers/'));
   await row.locator('td').first().click(); // anywhere on the row
   expect((await reply).status()).toBe(200);
   await expect(detailTitle(page)).toHaveText(`Hồ sơ ${mine.code}`);
   await expect(fact(page, 'applicant')).toContainText(name);
   await expect(fact(page, 'status')).toContainText('Yêu cầu bổ sung');
-  await expect(fact(page, 'holder')).toContainText('tuphap01');
+  await expect(fact(page, 'holder').locator('.officer-ref')).toHaveText(specialist);
+  await expect(fact(page, 'holder').locator('.officer-ref')).toHaveAttribute('title', 'tuphap01');
   const kinds = await page.locator('ol.timeline > li').evaluateAll((items) => items.map((li) => li.getAttribute('data-kind')));
   expect(kinds).toEqual(['received', 'handed_over', 'supplement_requested']);
+  // The hand-over record and every actor by name, each with the user name as its tooltip.
+  const handed = page.locator('ol.timeline > li').nth(1);
+  await expect(handed).toContainText(`Từ: ${receptionist || USER}`);
+  await expect(handed).toContainText(`Đến: ${specialist}, Tư pháp - Hộ tịch`);
+  await expect(handed.locator('.event-detail .officer-ref[title="tuphap01"]')).toHaveText(specialist);
+  await expect(page.locator('ol.timeline > li').nth(0).locator('.event-actor')).toHaveText(`Người thực hiện: ${receptionist || USER}`);
+  await expect(page.locator('ol.timeline > li').nth(2).locator('.event-actor .officer-ref')).toHaveAttribute('title', 'tuphap01');
+  await expect(page.locator('ol.timeline')).not.toContainText('tuphap01');
   await expect(page.locator('ol.timeline > li').nth(2)).toContainText('Thiếu bản sao Căn cước công dân');
   await page.screenshot({ path: `${SHOTS}/dossier-detail.png`, fullPage: true });
 

@@ -62,6 +62,25 @@ function isReceive(r: Request): boolean {
   return new URL(r.url()).pathname === '/v1/commands/receive' && r.method() === 'POST';
 }
 
+/** A procedure of GET /v1/catalog, the fields the checklist test reads. */
+interface ProcedureJson {
+  code: string;
+  name: string;
+  receivable?: boolean;
+  documents?: { name: string; copies?: number; when?: string }[];
+  documents_basis?: string;
+  documents_assumed?: boolean;
+}
+
+async function catalogOf(request: APIRequestContext): Promise<ProcedureJson[]> {
+  const reply = await request.get('/v1/catalog', { headers: bearer(RECEPTION_TOKEN) });
+  expect(reply.status(), await reply.text()).toBe(200);
+  return ((await reply.json()) as { procedures?: ProcedureJson[] }).procedures ?? [];
+}
+
+/** "nếu đã từng kết hôn" as the page writes it under the document: "Nếu đã từng kết hôn". */
+const sentence = (text: string): string => text.charAt(0).toLocaleUpperCase('vi') + text.slice(1);
+
 test('the reception officer receives a dossier with the keyboard and prints its receipt', async ({ page, context, request }) => {
   const problems = watchForErrors(page);
   const applicant = unique('Công Tôn Nữ Thị Hoàng Phương Thảo Nguyễn Ngọc Bảo Châu');
@@ -88,12 +107,12 @@ test('the reception officer receives a dossier with the keyboard and prints its 
   await expect(card.locator('[data-field="procedure-duration"]')).toContainText('3 ngày làm việc');
   await expect(card.locator('[data-field="procedure-fee"]')).toHaveText('Danh mục chưa có mức lệ phí');
 
-  // 2. The documents: Tab to the name field; Enter adds each; Space unticks one.
-  await page.keyboard.press('Tab');
+  // 2. The documents: to the name field (past the catalog's checklist); Enter adds each; Space unticks one.
   const docName = page.getByLabel('Tên giấy tờ');
-  await expect(docName).toBeFocused();
+  await docName.focus();
+  // (None the catalog lists for the procedure: those are ticked in its checklist instead.)
   const documents = [
-    'Tờ khai cấp Giấy xác nhận tình trạng hôn nhân',
+    'Bản sao Căn cước công dân của người yêu cầu',
     'Bản sao Giấy chứng nhận kết hôn đã ly hôn',
     'Giấy tờ không nộp',
   ] as const;
@@ -106,7 +125,7 @@ test('the reception officer receives a dossier with the keyboard and prints its 
   }
   await page.getByRole('checkbox', { name: documents[2], exact: true }).press('Space');
   await expect(page.getByRole('checkbox', { name: documents[2], exact: true })).not.toBeChecked();
-  const rows = page.locator('.doc-row');
+  const rows = page.locator('.doc-row[data-source="added"]');
   await rows.nth(0).getByRole('checkbox', { name: 'Đã số hóa' }).press('Space');
   await rows.nth(1).getByLabel('Số bản').fill('2');
   await rows.nth(1).getByRole('checkbox', { name: 'Tái sử dụng dữ liệu' }).press('Space');
@@ -201,7 +220,7 @@ test('the reception officer receives a dossier with the keyboard and prints its 
   await expect(picker(page)).toBeFocused();
   await expect(picker(page)).toHaveValue('');
   await expect(page.getByLabel('Họ và tên người nộp')).toHaveValue('');
-  await expect(rows).toHaveCount(0);
+  await expect(page.locator('.doc-row')).toHaveCount(0);
   await expect(page.locator('.procedure-card')).toBeHidden();
   const keyAfter = await page.evaluate((u) => JSON.parse(sessionStorage.getItem(`motcua.intake.${u}`) ?? '{}').key as string, USER);
   expect(keyAfter).toMatch(UUID);
@@ -211,6 +230,122 @@ test('the reception officer receives a dossier with the keyboard and prints its 
   await page.locator('header.topbar').getByRole('button', { name: 'Danh sách hồ sơ' }).click();
   await expect(page.locator('section.dossiers')).toHaveAttribute('data-state', 'ready');
   await expect(page.locator('table.dossier-table tbody tr', { hasText: applicant })).toContainText(code);
+  expect(problems).toEqual([]);
+});
+
+test("the procedure's documents come as a checklist from the catalog, and only those ticked are recorded", async ({ page, request }) => {
+  const problems = watchForErrors(page);
+  const applicant = unique('Lý Thị Danh Mục');
+  const catalog = await catalogOf(request);
+  const entry = catalog.find((p) => p.code === PROCEDURE);
+  const listed = entry?.documents ?? [];
+  expect(listed.length, `GET /v1/catalog lists no documents for ${PROCEDURE}: a server without the catalog supplement`).toBe(3);
+  expect(listed.filter((d) => (d.when ?? '') !== '').length).toBeGreaterThan(0);
+  const other = catalog.find((p) => p.code !== PROCEDURE && p.receivable === true && (p.documents ?? []).length > 0);
+  expect(other, 'another procedure with documents').toBeDefined();
+  const checklist = page.locator('.doc-row[data-source="catalog"]');
+  const box = (name: string) => checklist.getByRole('checkbox', { name, exact: true });
+
+  await signIn(page);
+  await openIntake(page);
+  await pickProcedure(page, 'xac nhan hon nhan');
+  await expect(picker(page)).toHaveValue(PROCEDURE_NAME);
+
+  // Its documents, in the catalog's order, none ticked; a conditional one says its case in small print.
+  await expect(checklist).toHaveCount(3);
+  for (const [i, d] of listed.entries()) {
+    const row = checklist.nth(i);
+    await expect(row.locator('.doc-name')).toHaveText(d.name);
+    await expect(row.getByRole('checkbox', { name: d.name, exact: true })).not.toBeChecked();
+    await expect(row.getByLabel('Số bản')).toHaveValue(String(Math.max(1, d.copies ?? 0)));
+    const when = d.when ?? '';
+    if (when === '') {
+      await expect(row.locator('.doc-when')).toHaveCount(0);
+      await expect(box(d.name)).toHaveAccessibleDescription('Đã nộp');
+    } else {
+      await expect(row.locator('.doc-when')).toHaveText(sentence(when));
+      await expect(box(d.name)).toHaveAccessibleDescription(`Đã nộp ${sentence(when)}`);
+      // Smaller than the name.
+      const [small, normal] = await Promise.all([row.locator('.doc-when'), row.locator('.doc-name')].map((l) => l.evaluate((n) => parseFloat(getComputedStyle(n).fontSize))));
+      expect(small).toBeLessThan(normal ?? 0);
+    }
+  }
+  if ((entry?.documents_basis ?? '') !== '') await expect(page.locator('.doc-basis')).toHaveText(`Căn cứ: ${entry?.documents_basis}`);
+  if (entry?.documents_assumed === true) await expect(page.locator('.doc-assumed')).toContainText('Danh sách tham khảo, cần đối chiếu');
+  else await expect(page.locator('.doc-assumed')).toBeHidden();
+  // Nobody has ticked anything yet: nothing would be recorded as handed in.
+  await box(listed[0]!.name).check();
+
+  // Another procedure replaces the list: its own documents, nothing ticked carried over.
+  await picker(page).fill('');
+  await pickProcedure(page, other!.code);
+  await expect(picker(page)).toHaveValue(other!.name);
+  await expect(checklist.locator('.doc-name')).toHaveText((other!.documents ?? []).map((d) => d.name));
+  await expect(checklist.getByRole('checkbox', { checked: true })).toHaveCount(0);
+  // And back: the list afresh.
+  await picker(page).fill('');
+  await pickProcedure(page, PROCEDURE);
+  await expect(checklist.locator('.doc-name')).toHaveText(listed.map((d) => d.name));
+  await expect(checklist.getByRole('checkbox', { checked: true })).toHaveCount(0);
+
+  // Two handed in (one of them conditional, scanned); one more added by name, then unticked.
+  const conditional = listed.findIndex((d) => (d.when ?? '') !== '');
+  const always = listed.findIndex((d) => (d.when ?? '') === '');
+  const ticked = [listed[always]!, listed[conditional]!];
+  // The first by typing its name as the officer would say it (lower case, no diacritics, no
+  // "(theo mẫu)"): the listed one is ticked, not added a second time.
+  const spoken = ticked[0]!.name.replace(/\s*\([^)]*\)/g, '').normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/gi, 'd').toLowerCase();
+  await page.getByLabel('Tên giấy tờ').fill(spoken);
+  await page.getByLabel('Tên giấy tờ').press('Enter');
+  await expect(box(ticked[0]!.name)).toBeChecked();
+  await expect(page.locator('.doc-row[data-source="added"]')).toHaveCount(0);
+  await box(ticked[1]!.name).focus();
+  await page.keyboard.press('Space');
+  await checklist.nth(conditional).getByRole('checkbox', { name: 'Đã số hóa' }).check();
+  await page.getByLabel('Tên giấy tờ').fill('Giấy tờ thêm không nộp');
+  await page.getByLabel('Tên giấy tờ').press('Enter');
+  const added = page.locator('.doc-row[data-source="added"]');
+  await expect(added).toHaveCount(1);
+  await added.getByRole('checkbox', { name: 'Giấy tờ thêm không nộp', exact: true }).uncheck();
+  await page.getByLabel('Họ và tên người nộp').fill(applicant);
+
+  // A reload keeps the ticks (the draft in sessionStorage).
+  await page.reload();
+  await expect(picker(page)).toHaveValue(PROCEDURE_NAME);
+  await expect(checklist).toHaveCount(3);
+  for (const d of listed) {
+    if (ticked.includes(d)) await expect(box(d.name)).toBeChecked();
+    else await expect(box(d.name)).not.toBeChecked();
+  }
+  await expect(checklist.nth(conditional).getByRole('checkbox', { name: 'Đã số hóa' })).toBeChecked();
+  await expect(added.getByRole('checkbox', { name: 'Giấy tờ thêm không nộp', exact: true })).not.toBeChecked();
+  if ((entry?.documents_basis ?? '') !== '') await expect(page.locator('.doc-basis')).toHaveText(`Căn cứ: ${entry?.documents_basis}`);
+  await expect(page.getByLabel('Họ và tên người nộp')).toHaveValue(applicant);
+  await page.screenshot({ path: `${SHOTS}/intake-checklist.png`, fullPage: true });
+
+  // Only the ticked two are sent and recorded.
+  const sent = page.waitForRequest(isReceive);
+  await submitButton(page).click();
+  const body = (await sent).postDataJSON() as { documents?: { name: string }[] };
+  expect((body.documents ?? []).map((d) => d.name)).toEqual(ticked.map((d) => d.name));
+  await expect(successPanel(page)).toBeVisible();
+  const code = (await done(page, 'code').textContent()) ?? '';
+  expect(code).toMatch(CODE);
+  const { dossier } = await fetchDossier(request, code);
+  expect(dossier.documents).toEqual([
+    { name: ticked[0]!.name, copies: Math.max(1, ticked[0]!.copies ?? 0) },
+    { name: ticked[1]!.name, copies: Math.max(1, ticked[1]!.copies ?? 0), digitized: true },
+  ]);
+
+  // A procedure the catalog lists no documents for keeps the free list.
+  const bare = catalog.find((p) => p.receivable === true && p.code !== '' && (p.documents ?? []).length === 0);
+  expect(bare, 'a receivable procedure the catalog lists no documents for').toBeDefined();
+  await page.getByRole('button', { name: 'Tiếp nhận hồ sơ khác' }).click();
+  await pickProcedure(page, bare!.code);
+  await expect(picker(page)).toHaveValue(bare!.name);
+  await expect(checklist).toHaveCount(0);
+  await expect(page.locator('.doc-help')).toContainText('Danh mục chưa có sẵn giấy tờ của thủ tục');
+  await expect(page.getByLabel('Tên giấy tờ')).toBeVisible();
   expect(problems).toEqual([]);
 });
 
@@ -329,4 +464,53 @@ test('an officer without the reception role has no intake form, and the API refu
   });
   expect(refused.status()).toBe(403);
   expect(await dossiersOf(request, applicant)).toEqual([]);
+});
+
+test('nothing typed is lost: a reload keeps the form and its key, and the retry after it is the same dossier', async ({ page, request }) => {
+  const problems = watchForErrors(page);
+  const applicant = unique('Dương Thị Tải Lại Trang');
+  await signIn(page);
+  await openIntake(page);
+  await pickProcedure(page, 'xac nhan hon nhan');
+  await page.getByLabel('Họ và tên người nộp').fill(applicant);
+  await page.getByLabel('Số điện thoại').fill('0977123456');
+  await page.getByLabel('Tên giấy tờ').fill('Tờ khai');
+  await page.getByLabel('Tên giấy tờ').press('Enter');
+  const stored = () => page.evaluate((u) => JSON.parse(sessionStorage.getItem(`motcua.intake.${u}`) ?? '{}') as { key: string; applicant: { name: string } }, USER);
+  const key = (await stored()).key;
+  expect(key).toMatch(UUID);
+
+  // The first press reaches the server, its reply is lost; the officer reloads the page.
+  let first: { code: string } | null = null;
+  await page.route('**/v1/commands/receive', async (route) => {
+    const response = await route.fetch();
+    first = ((await response.json()) as { dossier: { code: string } }).dossier;
+    await route.abort('connectionreset');
+  }, { times: 1 });
+  await submitButton(page).click();
+  await expect(page.locator('#intake-error')).toContainText('không bị tạo hai lần');
+  expect(first).not.toBeNull();
+  await page.reload();
+
+  // Everything typed is back, with the same key: the retry is the same request.
+  await expect(picker(page)).toHaveValue(PROCEDURE_NAME);
+  await expect(page.getByLabel('Họ và tên người nộp')).toHaveValue(applicant);
+  await expect(page.getByLabel('Số điện thoại')).toHaveValue('0977123456');
+  await expect(page.locator('.doc-row[data-source="added"]')).toHaveCount(1);
+  expect((await stored()).key).toBe(key);
+  const keys: string[] = [];
+  page.on('request', (r) => {
+    if (isReceive(r)) keys.push(r.headers()['idempotency-key'] ?? '');
+  });
+  const replied = page.waitForResponse((r) => isReceive(r.request()));
+  await submitButton(page).dblclick(); // and twice, for good measure
+  const reply = await replied;
+  expect(reply.headers()['idempotent-replayed']).toBe('true');
+  await expect(done(page, 'code')).toHaveText(first!.code);
+  expect(new Set(keys)).toEqual(new Set([key]));
+  expect(await dossiersOf(request, applicant)).toEqual([first!.code]);
+  // Acknowledged: only now is the draft cleared (a new key for the next one).
+  expect((await stored()).applicant.name).toBe('');
+  expect((await stored()).key).not.toBe(key);
+  expect(problems).toEqual([]);
 });

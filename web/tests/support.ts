@@ -1,6 +1,6 @@
 // Helpers shared by the Playwright specs (not a spec itself: Playwright runs only *.spec.ts).
 // MOTCUA_DEMO_USER / MOTCUA_DEMO_PASSWORD name the demo reception officer,
-// MOTCUA_RECEPTION_TOKEN / MOTCUA_SPECIALIST_TOKEN the demo API tokens.
+// MOTCUA_RECEPTION_TOKEN / MOTCUA_SPECIALIST_TOKEN / MOTCUA_ADMIN_TOKEN the demo API tokens.
 
 import { expect, type APIRequestContext, type APIResponse, type Page, type Response } from '@playwright/test';
 
@@ -12,6 +12,12 @@ export const RECEPTION_PASSWORD = process.env['MOTCUA_DEMO_PASSWORD'] ?? 'tiepnh
 export const RECEPTION_TOKEN = process.env['MOTCUA_RECEPTION_TOKEN'] ?? 'demo-reception-token';
 /** The demo justice specialist's API token. */
 export const SPECIALIST_TOKEN = process.env['MOTCUA_SPECIALIST_TOKEN'] ?? 'demo-specialist-token';
+/** The demo administrator's API token (the test clock is theirs). */
+export const ADMIN_TOKEN = process.env['MOTCUA_ADMIN_TOKEN'] ?? 'demo-admin-token';
+/** The demo justice specialist. */
+export const SPECIALIST_USER = process.env['MOTCUA_SPECIALIST_USER'] ?? 'tuphap01';
+export const SPECIALIST_PASSWORD = process.env['MOTCUA_SPECIALIST_PASSWORD'] ?? 'tuphap01-demo';
+export const SPECIALIST_UNIT = 'Tư pháp - Hộ tịch';
 /** The procedure the tests receive dossiers for: Cấp Giấy xác nhận tình trạng hôn nhân. */
 export const PROCEDURE = '1.004873';
 
@@ -95,6 +101,41 @@ export async function receive(
     documents: [{ name: 'Tờ khai cấp Giấy xác nhận tình trạng hôn nhân', copies: 1 }],
     ...(options.sets !== undefined && { sets: options.sets }),
   });
+}
+
+/** Registers a dossier as the national portal would (status 1), with reception's token. */
+export async function registerOnline(request: APIRequestContext, applicant: string, phone?: string): Promise<DossierJson> {
+  return command(request, RECEPTION_TOKEN, 'register-online', {
+    procedure_code: PROCEDURE,
+    applicant: { name: applicant, ...(phone !== undefined && { phone }) },
+    documents: [{ name: 'Tờ khai cấp Giấy xác nhận tình trạng hôn nhân (bản điện tử)', copies: 1 }],
+  });
+}
+
+/** Hands a dossier to the demo justice specialist with reception's token: "Đang xử lý". */
+export async function handOverToSpecialist(request: APIRequestContext, code: string): Promise<DossierJson> {
+  return command(request, RECEPTION_TOKEN, 'hand-over', { dossier_code: code, to_unit: SPECIALIST_UNIT, to_user: SPECIALIST_USER, electronic: true });
+}
+
+/** "YYYY-MM-DD HH:MM" in Vietnam time, as POST /v1/test/clock takes it. */
+export function clockText(instant: Date): string {
+  const p = Object.fromEntries(
+    new Intl.DateTimeFormat('en-GB', {
+      timeZone: 'Asia/Ho_Chi_Minh', day: '2-digit', month: '2-digit', year: 'numeric',
+      hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
+    }).formatToParts(instant).map((x) => [x.type, x.value]),
+  );
+  return `${p['year']}-${p['month']}-${p['day']} ${p['hour']}:${p['minute']}`;
+}
+
+/**
+ * Moves the server's test clock (admin; only on a server started with --test-clock) and
+ * returns how many alerts the move raised. Only forward: every later test runs at that time.
+ */
+export async function setClock(request: APIRequestContext, instant: Date): Promise<number> {
+  const reply = await request.post('/v1/test/clock', { headers: bearer(ADMIN_TOKEN), data: { vietnam_time: clockText(instant) } });
+  expect(reply.status(), await reply.text()).toBe(200);
+  return ((await reply.json()) as { alerts_raised?: number }).alerts_raised ?? 0;
 }
 
 /** GETs a dossier and its history with a bearer token (reception's by default), expecting 200. */

@@ -209,7 +209,8 @@ bool AlertEndpoints::Wants(const Request& request) const {
   return target == kStreamPath;
 }
 
-void AlertEndpoints::Accept(beast::tcp_stream stream, Request request) {
+void AlertEndpoints::Accept(beast::tcp_stream stream, Request request,
+                            const Principal& principal) {
   const auto start = std::chrono::steady_clock::now();
   const ReplyTo to = ReplyTo::Of(request);
   auto refuse = [&](const Status& status) {
@@ -221,10 +222,7 @@ void AlertEndpoints::Accept(beast::tcp_stream stream, Request request) {
   auto routed = api::ParseRoute("GET", ToStd(request.target()));
   if (auto* error = std::get_if<api::RouteError>(&routed)) return refuse(error->status);
   const api::Route& route = std::get<api::Route>(routed);
-  auto principal = context_.users->Authenticate(ToStd(request[bhttp::field::authorization]),
-                                                context_.clock.Now());
-  if (!principal.ok()) return refuse(principal.status());
-  if (!MayReadAlerts(*principal)) return refuse(Forbidden("theo dõi cảnh báo"));
+  if (!MayReadAlerts(principal)) return refuse(Forbidden("theo dõi cảnh báo"));
 
   std::optional<std::uint64_t> last_event_id;
   std::string last = std::string(ToStd(request["Last-Event-ID"]));

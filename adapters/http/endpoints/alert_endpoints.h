@@ -43,7 +43,6 @@ struct AlertEndpointsContext {
   const Clock& clock;
   runtime::AlertHub& hub;
   runtime::RequestLog& log;
-  std::shared_ptr<const Authenticator> users;
   StreamOptions stream;
   runtime::WebhookDeliverer* webhook = nullptr;  // null: no webhook configured
 };
@@ -62,7 +61,7 @@ class AlertEndpoints final : public StreamEndpoint {
 
   // StreamEndpoint: GET /v1/alerts/stream.
   bool Wants(const Request& request) const override;
-  void Accept(beast::tcp_stream stream, Request request) override;
+  void Accept(beast::tcp_stream stream, Request request, const Principal& principal) override;
 
  private:
   void List(const api::Route& route, const ReplyTo& to, const Respond& respond) const;

@@ -4,10 +4,12 @@
 #include <charconv>
 
 #include "adapters/crypto/sha256.h"
+#include "adapters/text/search_fold.h"
 #include "engine/base/proto_time.h"
 #include "engine/base/quote.h"
 #include "engine/dossier/dossier_view.h"
 #include "engine/dossier/names.h"
+#include "engine/dossier/standing.h"
 
 namespace motcua::http {
 
@@ -15,6 +17,38 @@ namespace {
 
 constexpr std::uint32_t kDefaultLimit = 100;
 constexpr std::uint32_t kMaxLimit = 1000;
+constexpr std::size_t kMaxQueryBytes = 200;
+// Paging past this is not browsing; a filter or a search finds it.
+constexpr std::int64_t kMaxOffset = 1'000'000;
+
+v1::Urgency UrgencyOf(dossier::Urgency u) {
+  switch (u) {
+    case dossier::Urgency::kNone: return v1::URGENCY_UNSPECIFIED;
+    case dossier::Urgency::kOnTrack: return v1::URGENCY_ON_TRACK;
+    case dossier::Urgency::kDueSoon: return v1::URGENCY_DUE_SOON;
+    case dossier::Urgency::kOverdue: return v1::URGENCY_OVERDUE;
+    case dossier::Urgency::kPaused: return v1::URGENCY_PAUSED;
+  }
+  return v1::URGENCY_UNSPECIFIED;
+}
+
+// Where the row's dossier stands (standing.h), into the summary.
+void SetStanding(const sqlite::DossierRow& r, const StandingClock& clock, v1::DossierSummary& s) {
+  dossier::DossierState state;
+  state.status = static_cast<std::uint8_t>(r.status);
+  const dossier::Standing standing = dossier::StandingOf(
+      *clock.calendar,
+      dossier::DeadlineFacts{.open = state.open(),
+                             .appointment_at = r.appointment_at,
+                             .apologized = r.apologized,
+                             .extended_appointment_at = r.extended_appointment_at,
+                             .paused_at = r.paused_at},
+      clock.now, clock.due_soon_within);
+  if (standing.urgency == dossier::Urgency::kNone) return;
+  SetSeconds(standing.deadline_at, s.mutable_deadline_at());
+  s.set_urgency(UrgencyOf(standing.urgency));
+  s.set_working_seconds_left(standing.working_left.count());
+}
 
 Status UnknownDossier(std::string_view code) {
   return Status(Error::kNotFound, "không tìm thấy hồ sơ " + QuoteForMessage(code));
@@ -77,12 +111,38 @@ Result<sqlite::DossierFilter> ParseListFilter(const api::Route& route) {
     }
     filter.status = static_cast<int>(*v);
   }
+  if (auto open = route.Param("open")) {
+    if (*open != "0" && *open != "1") {
+      return BadParam("open", "cần 1 (chỉ hồ sơ đang giải quyết) hoặc 0, nhận được '" +
+                                  QuoteForMessage(*open) + "'");
+    }
+    filter.open_only = *open == "1";
+  }
   if (auto p = route.Param("procedure")) filter.procedure = *p;
   if (auto h = route.Param("holder")) filter.holder = *h;
   if (auto d = route.Param("due_before")) {
     auto t = ParseVietnamMinute(*d);
     if (!t.ok()) return BadParam("due_before", t.status().message());
     filter.due_before = ToUnixSeconds(*t);
+  }
+  if (auto q = route.Param("q")) {
+    if (q->size() > kMaxQueryBytes) {
+      return BadParam("q", "dài quá " + std::to_string(kMaxQueryBytes) + " byte");
+    }
+    if (text::SearchWords(*q).empty()) {
+      return BadParam("q", "cần mã hồ sơ, số điện thoại hoặc tên người nộp");
+    }
+    if (text::SearchWords(*q).size() > sqlite::kMaxSearchWords) {
+      return BadParam("q", "nhiều hơn " + std::to_string(sqlite::kMaxSearchWords) + " từ");
+    }
+    filter.query = *q;
+  }
+  if (auto o = route.Param("offset")) {
+    auto v = ParseInt(*o);
+    if (!v || *v < 0 || *v > kMaxOffset) {
+      return BadParam("offset", "cần số từ 0 đến " + std::to_string(kMaxOffset));
+    }
+    filter.offset = static_cast<std::uint64_t>(*v);
   }
   if (auto l = route.Param("limit")) {
     auto v = ParseInt(*l);
@@ -95,7 +155,8 @@ Result<sqlite::DossierFilter> ParseListFilter(const api::Route& route) {
 }
 
 Result<v1::DossierList> ReadDossierList(sqlite::Database& db, const catalog::Catalog& catalog,
-                                        const sqlite::DossierFilter& filter) {
+                                        const sqlite::DossierFilter& filter,
+                                        const StandingClock& clock) {
   // One row more than asked tells whether the list was cut.
   sqlite::DossierFilter probe = filter;
   probe.limit = filter.limit + 1;
@@ -111,11 +172,13 @@ Result<v1::DossierList> ReadDossierList(sqlite::Database& db, const catalog::Cat
     s->set_applicant_name(r.applicant_name);
     s->set_status(static_cast<v1::Status>(r.status));
     s->set_channel(static_cast<v1::Channel>(r.channel));
+    SetTime(r.registered_at, &v1::DossierSummary::mutable_registered_at, *s);
     SetTime(r.received_at, &v1::DossierSummary::mutable_received_at, *s);
     SetTime(r.appointment_at, &v1::DossierSummary::mutable_appointment_at, *s);
     SetTime(r.extended_appointment_at, &v1::DossierSummary::mutable_extended_appointment_at, *s);
     s->set_holder_unit(r.holder_unit);
     s->set_holder_user(r.holder_user);
+    if (clock.calendar) SetStanding(r, clock, *s);
   }
   return list;
 }

@@ -1,12 +1,17 @@
 #include "adapters/http/endpoints/letter_endpoints.h"
 
+#include <optional>
+
 #include "adapters/http/access_policy.h"
 #include "adapters/letters/apology.h"
 #include "adapters/letters/html_renderer.h"
 #include "adapters/letters/receipt.h"
+#include "adapters/letters/refusal.h"
+#include "adapters/letters/supplementation_request.h"
 #include "adapters/letters/text_renderer.h"
 #include "adapters/letters/wording.h"
 #include "adapters/sqlite/dossier_queries.h"
+#include "engine/base/proto_time.h"
 #include "engine/base/quote.h"
 #include "engine/dossier/dossier_view.h"
 
@@ -14,16 +19,16 @@ namespace motcua::http {
 
 namespace {
 
-// Folds `code`'s events into `view`; `received_by` gets the receiving
-// officer. kNotFound when the dossier has no events.
+// Folds `code`'s events into `view`, showing each to `also` too. kNotFound
+// when the dossier has no events.
 Status Fold(sqlite::Database& db, std::string_view code, dossier::DossierViewBuilder& view,
-            std::string& received_by) {
+            const std::function<void(const v1::Event&)>& also) {
   bool any = false;
   sqlite::DossierEventReader reader(db);
   MOTCUA_RETURN_IF_ERROR(reader.Read(code, [&](const v1::Event& e) {
     any = true;
     view.Add(e);
-    if (e.kind_case() == v1::Event::kReceived) received_by = e.actor();
+    also(e);
   }));
   if (!any) return Status(Error::kNotFound, "không tìm thấy hồ sơ " + QuoteForMessage(code));
   return Status::Ok();
@@ -40,7 +45,9 @@ Result<std::string> ReadReceipt(sqlite::Database& db, const catalog::Catalog& ca
                                 std::string_view code, LetterFormat format) {
   std::string received_by;
   dossier::DossierViewBuilder view(catalog);
-  MOTCUA_RETURN_IF_ERROR(Fold(db, code, view, received_by));
+  MOTCUA_RETURN_IF_ERROR(Fold(db, code, view, [&received_by](const v1::Event& e) {
+    if (e.kind_case() == v1::Event::kReceived) received_by = e.actor();
+  }));
   const v1::Dossier& d = view.dossier();
   if (!d.has_received_at() || view.lookup_secret().empty()) {
     return Status(
@@ -61,9 +68,8 @@ Result<std::string> ReadReceipt(sqlite::Database& db, const catalog::Catalog& ca
 Result<std::string> ReadApologyLetter(sqlite::Database& db, const catalog::Catalog& catalog,
                                       const letters::UnitInfo& unit, std::string_view code,
                                       LetterFormat format) {
-  std::string received_by;
   dossier::DossierViewBuilder view(catalog);
-  MOTCUA_RETURN_IF_ERROR(Fold(db, code, view, received_by));
+  MOTCUA_RETURN_IF_ERROR(Fold(db, code, view, [](const v1::Event&) {}));
   const v1::Dossier& d = view.dossier();
   if (!d.has_apology()) {
     return Status(Error::kIllegalTransition,
@@ -73,18 +79,97 @@ Result<std::string> ReadApologyLetter(sqlite::Database& db, const catalog::Catal
   return Render(letter, format);
 }
 
+Result<std::string> ReadRefusalLetter(sqlite::Database& db, const catalog::Catalog& catalog,
+                                      const letters::UnitInfo& unit, const Authenticator& users,
+                                      std::string_view code, LetterFormat format) {
+  std::optional<v1::Event> refused;
+  dossier::DossierViewBuilder view(catalog);
+  MOTCUA_RETURN_IF_ERROR(Fold(db, code, view, [&refused](const v1::Event& e) {
+    if (e.kind_case() == v1::Event::kRefused) refused = e;
+  }));
+  if (!refused) {
+    return Status(Error::kIllegalTransition,
+                  "hồ sơ " + QuoteForMessage(code) + " không bị từ chối tiếp nhận");
+  }
+  letters::RefusalDetails details{.refused_at = ToInstant(refused->at()),
+                                  .reason = refused->refused().reason(),
+                                  .refused_by = users.DisplayName(refused->actor())};
+  MOTCUA_ASSIGN_OR_RETURN(letters::Letter letter,
+                          letters::BuildRefusal(view.dossier(), unit, details));
+  return Render(letter, format);
+}
+
+Result<std::string> ReadSupplementRequestLetter(sqlite::Database& db,
+                                                const catalog::Catalog& catalog,
+                                                const letters::UnitInfo& unit,
+                                                const Authenticator& users,
+                                                std::string_view code, LetterFormat format) {
+  std::optional<v1::Event> requested;
+  dossier::DossierViewBuilder view(catalog);
+  MOTCUA_RETURN_IF_ERROR(Fold(db, code, view, [&requested](const v1::Event& e) {
+    if (e.kind_case() == v1::Event::kSupplementRequested) requested = e;
+  }));
+  if (!requested) {
+    return Status(Error::kIllegalTransition,
+                  "hồ sơ " + QuoteForMessage(code) + " chưa có yêu cầu bổ sung nào");
+  }
+  const v1::SupplementRequested& r = requested->supplement_requested();
+  letters::SupplementationDetails details{
+      .requested_at = ToInstant(requested->at()),
+      .reason = r.reason(),
+      .documents = {r.documents().begin(), r.documents().end()},
+      .requested_by = users.DisplayName(requested->actor()),
+      .contact = {}};
+  MOTCUA_ASSIGN_OR_RETURN(letters::Letter letter,
+                          letters::BuildSupplementationRequest(view.dossier(), unit, details));
+  return Render(letter, format);
+}
+
+namespace {
+
+// What HandleLetterRoute needs to know of each letter.
+struct LetterRoute {
+  std::string_view printing;  // "in giấy tiếp nhận": what the role may not do
+  Result<std::string> (*read)(sqlite::Database&, const catalog::Catalog&,
+                              const letters::UnitInfo&, const Authenticator&, std::string_view,
+                              LetterFormat);
+};
+
+Result<std::string> ReadApologyWithUsers(sqlite::Database& db, const catalog::Catalog& catalog,
+                                         const letters::UnitInfo& unit, const Authenticator&,
+                                         std::string_view code, LetterFormat format) {
+  return ReadApologyLetter(db, catalog, unit, code, format);
+}
+
+std::optional<LetterRoute> LetterRouteOf(api::RouteKind kind) {
+  switch (kind) {
+    case api::RouteKind::kReceipt:
+      return LetterRoute{"in giấy tiếp nhận", &ReadReceipt};
+    case api::RouteKind::kApologyLetter:
+      return LetterRoute{"in thư xin lỗi", &ReadApologyWithUsers};
+    case api::RouteKind::kRefusalLetter:
+      return LetterRoute{"in phiếu từ chối tiếp nhận", &ReadRefusalLetter};
+    case api::RouteKind::kSupplementRequestLetter:
+      return LetterRoute{"in phiếu yêu cầu bổ sung", &ReadSupplementRequestLetter};
+    default:
+      return std::nullopt;
+  }
+}
+
+}  // namespace
+
 void HandleLetterRoute(const api::Route& route, const Principal& principal,
                        runtime::QueryService& queries, const catalog::Catalog& catalog,
                        const letters::UnitInfo& unit, const Authenticator& users,
                        const ReplyTo& to, const std::function<void(Response)>& respond) {
-  const bool receipt = route.kind == api::RouteKind::kReceipt;
-  if (!receipt && route.kind != api::RouteKind::kApologyLetter) {
+  const std::optional<LetterRoute> letter_route = LetterRouteOf(route.kind);
+  if (!letter_route) {
     return respond(ErrorResponse(Status(Error::kInternal, "tuyến không được xử lý"), to));
   }
   if (!MayPrintLetters(principal)) {
     return respond(ErrorResponse(
-        Status(Error::kPermissionDenied, std::string("vai trò của bạn không được ") +
-                                             (receipt ? "in giấy tiếp nhận" : "in thư xin lỗi")),
+        Status(Error::kPermissionDenied,
+               "vai trò của bạn không được " + std::string(letter_route->printing)),
         to));
   }
   const std::string format = route.Param("format").value_or("text");
@@ -96,11 +181,10 @@ void HandleLetterRoute(const api::Route& route, const Principal& principal,
         to));
   }
   const LetterFormat letter_format = format == "html" ? LetterFormat::kHtml : LetterFormat::kText;
-  queries.Run([&catalog, &unit, &users, code = route.name, receipt, letter_format, to,
-               respond](Result<sqlite::Database*> db) {
+  queries.Run([&catalog, &unit, &users, code = route.name, read = letter_route->read,
+               letter_format, to, respond](Result<sqlite::Database*> db) {
     if (!db.ok()) return respond(ErrorResponse(db.status(), to));
-    auto letter = receipt ? ReadReceipt(**db, catalog, unit, users, code, letter_format)
-                          : ReadApologyLetter(**db, catalog, unit, code, letter_format);
+    auto letter = read(**db, catalog, unit, users, code, letter_format);
     if (!letter.ok()) return respond(ErrorResponse(letter.status(), to));
     respond(DocumentResponse(std::move(*letter),
                              letter_format == LetterFormat::kHtml ? "text/html; charset=utf-8"

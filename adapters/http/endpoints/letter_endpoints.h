@@ -5,6 +5,11 @@
 //   GET  /v1/dossiers/{code}/apology?format=text|html
 //        Mẫu 04, the apology of a late dossier (adapters/letters/apology.h),
 //        A4 in HTML.
+//   GET  /v1/dossiers/{code}/refusal?format=text|html
+//        Mẫu 03, the refusal at the counter (adapters/letters/refusal.h), A4.
+//   GET  /v1/dossiers/{code}/supplement-request?format=text|html
+//        Mẫu 02, the dossier's latest request for supplementation
+//        (adapters/letters/supplementation_request.h), A4.
 //
 // Who may print them: access_policy.h (MayPrintLetters). Each letter is a
 // fold of the dossier's events (DossierViewBuilder), so it always shows what
@@ -48,7 +53,23 @@ Result<std::string> ReadApologyLetter(sqlite::Database& db, const catalog::Catal
                                       const letters::UnitInfo& unit, std::string_view code,
                                       LetterFormat format);
 
-// The routes above (RouteKind kReceipt, kApologyLetter): the role check, the
+// Mẫu 03, signed with the refusing officer's display name. kNotFound for an
+// unknown code; kIllegalTransition for a dossier that was not refused.
+Result<std::string> ReadRefusalLetter(sqlite::Database& db, const catalog::Catalog& catalog,
+                                      const letters::UnitInfo& unit, const Authenticator& users,
+                                      std::string_view code, LetterFormat format);
+
+// Mẫu 02 for the latest supplementation request, signed with the requesting
+// officer's display name. kNotFound for an unknown code; kIllegalTransition
+// for a dossier never asked to supplement.
+Result<std::string> ReadSupplementRequestLetter(sqlite::Database& db,
+                                                const catalog::Catalog& catalog,
+                                                const letters::UnitInfo& unit,
+                                                const Authenticator& users,
+                                                std::string_view code, LetterFormat format);
+
+// The routes above (RouteKind kReceipt, kApologyLetter, kRefusalLetter,
+// kSupplementRequestLetter): the role check, the
 // format parameter, then the read on a query thread. `queries`, `catalog`,
 // `unit` and `users` must outlive every request in flight; `respond` is
 // called exactly once, possibly later on a query thread.

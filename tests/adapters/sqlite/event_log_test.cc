@@ -122,6 +122,30 @@ TEST_F(EventLogTest, ARebuildCreatesTheSameSchemaIndexesIncluded) {
   EXPECT_EQ(rows.ColumnInt(0), 200);
 }
 
+TEST_F(EventLogTest, AProjectionAnUpgradeAddsIsBuiltFromTheLogAtOpen) {
+  {
+    auto log = OpenLog();
+    auto engine = NewEngine();
+    Populate(*log, *engine, 200);
+  }
+  {
+    // The database as a version without the search projection left it.
+    auto db = Database::Open(dir_.File("motcua.db"));
+    ASSERT_THAT(db, IsOk());
+    ASSERT_THAT((*db)->Exec("DROP TABLE dossier_search;"
+                            "DELETE FROM schema_versions WHERE component = 'dossier_search'"),
+                IsOk());
+  }
+  auto log = OpenLog();
+  Statement rows(log->db(), "SELECT COUNT(*) FROM dossier_search");
+  ASSERT_TRUE(rows.Step());
+  EXPECT_EQ(rows.ColumnInt(0), 200);
+  // Exactly what a rebuild from the log gives.
+  IntegrityReport report;
+  ASSERT_THAT(Check(*log, report), IsOk());
+  EXPECT_THAT(report.differences, ::testing::IsEmpty());
+}
+
 TEST_F(EventLogTest, ReopeningKeepsEveryDossierAndTheDailySequence) {
   std::string last_code;
   std::size_t dossiers = 0;

@@ -1,19 +1,23 @@
-// The signed-in desk: the header bar (officer, unit, "Đăng xuất"; for a reception
-// officer the tabs "Danh sách hồ sơ" / "Tiếp nhận hồ sơ"), the search by dossier
-// code, and below them the dossier list, one dossier's detail, or the intake form.
+// The signed-in desk: the header bar (officer, unit, the open alerts, "Đăng xuất";
+// for a reception officer the tabs "Danh sách hồ sơ" / "Tiếp nhận hồ sơ"), the
+// search by dossier code, and below them the dossier list with the officer's
+// queues, one dossier's detail, or the intake form.
 //
-// The open dossier is in the address (#ho-so/<code>), and so is the intake form
-// (#tiep-nhan): the browser's Back button returns to the list and a reload
-// reopens the same screen.
+// The open dossier is in the address (#ho-so/<code>), and so are the queue
+// (#hang-doi/<queue>) and the intake form (#tiep-nhan): the browser's Back button
+// returns to the list and a reload reopens the same screen.
 
-import type { SessionInfo } from '../contract';
+import type { Role, SessionInfo } from '../contract';
 import { h, replace, setText } from '../dom';
 import { getDossier } from '../dossiers';
 import { describeError } from '../errors';
 import { ROLE_LABELS } from '../labels';
 import { messages } from '../messages';
 import { loadOfficers } from '../officers';
+import { QUEUE_SLUGS, queueOfSlug, queuesFor, type Queue } from '../queues';
 import { signOut } from '../session';
+import { renderAlertsPanel } from './alerts-panel';
+import type { ActionDone } from './dossier-actions';
 import { renderDossierDetail } from './dossier-detail';
 import { renderDossierList } from './dossier-list';
 import { forgetIntake, renderIntake, type IntakeView } from './intake';
@@ -25,6 +29,10 @@ export interface DeskOptions {
 
 const ROUTE = '#ho-so/';
 const INTAKE = '#tiep-nhan';
+const QUEUE = '#hang-doi/';
+
+/** Who is told of deadline alerts (access_policy.cc, MayReadAlerts). */
+const ALERTED: readonly Role[] = ['ROLE_RECEPTION', 'ROLE_SPECIALIST', 'ROLE_LEADER', 'ROLE_ADMIN'];
 
 function codeInAddress(): string {
   if (!location.hash.startsWith(ROUTE)) return '';
@@ -39,6 +47,15 @@ function address(code: string): string {
   return code === '' ? location.pathname + location.search : ROUTE + encodeURIComponent(code);
 }
 
+/** The queue's address; the first queue is the plain desk. */
+function queueAddress(queues: readonly Queue[], queue: Queue): string {
+  return queue === queues[0] ? address('') : QUEUE + QUEUE_SLUGS[queue.id];
+}
+
+function queueInAddress(queues: readonly Queue[]): Queue | null {
+  return location.hash.startsWith(QUEUE) ? queueOfSlug(queues, location.hash.slice(QUEUE.length)) : null;
+}
+
 export function renderDesk({ session, onSignedOut }: DeskOptions): HTMLElement {
   const roles = session.roles.map((r) => ROLE_LABELS[r]).join(', ');
   const signOutButton = h('button', { className: 'button secondary on-dark', attrs: { type: 'button' } }, 'Đăng xuất');
@@ -49,6 +66,15 @@ export function renderDesk({ session, onSignedOut }: DeskOptions): HTMLElement {
   const intakeTab = h('button', { className: 'tab', attrs: { type: 'button', 'data-view': 'intake' } }, 'Tiếp nhận hồ sơ');
   const tabs = canReceive && h('nav', { className: 'tabs', attrs: { 'aria-label': 'Chức năng' } }, listTab, intakeTab);
   const error = h('p', { className: 'form-error desk-error', attrs: { role: 'alert' } });
+  const alerts = session.roles.some((r) => ALERTED.includes(r))
+    ? renderAlertsPanel(
+        (code) => void open(code, 'push'),
+        // A dossier fell due: the list's time left and order are stale.
+        () => {
+          if (main.dataset['view'] === 'list') list.reload();
+        },
+      )
+    : null;
 
   const header = h(
     'header',
@@ -61,6 +87,7 @@ export function renderDesk({ session, onSignedOut }: DeskOptions): HTMLElement {
       h('span', { className: 'officer-name' }, session.display_name !== '' ? session.display_name : session.user),
       h('span', { className: 'officer-unit' }, [session.unit, roles].filter((s) => s !== '').join(' · ')),
     ),
+    alerts?.element,
     signOutButton,
   );
 
@@ -88,7 +115,13 @@ export function renderDesk({ session, onSignedOut }: DeskOptions): HTMLElement {
     searchError,
   );
 
-  const list = renderDossierList((code) => void open(code, 'push'));
+  const queues = queuesFor(session);
+  const list = renderDossierList({
+    session,
+    queues,
+    onOpen: (code) => void open(code, 'push'),
+    onQueue: (queue) => history.pushState(null, '', queueAddress(queues, queue)),
+  });
   const detailSlot = h('div', { className: 'detail-slot', attrs: { hidden: '' } });
   const main = h('main', { className: 'desk', attrs: { id: 'main', 'data-view': 'list' } }, error, search, list.section, detailSlot);
   const page = h('div', { className: 'desk-page' }, header, main);
@@ -125,7 +158,9 @@ export function renderDesk({ session, onSignedOut }: DeskOptions): HTMLElement {
     replace(detailSlot);
     setView('list');
     document.title = 'Hồ sơ — Bộ phận Một cửa';
-    list.reload(); // the dossier may have moved on meanwhile
+    const queue = queueInAddress(queues) ?? (queues[0] as Queue);
+    if (queue !== list.queue()) list.show(queue);
+    else list.reload(); // the dossier may have moved on meanwhile
     if (focus) list.section.querySelector<HTMLElement>('#dossiers-title')?.focus();
   }
 
@@ -133,14 +168,14 @@ export function renderDesk({ session, onSignedOut }: DeskOptions): HTMLElement {
     // Opened from here: step back in the browser's history, like its Back button.
     if (history.state === 'desk-detail') history.back();
     else {
-      history.replaceState(null, '', address(''));
+      history.replaceState(null, '', queueAddress(queues, list.queue()));
       showList(true);
     }
   }
 
   // Only the newest request may paint.
   let generation = 0;
-  async function open(code: string, how: 'push' | 'replace' | 'none', notice = ''): Promise<void> {
+  async function open(code: string, how: 'push' | 'replace' | 'none', notice: ActionDone | null = null): Promise<void> {
     const mine = ++generation;
     setText(searchError, '');
     searchButton.disabled = true;
@@ -150,7 +185,7 @@ export function renderDesk({ session, onSignedOut }: DeskOptions): HTMLElement {
       // The officers only lend their names: the dossier shows without them.
       const [detail, officers] = await Promise.all([getDossier(code), loadOfficers().catch(() => [])]);
       if (mine !== generation || !page.isConnected) return;
-      replace(detailSlot, renderDossierDetail({ detail, session, officers, notice, onBack: back, onReload: (text) => void open(code, 'none', text) }));
+      replace(detailSlot, renderDossierDetail({ detail, session, officers, notice, onBack: back, onReload: (done) => void open(code, 'none', done ?? null) }));
       setView('detail');
       codeInput.value = '';
       if (how === 'push' && codeInAddress() !== code) history.pushState('desk-detail', '', address(code));
@@ -160,7 +195,7 @@ export function renderDesk({ session, onSignedOut }: DeskOptions): HTMLElement {
       if (mine !== generation) return;
       setText(searchError, describeError(failure));
       if (how !== 'none') codeInput.focus(); // to correct the code and try again
-      if (how === 'none' && main.dataset['view'] !== 'detail') history.replaceState(null, '', address(''));
+      if (how === 'none' && main.dataset['view'] !== 'detail') history.replaceState(null, '', queueAddress(queues, list.queue()));
     } finally {
       if (mine === generation) idleSearch();
     }
@@ -196,7 +231,7 @@ export function renderDesk({ session, onSignedOut }: DeskOptions): HTMLElement {
       generation++;
       idleSearch();
       setText(searchError, '');
-      if (main.dataset['view'] !== 'list') showList(true);
+      if (main.dataset['view'] !== 'list' || (queueInAddress(queues) ?? queues[0]) !== list.queue()) showList(true);
     } else {
       void open(code, 'none');
     }
@@ -210,6 +245,7 @@ export function renderDesk({ session, onSignedOut }: DeskOptions): HTMLElement {
     setText(error, '');
     signOut().then(
       () => {
+        alerts?.stop();
         forgetIntake(session.user); // a citizen's personal data stays with the officer
         window.removeEventListener('popstate', onPopState);
         history.replaceState(null, '', address(''));
@@ -225,7 +261,7 @@ export function renderDesk({ session, onSignedOut }: DeskOptions): HTMLElement {
 
   listTab.addEventListener('click', () => {
     if (main.dataset['view'] === 'list') return;
-    history.pushState(null, '', address(''));
+    history.pushState(null, '', queueAddress(queues, list.queue()));
     showList(true);
   });
   intakeTab.addEventListener('click', () => {
@@ -249,6 +285,8 @@ export function renderDesk({ session, onSignedOut }: DeskOptions): HTMLElement {
     history.replaceState(null, '', address(initial));
     queueMicrotask(() => void open(initial, 'none'));
   }
+  // The list loads in any case: Back from a reopened dossier finds it ready.
+  list.show(queueInAddress(queues) ?? (queues[0] as Queue));
   setView(main.dataset['view'] === 'intake' ? 'intake' : 'list');
   return page;
 }

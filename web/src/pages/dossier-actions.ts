@@ -2,8 +2,11 @@
 // (src/actions.ts), each opening a small form in the page. The form's
 // Idempotency-Key is made when it opens, so pressing again after a lost reply is
 // the same command, never a second one. Accepted: the detail reloads with a
-// notice. Refused: the server's message beside the form's button, nothing else
-// changes. Escape closes the form, the focus back on its button.
+// notice, and the form the step calls for (src/letters.ts) ready to print: the
+// refusal and the apology letters open at once (they go to the citizen now), the
+// receipt and the supplementation request wait for the officer's button. Refused:
+// the server's message beside the form's button, nothing else changes. Escape
+// closes the form, the focus back on its button.
 
 import { ApiError } from '../api';
 import { allowedActions, runCommand, type ActionName } from '../actions';
@@ -11,8 +14,9 @@ import { loadCatalog } from '../catalog';
 import type { Dossier, Officer, SessionInfo } from '../contract';
 import { h, replace, setText, type Child } from '../dom';
 import { describeError } from '../errors';
-import { formatMoney } from '../format';
+import { formatDateTime, formatMoney, parseDateTime } from '../format';
 import { STATUS_LABELS } from '../labels';
+import { letter, openLetter, type Letter } from '../letters';
 import { messages } from '../messages';
 import { loadOfficers } from '../officers';
 import { newIdempotencyKey } from '../reception';
@@ -25,6 +29,7 @@ interface Labels {
 }
 
 const LABELS: Record<ActionName, Labels> = {
+  accept: { button: 'Tiếp nhận', title: 'Tiếp nhận hồ sơ đăng ký trực tuyến' },
   'return-result': { button: 'Trả kết quả', title: 'Trả kết quả cho công dân' },
   'result-ready': { button: 'Có kết quả', title: 'Hồ sơ đã có kết quả' },
   'hand-over': { button: 'Bàn giao', title: 'Bàn giao hồ sơ' },
@@ -32,8 +37,20 @@ const LABELS: Record<ActionName, Labels> = {
   'record-payment': { button: 'Ghi nhận nộp phí', title: 'Ghi nhận nộp phí, lệ phí' },
   'request-supplement': { button: 'Yêu cầu bổ sung', title: 'Yêu cầu bổ sung hồ sơ' },
   'request-fee': { button: 'Yêu cầu nộp phí', title: 'Yêu cầu nộp phí, lệ phí' },
+  apologize: { button: 'Xin lỗi, hẹn lại', title: 'Xin lỗi và hẹn lại ngày trả kết quả (Mẫu 04)' },
+  refuse: { button: 'Từ chối tiếp nhận', title: 'Từ chối tiếp nhận hồ sơ (Mẫu 03)' },
+  withdraw: { button: 'Rút hồ sơ', title: 'Công dân yêu cầu rút hồ sơ' },
   stop: { button: 'Dừng xử lý', title: 'Dừng xử lý hồ sơ' },
 };
+
+/** Actions that end the dossier: drawn in red, apart from the usual next step. */
+const FINAL: readonly ActionName[] = ['refuse', 'withdraw', 'stop'];
+
+/** What an accepted action tells the officer: a sentence, and the form to print, if any. */
+export interface ActionDone {
+  text: string;
+  letter?: Letter;
+}
 
 /** A form's parts: its fields, and the request it makes (or the page's own refusal). */
 interface Built {
@@ -42,6 +59,8 @@ interface Built {
   body: () => object | [string, HTMLElement];
   /** The sentence shown once the server accepted. */
   notice: () => string;
+  /** The form to print afterwards; `now`: open it at once (it is handed to the citizen now). */
+  letter?: { made: Letter; now: boolean };
 }
 
 function field(id: string, label: string, control: HTMLElement, required = false, note = ''): HTMLElement {
@@ -154,6 +173,7 @@ function build(action: ActionName, d: Dossier, session: SessionInfo): Built {
         fields: [field('act-reason', 'Lý do', reason, true), field('act-documents', 'Giấy tờ cần bổ sung', documents, false, 'Mỗi dòng một giấy tờ.')],
         body: () => (reason.value.trim() === '' ? need('lý do yêu cầu bổ sung', reason) : { dossier_code: code, reason: reason.value.trim(), documents: lines(documents) }),
         notice: () => 'Đã yêu cầu bổ sung hồ sơ; thời hạn giải quyết tạm dừng đến khi công dân bổ sung.',
+        letter: { made: letter('supplement-request', code), now: false },
       };
     }
     case 'supplement': {
@@ -237,6 +257,60 @@ function build(action: ActionName, d: Dossier, session: SessionInfo): Built {
         notice: () => `Đã ghi nhận nộp ${formatMoney(money.amount())}.`,
       };
     }
+    case 'accept':
+      return {
+        fields: [
+          h('p', { className: 'field-note' }, 'Kiểm tra thành phần hồ sơ công dân đã nộp trực tuyến trước khi tiếp nhận. Thời hạn giải quyết bắt đầu tính từ lúc tiếp nhận.'),
+        ],
+        // An online registration is accepted under its own channel and procedure (lifecycle.cc).
+        body: () => ({ dossier_code: code, channel: 'CHANNEL_ONLINE' }),
+        notice: () => 'Đã tiếp nhận hồ sơ đăng ký trực tuyến; thời hạn giải quyết bắt đầu tính.',
+        letter: { made: letter('receipt', code), now: false },
+      };
+    case 'refuse': {
+      const reason = input('act-reason');
+      return {
+        fields: [
+          h('p', { className: 'action-warning' }, 'Từ chối là bước cuối: hồ sơ không được tiếp nhận. Phiếu từ chối (Mẫu 03) mở ra để in ngay sau đó.'),
+          field('act-reason', 'Lý do từ chối', reason, true, 'In nguyên văn trên phiếu gửi công dân.'),
+        ],
+        body: () => (reason.value.trim() === '' ? need('lý do từ chối tiếp nhận', reason) : { dossier_code: code, reason: reason.value.trim() }),
+        notice: () => 'Đã từ chối tiếp nhận hồ sơ.',
+        letter: { made: letter('refusal', code), now: true },
+      };
+    }
+    case 'withdraw': {
+      const reason = input('act-reason');
+      return {
+        fields: [
+          h('p', { className: 'action-warning' }, 'Rút hồ sơ là bước cuối: hồ sơ sẽ không được xử lý tiếp.'),
+          field('act-reason', 'Lý do (theo đề nghị của công dân)', reason),
+        ],
+        body: () => ({ dossier_code: code, ...(reason.value.trim() !== '' && { reason: reason.value.trim() }) }),
+        notice: () => 'Đã ghi nhận công dân rút hồ sơ.',
+      };
+    }
+    case 'apologize': {
+      const reason = input('act-reason');
+      const when = input('act-new-appointment', { inputmode: 'numeric', maxlength: '16', placeholder: 'dd/mm/yyyy HH:mm', required: '' });
+      const signer = input('act-signed-by', { maxlength: '200' });
+      const current = formatDateTime(d.appointment_at);
+      return {
+        fields: [
+          field('act-reason', 'Lý do chậm trễ', reason, true),
+          field('act-new-appointment', 'Ngày hẹn trả mới', when, true, `Ngày giờ Việt Nam, ví dụ 15/12/2026 16:00; sau ngày hẹn hiện tại${current === '' ? '' : ` (${current})`}. Chỉ được hẹn lại một lần.`),
+          field('act-signed-by', 'Người ký', signer, false, 'Thủ trưởng cơ quan ký thư xin lỗi.'),
+        ],
+        body: () => {
+          if (reason.value.trim() === '') return need('lý do chậm trễ', reason);
+          const at = parseDateTime(when.value);
+          if (at === '') return ['Nhập ngày giờ hẹn trả mới theo dạng dd/mm/yyyy HH:mm, ví dụ 15/12/2026 16:00.', when];
+          return { dossier_code: code, reason: reason.value.trim(), new_appointment_at: at, ...(signer.value.trim() !== '' && { signed_by: signer.value.trim() }) };
+        },
+        notice: () => `Đã xin lỗi và hẹn lại ngày trả: ${formatDateTime(parseDateTime(when.value))}.`,
+        letter: { made: letter('apology', code), now: true },
+      };
+    }
     case 'stop': {
       const reason = input('act-reason');
       return {
@@ -254,8 +328,8 @@ function build(action: ActionName, d: Dossier, session: SessionInfo): Built {
 export interface ActionsOptions {
   dossier: Dossier;
   session: SessionInfo;
-  /** The server accepted: reload the dossier, then show this sentence. */
-  onDone: (notice: string) => void;
+  /** The server accepted: reload the dossier, then show what was done. */
+  onDone: (done: ActionDone) => void;
   /** Reload the dossier as it is now. */
   onReload: () => void;
 }
@@ -280,7 +354,7 @@ export function renderActions({ dossier, session, onDone, onReload }: ActionsOpt
     const built = build(name, dossier, session);
     let key = newIdempotencyKey(); // one per opening: a retry of this form is the same command
     let busy = false;
-    const submit = h('button', { className: name === 'stop' ? 'button danger' : 'button primary', attrs: { type: 'submit' } }, `Xác nhận ${LABELS[name].button.toLowerCase()}`);
+    const submit = h('button', { className: FINAL.includes(name) ? 'button danger' : 'button primary', attrs: { type: 'submit' } }, `Xác nhận ${LABELS[name].button.toLowerCase()}`);
     const cancel = h('button', { className: 'button secondary', attrs: { type: 'button' } }, 'Hủy');
     const error = h('p', { className: 'form-error action-error', attrs: { role: 'alert', id: 'action-error' } });
     const stale = h('button', { className: 'button secondary small', attrs: { type: 'button', hidden: '' } }, 'Tải lại hồ sơ');
@@ -325,7 +399,13 @@ export function renderActions({ dossier, session, onDone, onReload }: ActionsOpt
       submit.disabled = true;
       form.setAttribute('aria-busy', 'true');
       runCommand(name, body, key).then(
-        () => onDone(built.notice()),
+        () => {
+          const made = built.letter;
+          // Still inside the click's user activation: the browser lets the tab open.
+          const opened = made !== undefined && made.now && openLetter(made.made);
+          const text = built.notice();
+          onDone(made === undefined ? { text } : { text: opened ? `${text} Đã mở ${made.made.name} ở thẻ mới để in.` : text, letter: made.made });
+        },
         (failure: unknown) => {
           busy = false;
           submit.disabled = false;
@@ -344,7 +424,7 @@ export function renderActions({ dossier, session, onDone, onReload }: ActionsOpt
   }
 
   const buttons = names.map((name, i) => {
-    const className = name === 'stop' ? 'button secondary danger-outline' : i === 0 ? 'button primary' : 'button secondary';
+    const className = FINAL.includes(name) ? 'button secondary danger-outline' : i === 0 ? 'button primary' : 'button secondary';
     const button = h('button', { className, attrs: { type: 'button', 'aria-expanded': 'false', 'aria-controls': 'action-form', 'data-action': name } }, LABELS[name].button);
     button.addEventListener('click', () => (open?.name === name ? close(true) : show(name, button)));
     return button;

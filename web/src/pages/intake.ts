@@ -1,7 +1,12 @@
 // "Tiếp nhận hồ sơ": the reception officer's intake form. Pick the procedure (code or
-// words of its name, with or without diacritics), tick the documents handed in,
-// fill in the applicant, "Tiếp nhận"; then the new code, the appointment, the
+// words of its name, with or without diacritics), tick the documents handed in
+// (the catalog's checklist for the procedure, and any other added by name; see
+// intake-documents.ts), fill in the applicant, "Tiếp nhận"; then the new code, the appointment, the
 // lookup secret and the receipt (Mẫu 01) to print.
+//
+// Once a procedure is picked, the appointment the dossier will get is shown before
+// confirming (GET /v1/appointment, the server's calendar), asked again whenever the
+// procedure changes or the form is shown again.
 //
 // The form is kept in sessionStorage as it is typed (a reload or a server restart
 // loses nothing) together with its Idempotency-Key, made when the form is opened or
@@ -9,11 +14,12 @@
 // lost reply is the same request, never a second dossier.
 
 import { ApiError } from '../api';
+import { previewAppointment } from '../appointment';
 import { loadCatalog, searchProcedures } from '../catalog';
 import type { Procedure, SessionInfo } from '../contract';
 import { h, replace, setText, showMessage } from '../dom';
 import { describeError } from '../errors';
-import { formatDateTime, formatMoney } from '../format';
+import { formatClockAndDate, formatDateTime, formatMoney } from '../format';
 import { durationText, RECEIVE_CHANNEL_LABELS } from '../labels';
 import { messages } from '../messages';
 import {
@@ -22,17 +28,12 @@ import {
   receiveDossier,
   RECEIVE_CHANNELS,
   type ApplicantInput,
-  type DocumentInput,
   type ReceiveChannel,
 } from '../reception';
+import { checklistOf, handedIn, readDocuments, renderDocuments, type DocumentDraft } from './intake-documents';
 
 /** Suggestions shown at once; more are counted, not listed. */
 const MAX_SUGGESTIONS = 8;
-
-interface DocumentDraft extends DocumentInput {
-  /** Ticked: handed in, sent with the dossier. */
-  on: boolean;
-}
 
 /** What the success panel shows (kept until "Tiếp nhận hồ sơ khác"). */
 interface Done {
@@ -99,15 +100,7 @@ function readDraft(user: string): Draft {
     key: s(o['key']) !== '' ? s(o['key']) : fresh.key,
     procedure: p !== null && s(p['code']) !== '' ? { code: s(p['code']), name: s(p['name']) } : null,
     query: s(o['query']),
-    documents: (Array.isArray(o['documents']) ? (o['documents'] as unknown[]) : [])
-      .filter((x): x is Record<string, unknown> => typeof x === 'object' && x !== null && s((x as Record<string, unknown>)['name']) !== '')
-      .map((x) => ({
-        name: s(x['name']),
-        on: x['on'] !== false,
-        copies: typeof x['copies'] === 'number' && x['copies'] >= 1 ? Math.trunc(x['copies']) : 1,
-        digitized: x['digitized'] === true,
-        reused: x['reused'] === true,
-      })),
+    documents: readDocuments(o['documents']),
     document_name: s(o['document_name']),
     applicant: { name: s(a['name']), id_number: s(a['id_number']), phone: s(a['phone']), address: s(a['address']), email: s(a['email']) },
     channel,
@@ -151,8 +144,6 @@ export interface IntakeView {
   /** Puts the focus where the officer starts: the picker, or the success panel's print button. */
   focus: () => void;
 }
-
-let uid = 0;
 
 function feeText(p: Procedure): string {
   const unconfirmed = p.unconfirmed.includes('fee_vnd') ? ' (chưa xác nhận)' : '';
@@ -281,6 +272,37 @@ export function renderIntake(session: SessionInfo, onOpen: (code: string) => voi
     paintActive();
   }
 
+  // The appointment a dossier received now would get; kept across repaints of the card.
+  const preview = h('p', { className: 'appointment-preview', attrs: { 'data-field': 'appointment-preview', 'aria-live': 'polite' } });
+  let previewed = 0;
+  function refreshPreview(): void {
+    const p = chosen;
+    const mine = ++previewed;
+    preview.removeAttribute('data-at');
+    if (p === null || !p.receivable || catalog === null) {
+      replace(preview);
+      return;
+    }
+    replace(preview, h('span', { className: 'cell-note' }, 'Đang tính ngày hẹn trả…'));
+    previewAppointment(p.code).then(
+      (a) => {
+        if (mine !== previewed) return;
+        preview.dataset['at'] = a.appointment_at;
+        replace(
+          preview,
+          'Ngày hẹn trả: ',
+          h('strong', {}, formatClockAndDate(a.appointment_at)),
+          a.provisional && h('span', { className: 'cell-note' }, 'Tạm tính: lịch nghỉ năm đó chưa được công bố'),
+          h('span', { className: 'cell-note' }, 'Nếu tiếp nhận ngay bây giờ; được tính lại đúng lúc bấm “Tiếp nhận”.'),
+        );
+      },
+      (failure: unknown) => {
+        if (mine !== previewed) return;
+        replace(preview, h('span', { className: 'cell-note' }, `Chưa xem trước được ngày hẹn trả: ${describeError(failure)}. Ngày hẹn được tính khi bấm “Tiếp nhận”.`));
+      },
+    );
+  }
+
   function paintProcedure(): void {
     if (chosen === null) {
       procedureCard.hidden = true;
@@ -312,13 +334,19 @@ export function renderIntake(session: SessionInfo, onOpen: (code: string) => voi
         h('div', {}, h('dt', {}, 'Lệ phí'), h('dd', { attrs: { 'data-field': 'procedure-fee' } }, h('strong', { className: 'money' }, feeText(p)))),
       ),
       !p.receivable && h('p', { className: 'form-error' }, `${messages.notReceivable}: ${p.note}`),
-      h('p', { className: 'field-note' }, 'Ngày hẹn trả được tính khi bấm “Tiếp nhận”.'),
+      preview,
     );
     procedureCard.hidden = false;
+    if (preview.dataset['code'] !== p.code || preview.dataset['at'] === undefined) {
+      preview.dataset['code'] = p.code;
+      refreshPreview();
+    }
   }
 
   function pick(p: Procedure | undefined): void {
     if (p === undefined || !p.receivable) return;
+    // Another procedure, another list: nothing ticked for the old one is carried over.
+    const changed = draft.procedure?.code !== p.code;
     chosen = p;
     picker.value = p.name;
     draft.procedure = { code: p.code, name: p.name };
@@ -327,6 +355,10 @@ export function renderIntake(session: SessionInfo, onOpen: (code: string) => voi
     setText(pickerStatus, '');
     picker.removeAttribute('aria-invalid');
     paintProcedure();
+    if (changed) {
+      draft.documents = checklistOf(p);
+      docs.paint(p);
+    } else docs.describe(p);
     save();
   }
 
@@ -397,6 +429,7 @@ export function renderIntake(session: SessionInfo, onOpen: (code: string) => voi
             save();
           }
           paintProcedure();
+          docs.describe(chosen);
         } else if (document.activeElement === picker) suggest();
       },
       (failure: unknown) => {
@@ -410,102 +443,10 @@ export function renderIntake(session: SessionInfo, onOpen: (code: string) => voi
     fetchCatalog();
   });
 
-  // -- 2. Documents handed in.
-  const docList = h('ul', { className: 'doc-list', attrs: { 'aria-label': 'Giấy tờ công dân nộp' } });
-  const docEmpty = h('p', { className: 'field-note doc-empty' }, 'Chưa có giấy tờ nào.');
-  const docName = h('input', { attrs: { id: 'intake-doc-name', name: 'document_name', type: 'text', autocomplete: 'off', placeholder: 'Ví dụ: Tờ khai; Bản sao CCCD' } });
-  const docAdd = h('button', { className: 'button secondary', attrs: { type: 'button' } }, 'Thêm giấy tờ');
-  const docSection = h(
-    'fieldset',
-    { className: 'intake-part part-documents' },
-    h('legend', {}, '2. Thành phần hồ sơ'),
-    h('p', { className: 'field-note' }, 'Danh mục chưa có sẵn giấy tờ của thủ tục: thêm từng giấy tờ công dân nộp. Giấy tờ được đánh dấu ✓ được ghi vào hồ sơ.'),
-    docList,
-    docEmpty,
-    h('div', { className: 'doc-add' }, h('label', { attrs: { for: 'intake-doc-name' } }, 'Tên giấy tờ'), h('div', { className: 'doc-add-row' }, docName, docAdd)),
-  );
-
-  function docRow(d: DocumentDraft, index: number): HTMLLIElement {
-    const id = `intake-doc-${++uid}`;
-    const on = h('input', { className: 'doc-on', attrs: { id, type: 'checkbox' } });
-    on.checked = d.on;
-    const copies = h('input', { className: 'doc-copies', attrs: { id: `${id}-copies`, type: 'number', min: '1', max: '99', inputmode: 'numeric', value: String(d.copies) } });
-    const digitized = h('input', { attrs: { id: `${id}-digitized`, type: 'checkbox' } });
-    digitized.checked = d.digitized;
-    const reused = h('input', { attrs: { id: `${id}-reused`, type: 'checkbox' } });
-    reused.checked = d.reused;
-    const remove = h('button', { className: 'link-button doc-remove', attrs: { type: 'button', 'aria-label': `Xóa giấy tờ “${d.name}”` } }, 'Xóa');
-    on.addEventListener('change', () => {
-      d.on = on.checked;
-      li.classList.toggle('off', !d.on);
-      save();
-    });
-    copies.addEventListener('change', () => {
-      const n = Number.parseInt(copies.value, 10);
-      d.copies = Number.isFinite(n) && n >= 1 ? Math.min(n, 99) : 1;
-      copies.value = String(d.copies);
-      save();
-    });
-    digitized.addEventListener('change', () => {
-      d.digitized = digitized.checked;
-      save();
-    });
-    reused.addEventListener('change', () => {
-      d.reused = reused.checked;
-      save();
-    });
-    remove.addEventListener('click', () => {
-      draft.documents.splice(draft.documents.indexOf(d), 1);
-      save();
-      paintDocuments();
-      const next = docList.querySelectorAll<HTMLInputElement>('.doc-on')[Math.min(index, draft.documents.length - 1)];
-      (next ?? docName).focus();
-    });
-    const li = h(
-      'li',
-      { className: d.on ? 'doc-row' : 'doc-row off' },
-      h('label', { className: 'doc-main', attrs: { for: id } }, on, h('span', { className: 'doc-name' }, d.name)),
-      h('span', { className: 'doc-options' },
-        h('label', { className: 'doc-option', attrs: { for: `${id}-copies` } }, 'Số bản', copies),
-        h('label', { className: 'doc-option', attrs: { for: `${id}-digitized` } }, digitized, 'Đã số hóa'),
-        h('label', { className: 'doc-option', attrs: { for: `${id}-reused`, title: 'Lấy từ dữ liệu đã số hóa hoặc cơ sở dữ liệu quốc gia, công dân không phải nộp lại' } }, reused, 'Tái sử dụng dữ liệu'),
-        remove,
-      ),
-    );
-    return li;
-  }
-
-  function paintDocuments(): void {
-    replace(docList, ...draft.documents.map(docRow));
-    docList.hidden = draft.documents.length === 0;
-    docEmpty.hidden = draft.documents.length > 0;
-  }
-
-  function addDocument(): boolean {
-    const name = docName.value.trim().replace(/\s+/g, ' ');
-    if (name === '') return false;
-    draft.documents.push({ name, on: true, copies: 1, digitized: false, reused: false });
-    docName.value = '';
-    draft.document_name = '';
-    save();
-    paintDocuments();
-    docName.focus();
-    return true;
-  }
-  docAdd.addEventListener('click', () => {
-    if (!addDocument()) docName.focus();
-  });
-  docName.addEventListener('keydown', (event) => {
-    // Enter with a name adds it; Enter in the empty field submits the form, as everywhere.
-    if (event.key === 'Enter' && docName.value.trim() !== '') {
-      event.preventDefault();
-      addDocument();
-    }
-  });
-  docName.addEventListener('input', () => {
-    draft.document_name = docName.value;
-    save();
-  });
+  // -- 2. Documents handed in (intake-documents.ts).
+  const docs = renderDocuments(() => draft, save);
+  const docName = docs.nameInput;
+  const docSection = docs.section;
 
   // -- 3. The applicant, the channel, the number of sets.
   const name = textField('intake-name', 'Họ và tên người nộp', { required: '', maxlength: '200', autocapitalize: 'words' });
@@ -609,15 +550,14 @@ export function renderIntake(session: SessionInfo, onOpen: (code: string) => voi
     chosen = draft.procedure === null ? null : catalog?.find((p) => p.code === draft.procedure?.code) ?? null;
     if (draft.procedure !== null && chosen === null && catalog === null) {
       // The catalog is still on its way: name the procedure until it arrives.
-      chosen = { code: draft.procedure.code, name: draft.procedure.name, field: '', duration: { unit: '', amount: 0, cutoff: '', text_vi: '' }, fee_vnd: null, unconfirmed: [], receivable: true, note: '' };
+      chosen = { code: draft.procedure.code, name: draft.procedure.name, field: '', duration: { unit: '', amount: 0, cutoff: '', text_vi: '' }, fee_vnd: null, unconfirmed: [], receivable: true, note: '', documents: [], documents_basis: '', documents_assumed: false };
     }
     picker.value = chosen !== null ? chosen.name : draft.query;
     closeList();
     setText(pickerStatus, '');
     paintProcedure();
     if (catalog === null && draft.procedure !== null) procedureCard.hidden = true;
-    paintDocuments();
-    docName.value = draft.document_name;
+    docs.paint(catalog === null ? null : chosen);
     for (const [key, input] of Object.entries(applicantInputs) as [keyof ApplicantInput, HTMLInputElement][]) {
       input.value = draft.applicant[key];
       input.removeAttribute('aria-invalid');
@@ -674,7 +614,7 @@ export function renderIntake(session: SessionInfo, onOpen: (code: string) => voi
     const applicant = Object.fromEntries(
       Object.entries(applicantInputs).map(([key, input]) => [key, input.value.trim().replace(/\s+/g, ' ')]),
     ) as unknown as ApplicantInput;
-    const documents = draft.documents.filter((d) => d.on).map(({ name: n, copies, digitized, reused }) => ({ name: n, copies, digitized, reused }));
+    const documents = handedIn(draft.documents);
     const procedure = chosen;
 
     busy = true;
@@ -753,6 +693,7 @@ export function renderIntake(session: SessionInfo, onOpen: (code: string) => voi
   return {
     section,
     focus: () => {
+      if (chosen !== null && draft.done === null) refreshPreview(); // time has passed since
       if (draft.done !== null) print.focus();
       else picker.focus();
     },
