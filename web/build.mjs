@@ -3,6 +3,10 @@
 // and refuses unknown file types at start). No inline script or style: the
 // page runs under "default-src 'self'".
 //
+// A second page, citizen.html (the citizen's lookup, served at /tra-cuu), is its
+// own entry with its own script and style: a citizen on a phone loads only what
+// that page needs. The build fails if its bundle takes in any of the desk's code.
+//
 //   node build.mjs            minified production build
 //   node build.mjs --dev      unminified, with source maps (assets/*.map)
 
@@ -22,7 +26,7 @@ await mkdir(assets, { recursive: true });
 
 const result = await esbuild.build({
   absWorkingDir: here,
-  entryPoints: { app: 'src/main.ts' },
+  entryPoints: { app: 'src/main.ts', citizen: 'src/citizen/main.ts' },
   bundle: true,
   format: 'esm',
   // Browsers of the last few years on the counter's PCs.
@@ -38,12 +42,25 @@ const result = await esbuild.build({
   logLevel: 'warning',
 });
 
-// The outputs of the entry point: its script and the CSS bundle it imports.
-const entry = Object.entries(result.metafile.outputs).find(([, o]) => o.entryPoint === 'src/main.ts');
-if (!entry) throw new Error('build: no output for src/main.ts');
-const [scriptPath, scriptOutput] = entry;
-const stylePath = scriptOutput.cssBundle;
-if (!stylePath) throw new Error('build: src/main.ts produced no CSS bundle');
+/** The outputs of an entry point: its script and the CSS bundle it imports. */
+function outputsOf(entryPoint) {
+  const entry = Object.entries(result.metafile.outputs).find(([, o]) => o.entryPoint === entryPoint);
+  if (!entry) throw new Error(`build: no output for ${entryPoint}`);
+  const [scriptPath, scriptOutput] = entry;
+  const stylePath = scriptOutput.cssBundle;
+  if (!stylePath) throw new Error(`build: ${entryPoint} produced no CSS bundle`);
+  return { scriptPath, stylePath, inputs: [scriptOutput, result.metafile.outputs[stylePath]].flatMap((o) => Object.keys(o?.inputs ?? {})) };
+}
+
+const desk = outputsOf('src/main.ts');
+const citizen = outputsOf('src/citizen/main.ts');
+
+// The lookup page may use its own folder and the two helpers that hold no desk
+// logic; one import of anything else (api.ts, contract.ts, …) would ship the desk's
+// code to every citizen's phone.
+const CITIZEN_MAY_USE = /^src\/(citizen\/[\w.-]+|dom\.ts|format\.ts)$/;
+const strays = citizen.inputs.filter((input) => !CITIZEN_MAY_USE.test(input));
+if (strays.length > 0) throw new Error(`build: the lookup page bundles desk code: ${strays.join(', ')}`);
 
 function hash(bytes, length = 8) {
   return createHash('sha256').update(bytes).digest('base64url').slice(0, length).toUpperCase();
@@ -58,18 +75,17 @@ const icon = await readFile(join(here, 'src/icon.svg'));
 const iconName = `icon-${hash(icon)}.svg`;
 await writeFile(join(assets, iconName), icon);
 
-const script = basename(scriptPath);
-const style = basename(stylePath);
-const html = `<!doctype html>
+async function page({ title, scriptPath, stylePath }) {
+  return `<!doctype html>
 <html lang="vi">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="referrer" content="no-referrer">
-<title>Bộ phận Một cửa</title>
+<title>${title}</title>
 <link rel="icon" type="image/svg+xml" href="/assets/${iconName}">
-<link rel="stylesheet" href="/assets/${style}" integrity="${await integrity(stylePath)}">
-<script type="module" src="/assets/${script}" integrity="${await integrity(scriptPath)}"></script>
+<link rel="stylesheet" href="/assets/${basename(stylePath)}" integrity="${await integrity(stylePath)}">
+<script type="module" src="/assets/${basename(scriptPath)}" integrity="${await integrity(scriptPath)}"></script>
 </head>
 <body>
 <div id="app"></div>
@@ -77,9 +93,15 @@ const html = `<!doctype html>
 </body>
 </html>
 `;
-await writeFile(join(dist, 'index.html'), html);
+}
 
-for (const name of ['index.html', `assets/${script}`, `assets/${style}`, `assets/${iconName}`]) {
+await writeFile(join(dist, 'index.html'), await page({ title: 'Bộ phận Một cửa', ...desk }));
+await writeFile(join(dist, 'citizen.html'), await page({ title: 'Tra cứu hồ sơ — Bộ phận Một cửa', ...citizen }));
+
+for (const name of [
+  'index.html', `assets/${basename(desk.scriptPath)}`, `assets/${basename(desk.stylePath)}`, `assets/${iconName}`,
+  'citizen.html', `assets/${basename(citizen.scriptPath)}`, `assets/${basename(citizen.stylePath)}`,
+]) {
   const bytes = await readFile(join(dist, name));
   console.log(`dist/${name}  ${bytes.length} B`);
 }

@@ -146,6 +146,8 @@ std::variant<Route, RouteError> ParseRoute(std::string_view method, std::string_
     route.kind = RouteKind::kHealth;
   } else if (n == 1 && segments[0].empty()) {
     route.kind = RouteKind::kPage;
+  } else if (n == 1 && segments[0] == "tra-cuu") {
+    route.kind = RouteKind::kCitizenPage;
   } else if (n == 2 && segments[0] == "assets" && !segments[1].empty()) {
     route.kind = RouteKind::kAsset;
     route.name = segments[1];
@@ -223,7 +225,10 @@ std::variant<Route, RouteError> ParseRoute(std::string_view method, std::string_
                        route.kind == RouteKind::kSession ? "GET, POST, DELETE" : std::string(want));
   }
 
-  if (!query.empty()) {
+  // A page takes whatever the link that opened it carries (a chat app adds
+  // its own tracking parameters to shared links): only the API is strict.
+  const bool page = route.kind == RouteKind::kPage || route.kind == RouteKind::kCitizenPage;
+  if (!query.empty() && !page) {
     const std::set<std::string>& allowed = AllowedParams(route.kind);
     for (std::string_view pair : Split(query, '&')) {
       if (pair.empty()) continue;

@@ -28,6 +28,7 @@
 //   GET|POST|DELETE /v1/session           (the web desk's sign-in)
 //   GET  /v1/officers                      (whom to hand a dossier over to)
 //   GET  /                                 (the web desk's page)
+//   GET  /tra-cuu                          (the citizen's lookup page)
 //   GET  /assets/{name}                    (its scripts and styles)
 //
 // Pure functions; safe from any thread.
@@ -71,6 +72,7 @@ enum class RouteKind {
   kSession,           // endpoints/session_endpoints.h; GET, POST or DELETE
   kOfficers,          // endpoints/session_endpoints.h
   kPage,              // web_assets.h
+  kCitizenPage,       // web_assets.h: GET /tra-cuu
   kAsset,             // name: the file name under assets/
 };
 

@@ -127,18 +127,24 @@ void ApiHandler::HandleRead(const api::Route& route, const Request& request, con
     case api::RouteKind::kSession:
       return HandleSessionRoute(Sessions(), request, to, respond);
     case api::RouteKind::kPage:
+    case api::RouteKind::kCitizenPage:
     case api::RouteKind::kAsset:
       if (context_.web == nullptr) {
         return respond(ErrorResponse(Status(Error::kNotFound, "máy chủ không bật trang web"), to));
       }
-      return respond(route.kind == api::RouteKind::kPage ? context_.web->Page(to)
-                                                         : context_.web->Asset(route.name, to));
+      if (route.kind == api::RouteKind::kPage) return respond(context_.web->Page(to));
+      if (route.kind == api::RouteKind::kCitizenPage) return respond(context_.web->CitizenPage(to));
+      return respond(context_.web->Asset(route.name, to));
     case api::RouteKind::kLookup: {
       // Citizens: no token, only the code and the receipt's secret.
       queries_.Run([&catalog, route, to, respond](Result<sqlite::Database*> db) {
         if (!db.ok()) return respond(ErrorResponse(db.status(), to));
         auto view = ReadCitizenView(**db, catalog, route.name, route.Param("secret").value_or(""));
-        respond(view.ok() ? MessageResponse(*view, to) : ErrorResponse(view.status(), to));
+        Response res = view.ok() ? MessageResponse(*view, to) : ErrorResponse(view.status(), to);
+        // Looked up on a shared computer (the counter's kiosk, a phone lent
+        // around): no copy stays behind in a cache.
+        res.set(bhttp::field::cache_control, "no-store");
+        respond(std::move(res));
       });
       return;
     }

@@ -47,6 +47,11 @@ Result<std::shared_ptr<const WebAssets>> WebAssets::Load(const std::filesystem::
                                       " (build it: cd web && npm ci && npm run build)");
   }
   MOTCUA_ASSIGN_OR_RETURN(std::string page, config::ReadFile(index));
+  std::string citizen_page;
+  if (const std::filesystem::path citizen = root / "citizen.html";
+      std::filesystem::is_regular_file(citizen)) {
+    MOTCUA_ASSIGN_OR_RETURN(citizen_page, config::ReadFile(citizen));
+  }
   std::map<std::string, File, std::less<>> assets;
   const std::filesystem::path dir = root / "assets";
   if (std::filesystem::is_directory(dir, ec)) {
@@ -66,11 +71,19 @@ Result<std::shared_ptr<const WebAssets>> WebAssets::Load(const std::filesystem::
                                       QuoteForMessage(dir.string(), kQuotedPathMaxBytes) + ": " +
                                       ec.message());
   }
-  return std::shared_ptr<const WebAssets>(new WebAssets(std::move(page), std::move(assets)));
+  return std::shared_ptr<const WebAssets>(
+      new WebAssets(std::move(page), std::move(citizen_page), std::move(assets)));
 }
 
 Response WebAssets::Page(const ReplyTo& to) const {
   return Secured(page_, "text/html; charset=utf-8", "no-cache", to);
+}
+
+Response WebAssets::CitizenPage(const ReplyTo& to) const {
+  if (citizen_page_.empty()) {
+    return ErrorResponse(Status(Error::kNotFound, "máy chủ này không có trang tra cứu hồ sơ"), to);
+  }
+  return Secured(citizen_page_, "text/html; charset=utf-8", "no-cache", to);
 }
 
 Response WebAssets::Asset(std::string_view name, const ReplyTo& to) const {

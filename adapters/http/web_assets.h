@@ -1,5 +1,6 @@
-// WebAssets: the web desk's built files (index.html and assets/, as
-// `npm run build` writes them in web/dist), read into memory once at start
+// WebAssets: the web desk's built files (index.html, the citizen's lookup
+// page citizen.html, and assets/, as `npm run build` writes them in
+// web/dist), read into memory once at start
 // and served by motcuad on its own port: the desk works on a commune's
 // network with nothing fetched from outside.
 //
@@ -26,13 +27,17 @@ namespace motcua::http {
 
 class WebAssets {
  public:
-  // Reads `root`/index.html and every file directly under `root`/assets.
-  // kConfig naming the file when one is missing or unreadable, or an asset
-  // has a type the server does not know.
+  // Reads `root`/index.html, `root`/citizen.html if the build has it, and
+  // every file directly under `root`/assets. kConfig naming the file when
+  // index.html is missing, a file is unreadable, or an asset has a type the
+  // server does not know.
   static Result<std::shared_ptr<const WebAssets>> Load(const std::filesystem::path& root);
 
-  // GET /: the page.
+  // GET /: the officers' desk.
   Response Page(const ReplyTo& to) const;
+  // GET /tra-cuu: the citizen's lookup page (no account); 404 when the
+  // build has none.
+  Response CitizenPage(const ReplyTo& to) const;
   // GET /assets/{name}; 404 for a name not in the build.
   Response Asset(std::string_view name, const ReplyTo& to) const;
 
@@ -43,10 +48,14 @@ class WebAssets {
     std::string content_type;
     std::string body;
   };
-  WebAssets(std::string page, std::map<std::string, File, std::less<>> assets)
-      : page_(std::move(page)), assets_(std::move(assets)) {}
+  WebAssets(std::string page, std::string citizen_page,
+            std::map<std::string, File, std::less<>> assets)
+      : page_(std::move(page)),
+        citizen_page_(std::move(citizen_page)),
+        assets_(std::move(assets)) {}
 
   std::string page_;
+  std::string citizen_page_;  // empty: none in the build
   std::map<std::string, File, std::less<>> assets_;
 };
 

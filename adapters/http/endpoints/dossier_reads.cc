@@ -4,6 +4,7 @@
 #include <charconv>
 
 #include "adapters/crypto/sha256.h"
+#include "adapters/http/endpoints/citizen_steps.h"
 #include "adapters/text/search_fold.h"
 #include "engine/base/proto_time.h"
 #include "engine/base/quote.h"
@@ -186,9 +187,12 @@ Result<v1::DossierList> ReadDossierList(sqlite::Database& db, const catalog::Cat
 Result<v1::CitizenView> ReadCitizenView(sqlite::Database& db, const catalog::Catalog& catalog,
                                         std::string_view code, std::string_view secret) {
   const Status not_found(Error::kNotFound,
-                         "không tìm thấy hồ sơ " + QuoteForMessage(code) + " với mã tra cứu này");
+                         "Không tìm thấy hồ sơ " + QuoteForMessage(code) +
+                             " với mã tra cứu này. Kiểm tra lại mã hồ sơ và mã tra cứu trên "
+                             "giấy tiếp nhận.");
   dossier::DossierViewBuilder view(catalog);
-  if (Status s = Fold(db, code, view, nullptr); !s.ok()) {
+  google::protobuf::RepeatedPtrField<v1::Event> history;
+  if (Status s = Fold(db, code, view, &history); !s.ok()) {
     return s.code() == Error::kNotFound ? not_found : s;
   }
   // Compare digests in constant time: the time taken tells nothing about
@@ -208,6 +212,10 @@ Result<v1::CitizenView> ReadCitizenView(sqlite::Database& db, const catalog::Cat
   if (d.has_appointment_at()) *out.mutable_appointment_at() = d.appointment_at();
   if (d.has_extended_appointment_at()) {
     *out.mutable_new_appointment_at() = d.extended_appointment_at();
+  }
+  if (d.has_apology()) out.set_apology_reason(d.apology().reason());
+  for (const v1::Event& e : history) {
+    if (auto step = CitizenStepOf(e)) *out.add_steps() = std::move(*step);
   }
   return out;
 }

@@ -67,6 +67,17 @@ TEST(Route, RefusesUnknownPathsMethodsAndParameters) {
   EXPECT_TRUE(Err("GET", "/v1/dossiers/a%2Fb").allow.empty());
 }
 
+TEST(Route, PagesIgnoreTheParametersAChatAppAddsToALinkTheApiDoesNot) {
+  EXPECT_EQ(Ok("GET", "/tra-cuu?zarsrc=30&utm_source=zalo").kind, RouteKind::kCitizenPage);
+  EXPECT_EQ(Ok("GET", "/?fbclid=IwAR0abc").kind, RouteKind::kPage);
+  EXPECT_TRUE(Ok("GET", "/tra-cuu?fbclid=x").query.empty());
+  EXPECT_EQ(Err("GET", "/v1/lookup/X?secret=S&fbclid=x").status.code(), Error::kBadRequest);
+  EXPECT_EQ(Ok("GET", "/v1/appointment?procedure=1.004873").kind, RouteKind::kAppointmentPreview);
+  EXPECT_EQ(Ok("GET", "/v1/dossiers/X/refusal").kind, RouteKind::kRefusalLetter);
+  EXPECT_EQ(Ok("GET", "/v1/dossiers/X/supplement-request?format=html").kind,
+            RouteKind::kSupplementRequestLetter);
+}
+
 TEST(Route, MatchesTheUndeliveredAlertRoutes) {
   Route list = Ok("GET", "/v1/alerts/undelivered?limit=5");
   EXPECT_EQ(list.kind, RouteKind::kUndeliveredAlerts);

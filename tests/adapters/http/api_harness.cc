@@ -36,6 +36,8 @@ Response ApiHarness::Send(const Call& call) {
   if (!call.body.empty()) req.set(bhttp::field::content_type, "application/json");
   if (!call.token.empty()) req.set(bhttp::field::authorization, "Bearer " + call.token);
   if (!call.idempotency_key.empty()) req.set("Idempotency-Key", call.idempotency_key);
+  if (!call.cookie.empty()) req.set(bhttp::field::cookie, call.cookie);
+  if (!call.csrf.empty()) req.set("X-CSRF-Token", call.csrf);
   req.body() = call.body;
   req.prepare_payload();
   auto promise = std::make_shared<std::promise<Response>>();
@@ -45,15 +47,15 @@ Response ApiHarness::Send(const Call& call) {
   return future.get();
 }
 
-std::string ApiHarness::Run(const std::string& name, const std::string& body,
-                            const std::string& token) {
+v1::CommandReply ApiHarness::Command(const std::string& name, const std::string& body,
+                                     const std::string& token) {
   Response res =
       Send({.method = bhttp::verb::post, .target = "/v1/commands/" + name, .body = body,
             .token = token});
   EXPECT_EQ(res.result_int(), 200u) << name << ": " << res.body();
   v1::CommandReply reply;
   EXPECT_TRUE(api::DecodeBody(res.body(), api::BodyFormat::kJson, reply).ok()) << res.body();
-  return reply.dossier().code();
+  return reply;
 }
 
 }  // namespace motcua::http::testing

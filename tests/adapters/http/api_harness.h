@@ -10,6 +10,7 @@
 
 #include "adapters/http/api_handler.h"
 #include "engine/ports/clock.h"
+#include "motcua/v1/command.pb.h"
 #include "tests/support/fixtures.h"
 
 namespace motcua::http::testing {
@@ -29,15 +30,22 @@ class ApiHarness {
     std::string body = {};     // JSON
     std::string token = {};    // bearer
     std::string idempotency_key = {};
+    std::string cookie = {};   // the Cookie header, as a browser sends it
+    std::string csrf = {};     // X-CSRF-Token
   };
   Response Send(const Call& call);
   // A GET with `token`.
   Response Get(const std::string& target, const std::string& token) {
     return Send({.target = target, .token = token});
   }
-  // POST /v1/commands/{name}; the dossier code the reply names. Fails the
-  // test (and returns "") unless the command succeeds.
-  std::string Run(const std::string& name, const std::string& body, const std::string& token);
+  // POST /v1/commands/{name}; the reply. Fails the test (and returns an
+  // empty reply) unless the command succeeds.
+  v1::CommandReply Command(const std::string& name, const std::string& body,
+                           const std::string& token);
+  // The same; the dossier code the reply names.
+  std::string Run(const std::string& name, const std::string& body, const std::string& token) {
+    return Command(name, body, token).dossier().code();
+  }
 
   ManualClock& clock() { return clock_; }
   const std::string& db_path() const { return db_; }

@@ -254,6 +254,53 @@ TEST_F(DeskQueuesTest, ThePreviewRefusesAnUnknownProcedureAndARoleThatCannotRece
             403u);
 }
 
+TEST_F(DeskQueuesTest, TheCitizenSeesEachStepInPlainWordsWithUnitsButNoOfficerOrPersonalData) {
+  const v1::CommandReply received =
+      api_.Command("receive", ReceiveBody("Nguyễn Thị Riêng Tư", "0911222333"), kReception);
+  const std::string code = received.dossier().code();
+  api_.Run("hand-over",
+           R"({"dossier_code": ")" + code +
+               R"(", "to_unit": "Tư pháp - Hộ tịch", "to_user": "tuphap01", "electronic": true})",
+           kReception);
+  api_.Run("request-supplement",
+           R"({"dossier_code": ")" + code +
+               R"(", "reason": "Tờ khai chưa ký", "documents": ["Tờ khai có chữ ký"]})",
+           kSpecialist);
+  api_.Run("supplement",
+           R"({"dossier_code": ")" + code + R"(", "documents": [{"name": "Tờ khai có chữ ký"}]})",
+           kReception);
+  api_.Run("request-fee", R"({"dossier_code": ")" + code + R"(", "amount_vnd": 15000})",
+           kSpecialist);
+  Response res = api_.Send({.target = "/v1/lookup/" + code + "?secret=" + received.lookup_secret()});
+  ASSERT_EQ(res.result_int(), 200u) << res.body();
+  EXPECT_EQ(res[bhttp::field::cache_control], "no-store");
+  v1::CitizenView view;
+  ASSERT_THAT(api::DecodeBody(res.body(), api::BodyFormat::kJson, view), IsOk());
+  std::vector<std::string> titles;
+  for (const auto& s : view.steps()) titles.push_back(s.title());
+  ASSERT_THAT(titles, ElementsAre("Tiếp nhận hồ sơ", "Chuyển đến Tư pháp - Hộ tịch xử lý",
+                                  "Yêu cầu bổ sung hồ sơ", "Đã nhận hồ sơ bổ sung",
+                                  "Yêu cầu nộp phí, lệ phí"));
+  EXPECT_EQ(view.steps(2).detail(), "Lý do: Tờ khai chưa ký. Cần bổ sung: Tờ khai có chữ ký");
+  EXPECT_EQ(view.steps(4).detail(), "Số tiền: 15.000 đ");
+  EXPECT_EQ(view.steps(0).at().seconds(), ToUnixSeconds(Vn("2026-12-07 08:00")));
+  for (const char* hidden : {"tiepnhan01", "tuphap01", "Riêng Tư", "0911222333"}) {
+    EXPECT_THAT(res.body(), ::testing::Not(HasSubstr(hidden))) << hidden;
+  }
+  EXPECT_EQ(view.apology_reason(), "");
+
+  api_.Run("apologize",
+           R"({"dossier_code": ")" + code +
+               R"(", "reason": "Chờ xác minh tại nơi cư trú cũ", "new_appointment_at": "2026-12-18T03:00:00Z"})",
+           kSpecialist);
+  res = api_.Send({.target = "/v1/lookup/" + code + "?secret=" + received.lookup_secret()});
+  ASSERT_THAT(api::DecodeBody(res.body(), api::BodyFormat::kJson, view), IsOk());
+  EXPECT_EQ(view.apology_reason(), "Chờ xác minh tại nơi cư trú cũ");
+  EXPECT_EQ(view.steps(view.steps_size() - 1).title(),
+            "Cơ quan xin lỗi vì trễ hạn và hẹn lại ngày trả kết quả");
+  EXPECT_EQ(view.new_appointment_at().seconds(), ToUnixSeconds(Vn("2026-12-18 10:00")));
+}
+
 TEST_F(DeskQueuesTest, TheRefusalAndTheSupplementRequestPrintFromTheLog) {
   const std::string refused = api_.Run(
       "refuse",

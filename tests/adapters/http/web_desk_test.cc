@@ -7,7 +7,6 @@
 
 #include <chrono>
 #include <fstream>
-#include <future>
 
 #include "adapters/api/body_codec.h"
 #include "adapters/crypto/password_hash.h"
@@ -15,6 +14,7 @@
 #include "engine/base/proto_time.h"
 #include "motcua/v1/api.pb.h"
 #include "motcua/v1/session.pb.h"
+#include "tests/adapters/http/api_harness.h"
 #include "tests/support/fixtures.h"
 
 namespace motcua::http {
@@ -48,28 +48,18 @@ std::shared_ptr<const Authenticator> Users() {
 class WebDeskTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    auto engine = runtime::EngineService::Open(
-        runtime::EngineServiceOptions{.db_path = db_, .max_pending = 100, .max_batch = 512},
-        engine::EngineOptions{.unit_code = "000.00.07.H06", .fee_wait_pauses_clock = false},
-        ::motcua::testing::ShippedCatalog(), ::motcua::testing::ShippedCalendar(), clock_,
-        secrets_);
-    ASSERT_THAT(engine, IsOk());
-    engine_ = std::move(*engine);
-    engine_->Start();
-    auto queries = runtime::QueryService::Open(db_, 2);
-    ASSERT_THAT(queries, IsOk());
-    queries_ = std::move(*queries);
     std::filesystem::create_directories(web_ / "assets");
     std::ofstream(web_ / "index.html") << "<!doctype html><title>Bộ phận Một cửa</title>";
+    std::ofstream(web_ / "citizen.html") << "<!doctype html><title>Tra cứu hồ sơ</title>";
     std::ofstream(web_ / "assets" / "app-ABC123.js") << "console.log(1);";
     auto assets = WebAssets::Load(web_);
     ASSERT_THAT(assets, IsOk());
-    handler_ = std::make_unique<ApiHandler>(
-        *engine_, *queries_, clock_,
+    api_ = std::make_unique<testing::ApiHarness>(
         ApiContext{.catalog = ::motcua::testing::ShippedCatalog(),
                    .users = Users(),
                    .web = *assets,
-                   .sessions = &sessions_});
+                   .sessions = &sessions_},
+        Vn("2026-12-07 08:00"));
   }
 
   struct Call {
@@ -79,19 +69,15 @@ class WebDeskTest : public ::testing::Test {
     std::string cookie = {};
     std::string csrf = {};
   };
+  // As the browser sends it: the session cookie among others.
   Response Send(const Call& call) {
-    Request req{call.method, call.target, 11};
-    if (!call.body.empty()) req.set(bhttp::field::content_type, "application/json");
-    if (!call.cookie.empty()) req.set(bhttp::field::cookie, "theme=dark; " + call.cookie);
-    if (!call.csrf.empty()) req.set("X-CSRF-Token", call.csrf);
-    req.body() = call.body;
-    req.prepare_payload();
-    auto promise = std::make_shared<std::promise<Response>>();
-    auto future = promise->get_future();
-    handler_->Handle(std::move(req), [promise](Response res) { promise->set_value(std::move(res)); });
-    EXPECT_EQ(future.wait_for(std::chrono::seconds(60)), std::future_status::ready);
-    return future.get();
+    return api_->Send({.method = call.method,
+                       .target = call.target,
+                       .body = call.body,
+                       .cookie = call.cookie.empty() ? "" : "theme=dark; " + call.cookie,
+                       .csrf = call.csrf});
   }
+  ManualClock& clock() { return api_->clock(); }
 
   // Signs in; the cookie ("motcua_session=…") and the session's CSRF token.
   struct SignedIn {
@@ -118,16 +104,11 @@ class WebDeskTest : public ::testing::Test {
   }
 
   ::motcua::testing::TempDir dir_;
-  std::string db_ = dir_.File("motcua.db");
   std::filesystem::path web_ = dir_.path() / "web";
-  ManualClock clock_{Vn("2026-12-07 08:00")};
-  ::motcua::testing::CountingSecrets secrets_;
   WebSessions sessions_{WebSessionOptions{.idle = std::chrono::minutes(30),
                                           .absolute = std::chrono::hours(10),
                                           .max_sessions = 100}};
-  std::unique_ptr<runtime::EngineService> engine_;
-  std::unique_ptr<runtime::QueryService> queries_;
-  std::unique_ptr<ApiHandler> handler_;
+  std::unique_ptr<testing::ApiHarness> api_;
   SignedIn signed_in_;
 };
 
@@ -236,20 +217,20 @@ TEST_F(WebDeskTest, SignOutEndsTheSessionAndClearsTheCookie) {
 
 TEST_F(WebDeskTest, ASessionEndsAfterItsIdleTimeAndAfterAWorkingDayWhateverTheActivity) {
   signed_in_ = SignIn();
-  clock_.Set(Vn("2026-12-07 08:29"));
+  clock().Set(Vn("2026-12-07 08:29"));
   EXPECT_EQ(Send({.target = "/v1/session", .cookie = signed_in_.cookie}).result_int(), 200u);
-  clock_.Set(Vn("2026-12-07 08:58"));  // 29 minutes after the last request
+  clock().Set(Vn("2026-12-07 08:58"));  // 29 minutes after the last request
   EXPECT_EQ(Send({.target = "/v1/session", .cookie = signed_in_.cookie}).result_int(), 200u);
-  clock_.Set(Vn("2026-12-07 09:28"));  // 30 minutes idle
+  clock().Set(Vn("2026-12-07 09:28"));  // 30 minutes idle
   EXPECT_EQ(Send({.target = "/v1/session", .cookie = signed_in_.cookie}).result_int(), 401u);
 
   signed_in_ = SignIn();
   for (int minutes = 20; minutes < 10 * 60; minutes += 20) {
-    clock_.Set(Vn("2026-12-07 09:28") + std::chrono::minutes(minutes));
+    clock().Set(Vn("2026-12-07 09:28") + std::chrono::minutes(minutes));
     ASSERT_EQ(Send({.target = "/v1/session", .cookie = signed_in_.cookie}).result_int(), 200u)
         << minutes;
   }
-  clock_.Set(Vn("2026-12-07 19:28"));  // ten hours after the sign-in
+  clock().Set(Vn("2026-12-07 19:28"));  // ten hours after the sign-in
   EXPECT_EQ(Send({.target = "/v1/session", .cookie = signed_in_.cookie}).result_int(), 401u);
 }
 
@@ -270,6 +251,13 @@ TEST_F(WebDeskTest, ThePageAndItsAssetsCarryAStrictPolicy) {
   EXPECT_THAT(std::string(script[bhttp::field::cache_control]), HasSubstr("immutable"));
   EXPECT_EQ(Send({.target = "/assets/missing.js"}).result_int(), 404u);
   EXPECT_EQ(Send({.target = "/assets/..%2Findex.html"}).result_int(), 400u);
+
+  // The citizen's page: no account, the same policy.
+  Response citizen = Send({.target = "/tra-cuu"});
+  ASSERT_EQ(citizen.result_int(), 200u);
+  EXPECT_THAT(citizen.body(), HasSubstr("Tra cứu hồ sơ"));
+  EXPECT_EQ(citizen["Content-Security-Policy"], std::string(kContentSecurityPolicy));
+  EXPECT_EQ(citizen["X-Content-Type-Options"], "nosniff");
 }
 
 TEST_F(WebDeskTest, TheReceiptOpenedFromTheDeskIsNotCachedAndMayRunNothing) {
@@ -321,6 +309,17 @@ TEST(WebAssetsTest, ABuildWithoutItsPageOrWithAnUnknownFileTypeIsRefusedAtStart)
   auto unknown = WebAssets::Load(dir.path());
   ASSERT_FALSE(unknown.ok());
   EXPECT_THAT(unknown.status().message(), HasSubstr("run.sh"));
+}
+
+TEST(WebAssetsTest, ABuildWithoutTheCitizensPageServesTheDeskAndAnswers404ForIt) {
+  ::motcua::testing::TempDir dir;
+  std::filesystem::create_directories(dir.path() / "assets");
+  std::ofstream(dir.path() / "index.html") << "<!doctype html>";
+  auto assets = WebAssets::Load(dir.path());
+  ASSERT_TRUE(assets.ok()) << assets.status().ToString();
+  const ReplyTo to{};
+  EXPECT_EQ((*assets)->Page(to).result_int(), 200u);
+  EXPECT_EQ((*assets)->CitizenPage(to).result_int(), 404u);
 }
 
 TEST(WebSessionsTest, TheOldestSessionMakesRoomBeyondTheLimit) {
