@@ -116,8 +116,8 @@ constexpr std::size_t kFirstWordParam = 11;
 
 Result<std::vector<DossierRow>> ListDossiers(Database& db, const DossierFilter& filter) {
   MOTCUA_RETURN_IF_ERROR(RegisterOfficeDeadline(db));
-  const std::optional<SearchTerms> terms =
-      filter.query.empty() ? std::nullopt : std::optional<SearchTerms>(TermsOf(filter.query, filter.search_phone));
+  std::optional<SearchTerms> terms;
+  if (!filter.query.empty()) terms = TermsOf(filter.query, filter.search_phone);
   // Unset filters bind NULL and match everything, and the values are never
   // spliced into the SQL: only the number of name words shapes it.
   std::string sql =
