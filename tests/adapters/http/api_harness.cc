@@ -38,6 +38,7 @@ Response ApiHarness::Send(const Call& call) {
   if (!call.idempotency_key.empty()) req.set("Idempotency-Key", call.idempotency_key);
   if (!call.cookie.empty()) req.set(bhttp::field::cookie, call.cookie);
   if (!call.csrf.empty()) req.set("X-CSRF-Token", call.csrf);
+  if (!call.accept.empty()) req.set(bhttp::field::accept, call.accept);
   req.body() = call.body;
   req.prepare_payload();
   auto promise = std::make_shared<std::promise<Response>>();

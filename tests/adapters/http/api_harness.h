@@ -5,6 +5,7 @@
 #ifndef MOTCUA_TESTS_ADAPTERS_HTTP_API_HARNESS_H_
 #define MOTCUA_TESTS_ADAPTERS_HTTP_API_HARNESS_H_
 
+#include <filesystem>
 #include <memory>
 #include <string>
 
@@ -32,6 +33,7 @@ class ApiHarness {
     std::string idempotency_key = {};
     std::string cookie = {};   // the Cookie header, as a browser sends it
     std::string csrf = {};     // X-CSRF-Token
+    std::string accept = {};   // the Accept header
   };
   Response Send(const Call& call);
   // A GET with `token`.
@@ -49,6 +51,9 @@ class ApiHarness {
 
   ManualClock& clock() { return clock_; }
   const std::string& db_path() const { return db_; }
+  // A folder of the harness's own for the test's files, removed with it.
+  const std::filesystem::path& dir() const { return dir_.path(); }
+  runtime::QueryService& queries() { return *queries_; }
 
  private:
   ::motcua::testing::TempDir dir_;

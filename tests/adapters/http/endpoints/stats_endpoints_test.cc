@@ -7,7 +7,6 @@
 
 #include <chrono>
 #include <fstream>
-#include <future>
 #include <sstream>
 #include <thread>
 
@@ -20,6 +19,7 @@
 #include "adapters/metrics/targets.h"
 #include "engine/base/proto_time.h"
 #include "motcua/v1/api.pb.h"
+#include "tests/adapters/http/api_harness.h"
 #include "tests/support/fixtures.h"
 
 namespace motcua::http {
@@ -46,49 +46,22 @@ std::shared_ptr<const Authenticator> Users() {
 class StatsEndpointsTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    auto engine = runtime::EngineService::Open(
-        runtime::EngineServiceOptions{.db_path = db_, .max_pending = 100, .max_batch = 64},
-        engine::EngineOptions{.unit_code = "000.00.07.H06", .fee_wait_pauses_clock = false},
-        ::motcua::testing::ShippedCatalog(), ::motcua::testing::ShippedCalendar(), clock_,
-        secrets_);
-    ASSERT_THAT(engine, IsOk());
-    engine_ = std::move(*engine);
-    engine_->Start();
-    auto queries = runtime::QueryService::Open(db_, 2);
-    ASSERT_THAT(queries, IsOk());
-    queries_ = std::move(*queries);
     auto targets =
         metrics::LoadTargets(::motcua::testing::SourceDir() / "data/targets/ngoc-son-2024.json");
     ASSERT_THAT(targets, IsOk());
     stats_ = std::make_shared<runtime::StatsContext>(
         runtime::StatsContext{.unit_code = "000.00.07.H06", .unit_name = "UBND xã Ngọc Sơn",
                      .targets = *targets});
-    handler_ = std::make_unique<ApiHandler>(
-        *engine_, *queries_, clock_,
+    api_ = std::make_unique<testing::ApiHarness>(
         ApiContext{.catalog = ::motcua::testing::ShippedCatalog(), .users = Users(), .unit = {},
-                   .stats = stats_});
-  }
-
-  void TearDown() override {
-    engine_->Stop();
-    queries_->Stop();
+                   .stats = stats_},
+        Vn("2024-04-10 09:00"));
   }
 
   Response Call(bhttp::verb method, const std::string& target, const std::string& token,
                 const std::string& body = "", const std::string& accept = "") {
-    Request req{method, target, 11};
-    if (!token.empty()) req.set(bhttp::field::authorization, "Bearer " + token);
-    if (!accept.empty()) req.set(bhttp::field::accept, accept);
-    req.body() = body;
-    req.prepare_payload();
-    auto promise = std::make_shared<std::promise<Response>>();
-    auto future = promise->get_future();
-    handler_->Handle(std::move(req), [promise](Response res) { promise->set_value(std::move(res)); });
-    if (future.wait_for(std::chrono::seconds(60)) != std::future_status::ready) {
-      ADD_FAILURE() << "no response to " << target;
-      return {};
-    }
-    return future.get();
+    return api_->Send(
+        {.method = method, .target = target, .body = body, .token = token, .accept = accept});
   }
 
   static std::string Event(const char* code, const char* at, const std::string& kind) {
@@ -131,14 +104,8 @@ class StatsEndpointsTest : public ::testing::Test {
     return m;
   }
 
-  ::motcua::testing::TempDir dir_;
-  std::string db_ = dir_.File("motcua.db");
-  ManualClock clock_{Vn("2024-04-10 09:00")};
-  ::motcua::testing::CountingSecrets secrets_;
-  std::unique_ptr<runtime::EngineService> engine_;
-  std::unique_ptr<runtime::QueryService> queries_;
   std::shared_ptr<runtime::StatsContext> stats_;
-  std::unique_ptr<ApiHandler> handler_;
+  std::unique_ptr<testing::ApiHarness> api_;
 };
 
 TEST_F(StatsEndpointsTest, ImportIsAllOrNothingAndNamesTheBadLine) {
@@ -231,7 +198,7 @@ TEST_F(StatsEndpointsTest, PortalExportIsForTheAdminWithThePortalsNames) {
 
 TEST_F(StatsEndpointsTest, TheDailyExportTimerCatchesUpAtStart) {
   Import();
-  const std::filesystem::path exports = dir_.path() / "exports";
+  const std::filesystem::path exports = api_->dir() / "exports";
   std::filesystem::create_directories(exports);
   std::ofstream(exports / "2024-04-07.json") << "{}";
   std::ofstream(exports / "2024-04-07.csv") << "";
@@ -239,14 +206,14 @@ TEST_F(StatsEndpointsTest, TheDailyExportTimerCatchesUpAtStart) {
   runtime::RequestLog log(&log_lines);
   net::io_context ioc;
   exporter::DailyExportSchedule schedule{exports, std::chrono::minutes(17 * 60 + 30)};
-  runtime::DailyExportTimer timer(ioc, *queries_, clock_, schedule, ::motcua::testing::ShippedCatalog(),
-                         *stats_, log);
+  runtime::DailyExportTimer timer(ioc, api_->queries(), api_->clock(), schedule,
+                                  ::motcua::testing::ShippedCatalog(), *stats_, log);
   // 04-10 09:00: the 8th and the 9th are due (the 10th only at 17:30).
   timer.Start();
   // Start() has queued the run on a query thread, which then posts the
   // re-arming to `ioc`: Stop() waits for the queued run to finish (it joins
   // the pool), then the timer is stopped.
-  queries_->Stop();
+  api_->queries().Stop();
   timer.Stop();
   ioc.run();  // returns: nothing is armed after Stop()
   EXPECT_TRUE(std::filesystem::exists(exports / "2024-04-08.csv"));
