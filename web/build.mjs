@@ -55,10 +55,10 @@ function outputsOf(entryPoint) {
 const desk = outputsOf('src/main.ts');
 const citizen = outputsOf('src/citizen/main.ts');
 
-// The lookup page may use its own folder and the two helpers that hold no desk
+// The lookup page may use its own folder, the shared base sheet and the two helpers that hold no desk
 // logic; one import of anything else (api.ts, contract.ts, …) would ship the desk's
 // code to every citizen's phone.
-const CITIZEN_MAY_USE = /^src\/(citizen\/[\w.-]+|dom\.ts|format\.ts)$/;
+const CITIZEN_MAY_USE = /^src\/(citizen\/[\w.-]+|dom\.ts|format\.ts|base\.css)$/;
 const strays = citizen.inputs.filter((input) => !CITIZEN_MAY_USE.test(input));
 if (strays.length > 0) throw new Error(`build: the lookup page bundles desk code: ${strays.join(', ')}`);
 

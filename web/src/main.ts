@@ -1,5 +1,6 @@
 // Entry point: styles, then the app in #app.
 
+import './base.css';
 import './styles.css';
 import { startApp } from './app';
 

@@ -1,5 +1,5 @@
-// The desk's work queues: which lists an officer's role works from (SCREENS.md,
-// "Queues"), each a fixed filter of GET /v1/dossiers. Reception works the
+// The desk's work queues: which lists an officer's role works from (web/README.md,
+// "What each role sees"), each a fixed filter of GET /v1/dossiers. Reception works the
 // counter's queues (online registrations to accept, supplements awaited, results
 // to return, and the closed ones to answer questions about); a specialist or a
 // leader starts from the dossiers they hold. Everyone can search all dossiers.

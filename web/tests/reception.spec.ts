@@ -45,6 +45,20 @@ async function openIntake(page: Page): Promise<void> {
   await expect(picker(page)).toBeFocused();
 }
 
+/**
+ * Lets the next receive reach the real server and drops its reply on the way back (a
+ * lost connection); returns what tells the dossier the server made, once it has.
+ */
+async function loseNextReceiveReply(page: Page): Promise<() => { code: string } | null> {
+  let made: { code: string } | null = null;
+  await page.route('**/v1/commands/receive', async (route) => {
+    const response = await route.fetch();
+    made = ((await response.json()) as { dossier: { code: string } }).dossier;
+    await route.abort('connectionreset');
+  }, { times: 1 });
+  return () => made;
+}
+
 /** Types into the picker and takes the first suggestion with ↓ and Enter. */
 async function pickProcedure(page: Page, typed: string): Promise<void> {
   await picker(page).focus();
@@ -379,26 +393,21 @@ test('a reply lost on the way: pressing "Tiếp nhận" again gets the same doss
   await page.getByLabel('Họ và tên người nộp').fill(applicant);
 
   // The real server receives the first request; its reply never reaches the page.
-  let first: { code: string } | null = null;
-  await page.route('**/v1/commands/receive', async (route) => {
-    const response = await route.fetch();
-    first = ((await response.json()) as { dossier: { code: string } }).dossier;
-    await route.abort('connectionreset');
-  }, { times: 1 });
+  const first = await loseNextReceiveReply(page);
   await submitButton(page).click();
   const alert = page.locator('#intake-error');
   await expect(alert).toContainText('Không kết nối được máy chủ');
   await expect(alert).toContainText('không bị tạo hai lần');
   await expect(page.getByLabel('Họ và tên người nộp')).toHaveValue(applicant);
-  expect(first).not.toBeNull();
+  expect(first()).not.toBeNull();
 
   const replied = page.waitForResponse((r) => isReceive(r.request()));
   await submitButton(page).click();
   const reply = await replied;
   expect(reply.status()).toBe(200);
   expect(reply.headers()['idempotent-replayed']).toBe('true');
-  await expect(done(page, 'code')).toHaveText(first!.code);
-  expect(await dossiersOf(request, applicant)).toEqual([first!.code]);
+  await expect(done(page, 'code')).toHaveText(first()!.code);
+  expect(await dossiersOf(request, applicant)).toEqual([first()!.code]);
 });
 
 test("a refusal is shown beside the form as text and what was typed stays", async ({ page, request }) => {
@@ -481,15 +490,10 @@ test('nothing typed is lost: a reload keeps the form and its key, and the retry 
   expect(key).toMatch(UUID);
 
   // The first press reaches the server, its reply is lost; the officer reloads the page.
-  let first: { code: string } | null = null;
-  await page.route('**/v1/commands/receive', async (route) => {
-    const response = await route.fetch();
-    first = ((await response.json()) as { dossier: { code: string } }).dossier;
-    await route.abort('connectionreset');
-  }, { times: 1 });
+  const first = await loseNextReceiveReply(page);
   await submitButton(page).click();
   await expect(page.locator('#intake-error')).toContainText('không bị tạo hai lần');
-  expect(first).not.toBeNull();
+  expect(first()).not.toBeNull();
   await page.reload();
 
   // Everything typed is back, with the same key: the retry is the same request.
@@ -506,9 +510,9 @@ test('nothing typed is lost: a reload keeps the form and its key, and the retry 
   await submitButton(page).dblclick(); // and twice, for good measure
   const reply = await replied;
   expect(reply.headers()['idempotent-replayed']).toBe('true');
-  await expect(done(page, 'code')).toHaveText(first!.code);
+  await expect(done(page, 'code')).toHaveText(first()!.code);
   expect(new Set(keys)).toEqual(new Set([key]));
-  expect(await dossiersOf(request, applicant)).toEqual([first!.code]);
+  expect(await dossiersOf(request, applicant)).toEqual([first()!.code]);
   // Acknowledged: only now is the draft cleared (a new key for the next one).
   expect((await stored()).applicant.name).toBe('');
   expect((await stored()).key).not.toBe(key);

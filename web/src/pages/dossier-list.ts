@@ -334,15 +334,16 @@ export function renderDossierList({ session, queues, onOpen, onQueue }: DossierL
     }
   }
 
+  /** Empties the search box and every filter. */
+  function clearFields(): void {
+    for (const field of [q, status, procedure, holder, due]) field.value = '';
+  }
+
   function show(next: Queue): void {
     queue = next;
     filters.open = false;
     offset = 0;
-    q.value = '';
-    status.value = '';
-    procedure.value = '';
-    holder.value = '';
-    due.value = '';
+    clearFields();
     paintQueue();
     void load();
   }
@@ -364,11 +365,7 @@ export function renderDossierList({ session, queues, onOpen, onQueue }: DossierL
   });
   for (const control of [status, procedure, holder, due]) control.addEventListener('change', restart);
   clear.addEventListener('click', () => {
-    q.value = '';
-    status.value = '';
-    procedure.value = '';
-    holder.value = '';
-    due.value = '';
+    clearFields();
     restart();
     q.focus();
   });
