@@ -2,8 +2,9 @@
 # The developer's one entry point. On a fresh Debian 12 machine, as root:
 #
 #   ./dev.sh start   install what is missing, build, start motcuad on
-#                    var/motcua.db with the shipped catalog, serving the web
-#                    desk at http://127.0.0.1:8080/ (Ctrl-C stops it)
+#                    var/motcua.db with the shipped catalog (a new database
+#                    gets a year of sample dossiers), serving the web desk at
+#                    http://127.0.0.1:8080/ (Ctrl-C stops it)
 #   ./dev.sh test    install what is missing, build with ASan+UBSan, run every
 #                    test, the web desk's in chromium included
 #   ./dev.sh bench   build in Release and run the benchmark suite (~5 min idle;
@@ -28,6 +29,8 @@ PACKAGES=(
   clang libclang-rt-14-dev  # the fuzz preset (./dev.sh fuzz)
   libsodium-dev pkg-config  # Argon2id password hashes (the web desk's sign-in)
   zlib1g-dev  # bench: the web desk's page weight, gzipped
+  libxlsxwriter-dev  # the periodic report as an Excel workbook
+  libqrencode-dev    # the QR code on the receipt
 )
 # What the web desk's browser tests add: Debian's chromium (Playwright drives
 # it; it never downloads a browser) and a font with Vietnamese diacritics.
@@ -92,14 +95,28 @@ fuzz_all() {  # seconds per target
   done
 }
 
+# A first var/motcua.db holds a year of sample dossiers up to now, so that the
+# queues, the alerts and the leader's dashboard have something to show. An
+# existing database is never touched.
+seed_sample_year() {
+  [ -e var/motcua.db ] && return 0
+  local now
+  now=$(TZ=Asia/Ho_Chi_Minh date '+%F %H:%M')
+  echo "dev.sh: new var/motcua.db with a year of sample dossiers up to $now" >&2
+  build/release/tools/sample/motcua-sample --config data/config/motcuad.json \
+    --from "$(TZ=Asia/Ho_Chi_Minh date -d '-12 months' +%Y-%m-01)" --to "${now%% *}" \
+    --until "$now" --dossiers 3000 --seed 2026 --db var/motcua.db
+}
+
 cmd=${1:-help}
 shift || true
 case "$cmd" in
   start)
     ensure_packages
     build_web
-    build release motcuad motcua
+    build release motcuad motcua motcua-sample
     mkdir -p var
+    seed_sample_year
     exec build/release/tools/motcuad --config data/config/motcuad.json --db var/motcua.db \
       --web-root web/dist "$@"
     ;;

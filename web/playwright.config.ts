@@ -43,6 +43,7 @@ function serverCommand(): string {
     '--db', db,
     '--listen', `127.0.0.1:${PORT}`,
     '--web-root', 'dist',
+    '--public-url', `http://127.0.0.1:${PORT}`, // the receipt's QR code opens this server
     '--test-clock', '2026-12-07 08:00',
   ].map(quote).join(' ');
 }

@@ -54,6 +54,7 @@ const std::set<std::string>& AllowedParams(RouteKind kind) {
   static const std::set<std::string> kReceipt = {"format"};
   static const std::set<std::string> kLookup = {"secret"};
   static const std::set<std::string> kStats = {"from", "to", "format", "codes"};
+  static const std::set<std::string> kTrend = {"to", "months"};
   static const std::set<std::string> kPeriod = {"from", "to"};
   static const std::set<std::string> kAlerts = {"open", "from", "to", "limit"};
   static const std::set<std::string> kAlertStream = {"last_event_id"};
@@ -64,6 +65,7 @@ const std::set<std::string>& AllowedParams(RouteKind kind) {
     case RouteKind::kReceipt: return kReceipt;
     case RouteKind::kLookup: return kLookup;
     case RouteKind::kStats: return kStats;
+    case RouteKind::kStatsTrend: return kTrend;
     case RouteKind::kPortalExport: return kPeriod;
     case RouteKind::kAlerts: return kAlerts;
     case RouteKind::kAlertStream: return kAlertStream;
@@ -170,8 +172,14 @@ std::variant<Route, RouteError> ParseRoute(std::string_view method, std::string_
     } else if (s1 == "lookup" && n == 3 && !segments[2].empty()) {
       route.kind = RouteKind::kLookup;
       route.name = segments[2];
+    } else if (s1 == "lookup" && n == 4 && !segments[2].empty() && segments[3] == "rating") {
+      route.kind = RouteKind::kLookupRating;
+      route.name = segments[2];
+      want = "POST";
     } else if (s1 == "stats" && n == 2) {
       route.kind = RouteKind::kStats;
+    } else if (s1 == "stats" && n == 3 && segments[2] == "trend") {
+      route.kind = RouteKind::kStatsTrend;
     } else if (s1 == "export" && n == 3 && segments[2] == "portal") {
       route.kind = RouteKind::kPortalExport;
     } else if (s1 == "alerts" && (n == 2 || (n == 3 && segments[2] == "stream"))) {

@@ -53,7 +53,9 @@ enum class RouteKind {
   kReceipt,
   kCatalog,
   kLookup,
+  kLookupRating,  // name: the dossier code; the citizen's rating (endpoints/citizen_rating.h)
   kStats,         // stats_endpoints.h
+  kStatsTrend,    // stats_endpoints.h: GET /v1/stats/trend
   kPortalExport,
   kImport,
   kAlerts,          // alert_endpoints.h

@@ -52,6 +52,11 @@ Result<v1::ServerConfig> LoadServerConfig(const std::filesystem::path& path) {
     return Status(Error::kConfig,
                   QuoteForMessage(path.string(), kQuotedPathMaxBytes) + ": export.time: " + t.status().message());
   }
+  if (!c.public_url().empty() && !c.public_url().starts_with("https://") &&
+      !c.public_url().starts_with("http://")) {
+    return Status(Error::kConfig, QuoteForMessage(path.string(), kQuotedPathMaxBytes) +
+                                      ": public_url phải bắt đầu bằng https:// hoặc http://");
+  }
   const std::filesystem::path base = std::filesystem::absolute(path).parent_path();
   Resolve(base, *c.mutable_db());
   Resolve(base, *c.mutable_catalog_file());

@@ -23,6 +23,24 @@ std::vector<std::string> DailyCountersProjection::migrations() const {
       "INSERT INTO monthly_counters (month, procedure, counter, value)"
       "  SELECT substr(day, 1, 7), procedure, counter, SUM(value) FROM daily_counters"
       "  GROUP BY substr(day, 1, 7), procedure, counter;",
+      // 3: the ratings by level (figures.h rated_level_*), counted on the
+      // day of the rating, which is a rated dossier's last event. A store
+      // from before has them only in its dossiers, so they are counted from
+      // there (whatever level rows a store has are recounted); the day is
+      // the Vietnam date (UTC+7, no daylight saving).
+      "DELETE FROM daily_counters WHERE counter LIKE 'rated_level_%';"
+      "DELETE FROM monthly_counters WHERE counter LIKE 'rated_level_%';"
+      "INSERT INTO daily_counters (day, procedure, counter, value)"
+      "  SELECT date(e.at + 25200, 'unixepoch'), COALESCE(d.procedure, ''),"
+      "         CASE d.satisfaction WHEN 1 THEN 'rated_level_very_satisfied'"
+      "           WHEN 2 THEN 'rated_level_satisfied' WHEN 3 THEN 'rated_level_acceptable'"
+      "           WHEN 4 THEN 'rated_level_dissatisfied' ELSE 'rated_level_very_dissatisfied' END,"
+      "         COUNT(*)"
+      "  FROM dossiers d JOIN events e ON e.seq = d.last_seq"
+      "  WHERE d.satisfaction BETWEEN 1 AND 5 GROUP BY 1, 2, 3;"
+      "INSERT INTO monthly_counters (month, procedure, counter, value)"
+      "  SELECT substr(day, 1, 7), procedure, counter, SUM(value) FROM daily_counters"
+      "  WHERE counter LIKE 'rated_level_%' GROUP BY 1, 2, 3;",
   };
 }
 

@@ -100,6 +100,20 @@ std::string StatisticsToCsv(const v1::Statistics& s) {
   csv.Row({"Tổng điểm tính được", FixedPlain(s.national_score().max_points_computed(), 0), "", "",
            FixedPlain(s.national_score().points(), 2), "Nhóm không tính được không vào tổng"});
 
+  if (!s.satisfaction().empty()) {
+    csv.Blank();
+    std::vector<std::string> levels = {"Mã thủ tục", "Tên thủ tục"};
+    for (const SatisfactionColumn& c : SatisfactionColumns()) levels.emplace_back(c.label);
+    csv.Row(levels);
+    auto fields = [](const v1::SatisfactionRow& r) {
+      std::vector<std::string> out = {r.procedure_code(), r.procedure_name()};
+      for (const SatisfactionColumn& c : SatisfactionColumns()) out.push_back(Num((r.*c.get)()));
+      return out;
+    };
+    for (const v1::SatisfactionRow& row : s.satisfaction()) csv.Row(fields(row));
+    csv.Row(fields(s.satisfaction_total()));
+  }
+
   // 4. With codes: the dossiers behind each figure, one a row, so that a
   // spreadsheet can filter them by figure.
   if (const std::vector<FigureCodes> lists = CodeLists(s); !lists.empty()) {

@@ -1,12 +1,13 @@
 // Statistics as CSV for spreadsheets: UTF-8 with a byte-order mark (so Excel
 // shows Vietnamese correctly), comma-separated, CRLF line ends, fields
 // quoted when they hold a comma, quote or line break (RFC 4180). One file,
-// three blocks (four with codes) separated by an empty line, each with its
-// own header row:
+// blocks separated by an empty line, each with its own header row:
 //   1. the rates: id, name, numerator, denominator, percent, target, met,
 //      margin (percentage points);
 //   2. the periodic report, one row per procedure, then the total;
 //   3. the national score's groups;
+//   then, only when the period has any: the citizens' ratings by level, one
+//   row per procedure, then the total;
 //   4. only when the statistics carry codes: the dossier codes behind each
 //      figure, one row per code (figure id, name, procedure, part, code).
 // Percentages are plain numbers with a '.' ("40.00") so they stay numbers.

@@ -44,6 +44,20 @@ const std::vector<ReportColumn>& ReportColumns() {
   return columns;
 }
 
+const std::vector<SatisfactionColumn>& SatisfactionColumns() {
+  using S = v1::SatisfactionRow;
+  static const std::vector<SatisfactionColumn> columns = {
+      {"rated", "Số lượt đánh giá", &S::rated},
+      {"very_satisfied", "Rất hài lòng", &S::very_satisfied},
+      {"satisfied", "Hài lòng", &S::satisfied},
+      {"acceptable", "Bình thường", &S::acceptable},
+      {"dissatisfied", "Không hài lòng", &S::dissatisfied},
+      {"very_dissatisfied", "Rất không hài lòng", &S::very_dissatisfied},
+      {"dislike", "Không hài lòng hoặc có phản ánh (QĐ 766)", &S::dislike},
+  };
+  return columns;
+}
+
 std::vector<FigureCodes> CodeLists(const v1::Statistics& stats) {
   std::vector<FigureCodes> lists;
   auto add_rate = [&lists](std::string id, std::string label, const v1::RateFigure& rate) {

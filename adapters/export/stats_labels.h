@@ -27,6 +27,14 @@ struct ReportColumn {
 // In the order of the report's columns (docs/domain.md "The periodic report").
 const std::vector<ReportColumn>& ReportColumns();
 
+struct SatisfactionColumn {
+  std::string_view key;    // the JSON key, e.g. "very_satisfied"
+  std::string_view label;  // e.g. "Rất hài lòng"
+  std::uint32_t (v1::SatisfactionRow::*get)() const;
+};
+// The rating levels, best first, then the national score's dislike.
+const std::vector<SatisfactionColumn>& SatisfactionColumns();
+
 // The dossier codes counted in one figure, when the statistics were asked
 // for with codes (GET /v1/stats?codes=1, `motcua stats --codes`).
 struct FigureCodes {

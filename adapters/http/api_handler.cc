@@ -6,6 +6,8 @@
 #include "adapters/http/endpoints/admin_endpoints.h"
 #include "adapters/http/endpoints/alert_endpoints.h"
 #include "adapters/http/endpoints/appointment_preview.h"
+#include "adapters/http/endpoints/calendar_reload.h"
+#include "adapters/http/endpoints/citizen_rating.h"
 #include "adapters/api/command_endpoints.h"
 #include "adapters/http/endpoints/dossier_reads.h"
 #include "adapters/http/endpoints/letter_endpoints.h"
@@ -148,6 +150,8 @@ void ApiHandler::HandleRead(const api::Route& route, const Request& request, con
       });
       return;
     }
+    case api::RouteKind::kLookupRating:
+      return HandleCitizenRating(route, request, engine_, queries_, catalog, to, respond);
     default:
       break;
   }
@@ -201,6 +205,7 @@ void ApiHandler::HandleRead(const api::Route& route, const Request& request, con
       return HandleLetterRoute(route, *principal, queries_, catalog, context_.unit,
                                *context_.users, to, respond);
     case api::RouteKind::kStats:
+    case api::RouteKind::kStatsTrend:
     case api::RouteKind::kPortalExport:
     case api::RouteKind::kImport:
       return HandleStatsRoute(route, request, *principal, engine_, queries_, clock_, context_, to,

@@ -159,4 +159,11 @@ std::string Authenticator::DisplayName(std::string_view user) const {
   return std::string(user);
 }
 
+std::string Authenticator::UnitOf(std::string_view user) const {
+  for (const Entry& e : users_) {
+    if (e.principal.name == user) return e.principal.unit;
+  }
+  return {};
+}
+
 }  // namespace motcua::http

@@ -61,6 +61,9 @@ class Authenticator {
   // the name of whoever acted after they leave). Revoked and expired users
   // keep their display name: what they signed stays signed by them.
   std::string DisplayName(std::string_view user) const;
+  // The unit the users file puts `user` in (revoked or expired alike);
+  // empty when it does not list them.
+  std::string UnitOf(std::string_view user) const;
 
   // The web desk's sign-in: `user` with `password` checked against the
   // stored Argon2id hash. The same refusal for an unknown user, a wrong

@@ -1,8 +1,11 @@
 #include "adapters/letters/html_renderer.h"
 
+#include <optional>
+#include <string>
 #include <utility>
 #include <vector>
 
+#include "adapters/letters/qr_code.h"
 #include "adapters/text/utf8.h"
 
 namespace motcua::letters {
@@ -31,6 +34,10 @@ p { margin: 1mm 0; text-align: justify; white-space: pre-line; }
 table.items { border-collapse: collapse; width: 100%; margin: 1mm 0 2mm; }
 table.items th, table.items td { border: 1px solid #000; padding: 0.8mm 1.5mm; vertical-align: top; white-space: pre-line; }
 table.items td:first-child { text-align: center; width: 8mm; }
+.qr { display: flex; align-items: center; gap: 3mm; margin: 2mm 0; break-inside: avoid; }
+.qr svg { flex: 0 0 26mm; width: 26mm; height: 26mm; }
+.qr p { text-align: left; font-size: 0.9em; }
+.qr a { color: #000; word-break: break-all; }
 .signatures { display: flex; justify-content: space-around; margin-top: 5mm; text-align: center; break-inside: avoid; }
 .signatures.single { justify-content: flex-end; }
 .signature { min-width: 45%; }
@@ -91,6 +98,31 @@ void WriteTable(const Table& table, HtmlWriter& out) {
   out.Raw("</tbody>\n</table>\n");
 }
 
+// The symbol as an SVG: one path of unit squares on a white square with the
+// quiet zone, sized in millimetres for print; the caption and the link (as
+// a link, for a receipt read on screen) beside it.
+void WriteQrCode(const QrCode& qr, HtmlWriter& out) {
+  out.Raw("<div class=\"qr\">\n");
+  if (std::optional<QrMatrix> matrix = EncodeQr(qr.link)) {
+    const int side = matrix->size() + 2 * kQrQuietZone;
+    const std::string extent = std::to_string(side);
+    out.Raw("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 ").Raw(extent).Raw(" ").Raw(extent);
+    out.Raw("\" shape-rendering=\"crispEdges\" role=\"img\" aria-label=\"").Text(qr.caption);
+    out.Raw("\"><rect width=\"").Raw(extent).Raw("\" height=\"").Raw(extent);
+    out.Raw("\" fill=\"#fff\"/><path fill=\"#000\" d=\"");
+    for (int y = 0; y < matrix->size(); ++y) {
+      for (int x = 0; x < matrix->size(); ++x) {
+        if (!matrix->Dark(x, y)) continue;
+        out.Raw("M").Raw(std::to_string(x + kQrQuietZone)).Raw(" ");
+        out.Raw(std::to_string(y + kQrQuietZone)).Raw("h1v1h-1z");
+      }
+    }
+    out.Raw("\"/></svg>\n");
+  }
+  out.Raw("<p>").Text(qr.caption).Raw("<br><a href=\"").Text(qr.link).Raw("\">");
+  out.Text(qr.link).Raw("</a></p>\n</div>\n");
+}
+
 void WriteBlock(const Block& block, HtmlWriter& out) {
   if (const auto* field = std::get_if<Field>(&block)) {
     out.Raw("<p class=\"field\"><span class=\"label\">").Text(field->label);
@@ -101,6 +133,8 @@ void WriteBlock(const Block& block, HtmlWriter& out) {
     out.Element("p", "notice", notice->text);
   } else if (const auto* table = std::get_if<Table>(&block)) {
     WriteTable(*table, out);
+  } else if (const auto* qr = std::get_if<QrCode>(&block)) {
+    WriteQrCode(*qr, out);
   }
 }
 

@@ -52,7 +52,15 @@ struct Table {
   std::vector<std::vector<std::string>> rows;
 };
 
-using Block = std::variant<Field, Paragraph, Notice, Table>;
+// A QR code for the reader's phone to open `link` (qr_code.h); both
+// renderings also print the caption and the link itself, for whoever cannot
+// scan.
+struct QrCode {
+  std::string link;
+  std::string caption;
+};
+
+using Block = std::variant<Field, Paragraph, Notice, Table, QrCode>;
 
 // One signature block; several are laid side by side, left to right.
 struct Signature {

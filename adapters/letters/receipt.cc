@@ -31,7 +31,30 @@ Table DocumentsTable(const v1::Dossier& dossier) {
   return table;
 }
 
+std::string PercentEncoded(std::string_view text) {
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  std::string out;
+  for (char ch : text) {
+    const auto c = static_cast<unsigned char>(ch);
+    const bool unreserved = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
+                            (c >= '0' && c <= '9') || c == '-' || c == '.' || c == '_' || c == '~';
+    if (unreserved) {
+      out += ch;
+    } else {
+      out += '%';
+      out += kHex[c >> 4];
+      out += kHex[c & 0xF];
+    }
+  }
+  return out;
+}
+
 }  // namespace
+
+std::string LookupLink(std::string_view lookup_url, std::string_view code,
+                       std::string_view secret) {
+  return std::string(lookup_url) + "#ma=" + PercentEncoded(code) + "&k=" + PercentEncoded(secret);
+}
 
 Result<Letter> BuildReceipt(const v1::Dossier& dossier, const UnitInfo& unit,
                             const ReceiptDetails& details) {
@@ -96,6 +119,8 @@ Result<Letter> BuildReceipt(const v1::Dossier& dossier, const UnitInfo& unit,
     body.push_back(Paragraph{"Tra cứu tình trạng hồ sơ tại " + unit.lookup_url +
                              " bằng Mã hồ sơ và Mã tra cứu; không cho người khác biết "
                              "Mã tra cứu."});
+    body.push_back(QrCode{LookupLink(unit.lookup_url, dossier.code(), details.lookup_secret),
+                          "Quét mã QR để xem tình trạng hồ sơ (không cần nhập mã):"});
   }
 
   letter.signatures = {

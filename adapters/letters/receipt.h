@@ -3,8 +3,9 @@
 // dossier code, the unit, the applicant, the request, the documents received,
 // the number of sets, the statutory duration, the received and appointment
 // times (Vietnam time), where to collect the result, the tracking-book entry,
-// the citizen's lookup secret with how to use it, and the two signature
-// blocks (docs/domain.md "Rule sets and forms"). It prints on A5.
+// the citizen's lookup secret with how to use it (and, when the unit has a
+// public lookup page, a QR code that opens it on the dossier), and the two
+// signature blocks (docs/domain.md "Rule sets and forms"). It prints on A5.
 //
 // The appointment printed is the original one, which never changes; when it
 // rests on a year with no official holiday schedule the slip says so.
@@ -39,6 +40,13 @@ struct ReceiptDetails {
   // address.
   std::string collect_at;
 };
+
+// The link the receipt's QR code carries: the lookup page with the code and
+// the secret in the fragment ("#ma=...&k=..."), which a browser never sends
+// to a server, so neither lands in an access log or a Referer. Characters
+// outside the URL's unreserved set are percent-encoded.
+std::string LookupLink(std::string_view lookup_url, std::string_view code,
+                       std::string_view secret);
 
 // Fails with kInvalidArgument, naming what is missing, when the dossier has
 // no code, no received_at or no appointment, or when lookup_secret or

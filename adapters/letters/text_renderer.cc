@@ -1,9 +1,11 @@
 #include "adapters/letters/text_renderer.h"
 
 #include <algorithm>
+#include <optional>
 #include <string_view>
 #include <vector>
 
+#include "adapters/letters/qr_code.h"
 #include "adapters/text/utf8.h"
 
 namespace motcua::letters {
@@ -121,6 +123,32 @@ void AppendTable(const Table& table, std::size_t width, Lines& out) {
   }
 }
 
+// The symbol in half-block characters, two module rows to a line, centred;
+// dark modules are printed ink (black on a receipt printer's paper; a
+// terminal with light text shows it inverted, which phone readers also
+// scan). Too wide for the page, or not encodable: the link alone.
+void AppendQrCode(const QrCode& qr, std::size_t width, Lines& out) {
+  AppendWrapped(qr.caption, width, "", "", out);
+  if (std::optional<QrMatrix> matrix = EncodeQr(qr.link)) {
+    const int from = -kQrQuietZone;
+    const int to = matrix->size() + kQrQuietZone;
+    const auto columns = static_cast<std::size_t>(to - from);
+    if (columns <= width) {
+      const std::string margin = Pad((width - columns) / 2);
+      for (int y = from; y < to; y += 2) {
+        std::string line = margin;
+        for (int x = from; x < to; ++x) {
+          const bool top = matrix->Dark(x, y);
+          const bool bottom = y + 1 < to && matrix->Dark(x, y + 1);
+          line += top && bottom ? "\u2588" : top ? "\u2580" : bottom ? "\u2584" : " ";
+        }
+        out.push_back(std::move(line));
+      }
+    }
+  }
+  AppendWrapped(qr.link, width, "", "", out);
+}
+
 void AppendBlock(const Block& block, std::size_t width, Lines& out) {
   if (const auto* field = std::get_if<Field>(&block)) {
     const std::string whole = field->label + ": " + field->value;
@@ -142,6 +170,8 @@ void AppendBlock(const Block& block, std::size_t width, Lines& out) {
     out.emplace_back();
   } else if (const auto* table = std::get_if<Table>(&block)) {
     AppendTable(*table, width, out);
+  } else if (const auto* qr = std::get_if<QrCode>(&block)) {
+    AppendQrCode(*qr, width, out);
   }
 }
 

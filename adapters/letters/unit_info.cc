@@ -27,6 +27,11 @@ UnitInfo UnitInfoFromConfig(const v1::ServerConfig& config) {
   unit.address = config.unit_address();
   unit.head = config.head_of_unit();
   unit.place = PlaceFromUnitName(unit.name);
+  if (!config.public_url().empty()) {
+    std::string base = config.public_url();
+    while (!base.empty() && base.back() == '/') base.pop_back();
+    unit.lookup_url = base + "/tra-cuu";  // the citizen's page (web_assets.h)
+  }
   return unit;
 }
 

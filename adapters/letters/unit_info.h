@@ -26,7 +26,8 @@ struct UnitInfo {
   std::string lookup_url;
 };
 
-// name, address and head from `config`; place from the unit name.
+// name, address and head from `config`; place from the unit name; the
+// lookup page under the configuration's public_url, when it has one.
 UnitInfo UnitInfoFromConfig(const v1::ServerConfig& config);
 
 // The place name inside a commune-level unit name: "UBND xã Ngọc Sơn" and

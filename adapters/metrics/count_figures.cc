@@ -35,9 +35,8 @@ void Count(const FactsTable& table, const Period& period, const CountOptions& op
     // Ratings count for any dossier, received or not (a refusal can be rated).
     if (options.additive && f.satisfaction != 0 && in_period(f.last_event_at)) {
       add(Figure::kRated);
-      if (f.complaint || f.satisfaction == v1::SATISFACTION_DISSATISFIED) {
-        add(Figure::kRatedDissatisfied);
-      }
+      if (IsDislike(f.satisfaction, f.complaint)) add(Figure::kRatedDissatisfied);
+      if (auto level = RatingLevelFigure(f.satisfaction)) add(*level);
     }
     if (f.received_at == 0 || f.received_at >= end) continue;  // not handled by the end
     const bool ended = f.end_at != 0 && f.end_at < end;

@@ -74,9 +74,8 @@ void EventFigures(const v1::Event& event, const dossier::DossierState& after, Vi
       break;
     case K::kRated:
       out.push_back(Figure::kRated);
-      if (after.complaint || after.satisfaction == v1::SATISFACTION_DISSATISFIED) {
-        out.push_back(Figure::kRatedDissatisfied);
-      }
+      if (IsDislike(after.satisfaction, after.complaint)) out.push_back(Figure::kRatedDissatisfied);
+      if (auto level = RatingLevelFigure(after.satisfaction)) out.push_back(*level);
       break;
     default:
       break;

@@ -1,5 +1,7 @@
 #include "adapters/metrics/figures.h"
 
+#include "motcua/v1/dossier.pb.h"
+
 namespace motcua::metrics {
 
 namespace {
@@ -27,6 +29,11 @@ constexpr std::array<std::string_view, kFigures> kNames = {
     "completed_fully_online",
     "rated",
     "rated_dissatisfied",
+    "rated_level_very_satisfied",
+    "rated_level_satisfied",
+    "rated_level_acceptable",
+    "rated_level_dissatisfied",
+    "rated_level_very_dissatisfied",
     "carried_over",
     "in_progress",
     "in_progress_within_deadline",
@@ -43,6 +50,22 @@ std::optional<Figure> FigureFromName(std::string_view name) {
     if (kNames[i] == name) return static_cast<Figure>(i);
   }
   return std::nullopt;
+}
+
+std::optional<Figure> RatingLevelFigure(std::uint8_t satisfaction) {
+  switch (satisfaction) {
+    case v1::SATISFACTION_VERY_SATISFIED: return Figure::kRatedLevelVerySatisfied;
+    case v1::SATISFACTION_SATISFIED: return Figure::kRatedLevelSatisfied;
+    case v1::SATISFACTION_ACCEPTABLE: return Figure::kRatedLevelAcceptable;
+    case v1::SATISFACTION_DISSATISFIED: return Figure::kRatedLevelDissatisfied;
+    case v1::SATISFACTION_VERY_DISSATISFIED: return Figure::kRatedLevelVeryDissatisfied;
+    default: return std::nullopt;
+  }
+}
+
+bool IsDislike(std::uint8_t satisfaction, bool complaint) {
+  return complaint || satisfaction == v1::SATISFACTION_DISSATISFIED ||
+         satisfaction == v1::SATISFACTION_VERY_DISSATISFIED;
 }
 
 Resolution ClassifyResolution(std::int64_t end_at, std::int64_t appointment_at,

@@ -40,7 +40,10 @@
 //     completed_fully_online    received online and returned electronically
 //                               or by post.
 //   rated               Rated (the citizen's rating; any dossier).
-//     rated_dissatisfied  "dissatisfied" or with a complaint.
+//     rated_dissatisfied  the national score's "dislike": either
+//                         dissatisfied level, or a complaint (IsDislike).
+//     rated_level_*       by the level given, one of the five
+//                         (RatingLevelFigure): they sum to rated.
 //
 // Stock figures, as of the period's end (not additive over days):
 //   carried_over        received before start, not ended before start.
@@ -99,6 +102,11 @@ enum class Figure : std::uint8_t {
   kCompletedFullyOnline,
   kRated,
   kRatedDissatisfied,
+  kRatedLevelVerySatisfied,
+  kRatedLevelSatisfied,
+  kRatedLevelAcceptable,
+  kRatedLevelDissatisfied,
+  kRatedLevelVeryDissatisfied,
   // Stock figures from here on.
   kCarriedOver,
   kInProgress,
@@ -117,6 +125,11 @@ constexpr bool IsAdditive(Figure f) { return Index(f) < kAdditiveFigures; }
 // stores it; the API's report codes use it).
 std::string_view FigureName(Figure f);
 std::optional<Figure> FigureFromName(std::string_view name);
+
+// The rating rules, one place for every source of figures: the level's
+// figure (none for an unknown level), and whether the rating is a dislike.
+std::optional<Figure> RatingLevelFigure(std::uint8_t satisfaction);
+bool IsDislike(std::uint8_t satisfaction, bool complaint);
 
 // How a resolved dossier is classified (the definitions above).
 struct Resolution {

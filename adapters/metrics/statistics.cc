@@ -6,6 +6,7 @@
 
 #include "adapters/metrics/count_figures.h"
 #include "adapters/metrics/national_score.h"
+#include "adapters/metrics/satisfaction_rows.h"
 #include "engine/base/proto_time.h"
 
 namespace motcua::metrics {
@@ -218,6 +219,7 @@ v1::Statistics BuildStatistics(const FigureCounts& counts, const std::vector<std
   SetInternalProcessPublished(catalog, t.with_codes(), s.mutable_internal_process_published());
 
   BuildReport(counts, t, catalog, s.mutable_report());
+  BuildSatisfactionRows(counts, catalog, s);
 
   // The national score's own rates.
   v1::RateFigure* late = s.mutable_national_score()->mutable_late();

@@ -123,7 +123,7 @@ Result<std::vector<DossierRow>> ListDossiers(Database& db, const DossierFilter& 
   std::string sql =
       "SELECT d.code, d.procedure, d.applicant_name, d.status, d.channel, d.received_at,"
       "       d.appointment_at, d.extended_appointment_at, d.holder_unit, d.holder_user,"
-      "       d.apologized, d.paused_at, d.registered_at"
+      "       d.apologized, d.paused_at, d.registered_at, d.clock_start, d.original_appointment_at"
       "  FROM dossiers d";
   if (terms) sql += " JOIN dossier_search s ON s.code = d.code";
   sql +=
@@ -192,6 +192,8 @@ Result<std::vector<DossierRow>> ListDossiers(Database& db, const DossierFilter& 
     r.apologized = st.ColumnInt(10) != 0;
     r.paused_at = st.ColumnInt(11);
     r.registered_at = st.ColumnInt(12);
+    r.clock_start = st.ColumnInt(13);
+    r.original_appointment_at = st.ColumnInt(14);
   }
   MOTCUA_RETURN_IF_ERROR(st.status());
   return rows;

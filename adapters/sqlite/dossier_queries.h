@@ -82,6 +82,8 @@ struct DossierRow {
   std::string holder_user;
   bool apologized = false;
   std::int64_t paused_at = 0;
+  std::int64_t clock_start = 0;
+  std::int64_t original_appointment_at = 0;
 };
 
 // The matching rows ordered by the office's deadline (unset last), then

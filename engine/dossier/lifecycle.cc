@@ -218,10 +218,7 @@ Status CheckKind(const DossierState& state, const v1::Event& e, const catalog::C
       return Status::Ok();
     }
     case K::kRated: {
-      if (!In(s, {v1::STATUS_REFUSED, v1::STATUS_WITHDRAWN, v1::STATUS_STOPPED,
-                  v1::STATUS_RETURNED})) {
-        return Illegal(e, state);
-      }
+      if (!RatingOpen(s)) return Illegal(e, state);
       if (state.satisfaction != 0) return Once(e, "đã được đánh giá");
       auto sat = e.rated().satisfaction();
       if (sat == v1::SATISFACTION_UNSPECIFIED || !v1::Satisfaction_IsValid(sat)) {
@@ -251,6 +248,11 @@ Status CheckKind(const DossierState& state, const v1::Event& e, const catalog::C
 }
 
 }  // namespace
+
+bool RatingOpen(v1::Status status) {
+  return In(status, {v1::STATUS_REFUSED, v1::STATUS_WITHDRAWN, v1::STATUS_STOPPED,
+                     v1::STATUS_RETURNED});
+}
 
 Status CheckTransition(const DossierState& state, const v1::Event& event,
                        const catalog::Catalog* catalog) {

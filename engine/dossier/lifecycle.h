@@ -37,6 +37,10 @@ namespace motcua::dossier {
 Status CheckTransition(const DossierState& state, const v1::Event& event,
                        const catalog::Catalog* catalog);
 
+// A citizen may rate a dossier whose processing is over for them: returned,
+// or refused, withdrawn or stopped (and only once: CheckTransition).
+bool RatingOpen(v1::Status status);
+
 // Folds `event` into `state`. Precondition: CheckTransition(state, event) is OK.
 // `names` interns the unit and officer holding the dossier.
 void Apply(const v1::Event& event, const catalog::Catalog& catalog, StringPool& names,

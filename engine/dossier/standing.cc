@@ -25,6 +25,13 @@ Standing StandingOf(const calendar::WorkingCalendar& calendar, const DeadlineFac
                                    : -calendar.WorkingTimeBetween(deadline, from);
   if (paused) {
     s.urgency = Urgency::kPaused;
+    const Instant paused_since = FromUnixSeconds(facts.paused_at);
+    if (facts.awaiting_supplement && facts.original_appointment_at > facts.clock_start &&
+        facts.clock_start != 0 && now > paused_since) {
+      const auto given = calendar.WorkingTimeBetween(FromUnixSeconds(facts.clock_start),
+                                                     FromUnixSeconds(facts.original_appointment_at));
+      s.waiting_too_long = calendar.WorkingTimeBetween(paused_since, now) > given;
+    }
   } else if (from >= deadline) {
     s.urgency = Urgency::kOverdue;
   } else {

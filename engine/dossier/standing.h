@@ -34,6 +34,12 @@ struct DeadlineFacts {
   bool apologized = false;
   std::int64_t extended_appointment_at = 0;
   std::int64_t paused_at = 0;
+  // For waiting_too_long: paused for the citizen's supplementation (not a
+  // fee), and the processing time given at receipt (clock start to the
+  // appointment then).
+  bool awaiting_supplement = false;
+  std::int64_t clock_start = 0;
+  std::int64_t original_appointment_at = 0;
 };
 
 struct Standing {
@@ -43,6 +49,10 @@ struct Standing {
   // (the clock is stopped: what is left does not shrink). Negative when the
   // deadline had passed: by how much working time.
   std::chrono::seconds working_left{0};
+  // Waiting for supplementation for longer, in working time up to `now`,
+  // than the whole processing time the procedure gave it at receipt: the
+  // citizen has not come back, and a leader decides whether to stop it.
+  bool waiting_too_long = false;
 };
 
 // kNone for a dossier that is not open or has no appointment. Due soon means

@@ -291,7 +291,8 @@ int RunRate(const Context& ctx, const Args& args) {
                                {{"very-satisfied", v1::SATISFACTION_VERY_SATISFIED},
                                 {"satisfied", v1::SATISFACTION_SATISFIED},
                                 {"acceptable", v1::SATISFACTION_ACCEPTABLE},
-                                {"dissatisfied", v1::SATISFACTION_DISSATISFIED}});
+                                {"dissatisfied", v1::SATISFACTION_DISSATISFIED},
+                                {"very-dissatisfied", v1::SATISFACTION_VERY_DISSATISFIED}});
   if (!satisfaction.ok()) return Fail(ctx, satisfaction.status().message(), kUsage);
   v1::Rate r;
   r.set_dossier_code(args.positional()[0]);
@@ -448,7 +449,7 @@ void AddDeskCommands(CommandTable& table) {
                    .usage = "MÃ_HS --satisfaction MỨC [--complaint] [--comment Ý_KIẾN]",
                    .positionals = {DossierCode()},
                    .options = {ChoiceOption("satisfaction",
-                                            "very-satisfied|satisfied|acceptable|dissatisfied",
+                                            "very-satisfied|satisfied|acceptable|dissatisfied|very-dissatisfied",
                                             "mức độ hài lòng (bắt buộc)"),
                                FlagOption("complaint", "có phản ánh, kiến nghị"),
                                TextOption("comment", "Ý_KIẾN", "ý kiến của công dân")},

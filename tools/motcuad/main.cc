@@ -75,6 +75,7 @@ int Run(const Options& options) {
   if (!options.db.empty()) config->set_db(options.db);
   if (!options.listen.empty()) config->set_listen(options.listen);
   if (!options.web_root.empty()) config->set_web_root(options.web_root);
+  if (!options.public_url.empty()) config->set_public_url(options.public_url);
   auto endpoint = http::ParseListenAddress(config->listen());
   if (!endpoint.ok()) return Fail(endpoint.status(), kUsage);
   if (config->db().empty()) {

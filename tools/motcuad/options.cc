@@ -36,6 +36,16 @@ Invocation ParseOptions(int argc, const char* const* argv, std::ostream& out, st
                  "in the configuration)")
       ->type_name("DIR")
       ->check(non_empty);
+  app.add_option("--public-url", options.public_url,
+                 "the commune's public address the receipt's lookup link and QR code use "
+                 "(overrides \"public_url\" in the configuration)")
+      ->type_name("URL")
+      ->check(CLI::Validator(
+          [](const std::string& url) -> std::string {
+            if (url.starts_with("https://") || url.starts_with("http://")) return "";
+            return "phải bắt đầu bằng https:// hoặc http://";
+          },
+          "", ""));
   app.add_option("--max-batch", options.max_batch,
                  "commands committed per transaction at most, 1 to 100000 (default 512); 1 "
                  "turns group commit off (the benchmark's baseline)")

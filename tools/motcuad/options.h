@@ -20,6 +20,7 @@ struct Options {
   std::string db;      // empty: the configuration's
   std::string listen;  // empty: the configuration's
   std::string web_root;  // empty: the configuration's
+  std::string public_url;  // empty: the configuration's
   // Commands per transaction at most (EngineServiceOptions::max_batch). Only
   // the benchmark changes it: 1 commits and fsyncs every command on its own,
   // the per-command baseline that group commit is measured against.

@@ -1,6 +1,7 @@
 #include "tools/workload/workload.h"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 
 #include "engine/base/proto_time.h"
@@ -177,6 +178,19 @@ std::optional<Step> Workload::Next() {
   return std::nullopt;
 }
 
+// The level a citizen gives: spread over the five from what the plan already
+// drew, not by a new draw, so that a seed keeps giving the same traffic.
+v1::Satisfaction Workload::LevelOf(const Plan& p) {
+  const std::size_t spread = p.applicant.size() + p.procedure;
+  if (p.dissatisfied) {
+    return spread % 2 == 0 ? v1::SATISFACTION_DISSATISFIED : v1::SATISFACTION_VERY_DISSATISFIED;
+  }
+  constexpr std::array<v1::Satisfaction, 4> kContent = {
+      v1::SATISFACTION_VERY_SATISFIED, v1::SATISFACTION_SATISFIED, v1::SATISFACTION_SATISFIED,
+      v1::SATISFACTION_ACCEPTABLE};
+  return kContent[spread % kContent.size()];
+}
+
 v1::Command Workload::Build(Plan& p) {
   v1::Command c;
   const v1::Procedure& proc = catalog_.at(p.procedure);
@@ -293,8 +307,7 @@ v1::Command Workload::Build(Plan& p) {
     case Action::kRate:
       c.set_actor(kReception);
       c.mutable_rate()->set_dossier_code(p.code);
-      c.mutable_rate()->set_satisfaction(p.dissatisfied ? v1::SATISFACTION_DISSATISFIED
-                                                        : v1::SATISFACTION_SATISFIED);
+      c.mutable_rate()->set_satisfaction(LevelOf(p));
       break;
     case Action::kWithdraw:
       c.set_actor(kReception);

@@ -103,6 +103,7 @@ class Workload {
   void Schedule(std::uint32_t dossier, Instant at);
   Instant After(Instant from, double working_hours) const;
   v1::Command Build(Plan& plan);
+  static v1::Satisfaction LevelOf(const Plan& plan);
 
   WorkloadOptions options_;
   const catalog::Catalog& catalog_;

@@ -46,8 +46,9 @@ const PAYMENT_METHODS: Record<string, string> = {
 const SATISFACTION: Record<string, string> = {
   SATISFACTION_VERY_SATISFIED: 'Rất hài lòng',
   SATISFACTION_SATISFIED: 'Hài lòng',
-  SATISFACTION_ACCEPTABLE: 'Chấp nhận được',
+  SATISFACTION_ACCEPTABLE: 'Bình thường',
   SATISFACTION_DISSATISFIED: 'Không hài lòng',
+  SATISFACTION_VERY_DISSATISFIED: 'Rất không hài lòng',
 };
 
 const ALERTS: Record<string, string> = {

@@ -9,6 +9,7 @@
 #include "engine/base/proto_time.h"
 #include "engine/base/quote.h"
 #include "engine/dossier/dossier_view.h"
+#include "engine/dossier/lifecycle.h"
 #include "engine/dossier/names.h"
 #include "engine/dossier/standing.h"
 
@@ -43,12 +44,16 @@ void SetStanding(const sqlite::DossierRow& r, const StandingClock& clock, v1::Do
                              .appointment_at = r.appointment_at,
                              .apologized = r.apologized,
                              .extended_appointment_at = r.extended_appointment_at,
-                             .paused_at = r.paused_at},
+                             .paused_at = r.paused_at,
+                             .awaiting_supplement = r.status == v1::STATUS_SUPPLEMENT_REQUESTED,
+                             .clock_start = r.clock_start,
+                             .original_appointment_at = r.original_appointment_at},
       clock.now, clock.due_soon_within);
   if (standing.urgency == dossier::Urgency::kNone) return;
   SetSeconds(standing.deadline_at, s.mutable_deadline_at());
   s.set_urgency(UrgencyOf(standing.urgency));
   s.set_working_seconds_left(standing.working_left.count());
+  s.set_waiting_too_long(standing.waiting_too_long);
 }
 
 Status UnknownDossier(std::string_view code) {
@@ -214,6 +219,9 @@ Result<v1::CitizenView> ReadCitizenView(sqlite::Database& db, const catalog::Cat
     *out.mutable_new_appointment_at() = d.extended_appointment_at();
   }
   if (d.has_apology()) out.set_apology_reason(d.apology().reason());
+  out.set_satisfaction(d.rating().satisfaction());
+  out.set_may_rate(dossier::RatingOpen(d.status()) &&
+                   d.rating().satisfaction() == v1::SATISFACTION_UNSPECIFIED);
   for (const v1::Event& e : history) {
     if (auto step = CitizenStepOf(e)) *out.add_steps() = std::move(*step);
   }

@@ -1,12 +1,16 @@
 #include "adapters/http/endpoints/stats_endpoints.h"
 
+#include <charconv>
 #include <set>
+#include <string_view>
 
 #include "adapters/export/history_import.h"
 #include "adapters/export/portal_sync.h"
 #include "adapters/export/stats_csv.h"
 #include "adapters/export/stats_json.h"
 #include "adapters/export/stats_table.h"
+#include "adapters/export/stats_xlsx.h"
+#include "adapters/counters/monthly_rates.h"
 #include "adapters/counters/store_statistics.h"
 #include "adapters/metrics/targets.h"
 #include "engine/base/quote.h"
@@ -28,6 +32,17 @@ Response Rendered(const google::protobuf::Message& message, const ReplyTo& to) {
   return DocumentResponse(*json + "\n", "application/json; charset=utf-8", to);
 }
 
+// Offered to save as, e.g. "thong-ke-2025-03-01-2025-03-31.xlsx" (ASCII:
+// every browser keeps it as given).
+std::string FileName(const v1::Statistics& stats, std::string_view extension) {
+  return "thong-ke-" + stats.from() + "-" + stats.to() + "." + std::string(extension);
+}
+
+Response Download(Response res, const std::string& file_name) {
+  res.set(bhttp::field::content_disposition, "attachment; filename=\"" + file_name + "\"");
+  return res;
+}
+
 }  // namespace
 
 Result<metrics::Period> PeriodParams(const api::Route& route) {
@@ -40,15 +55,15 @@ Result<metrics::Period> PeriodParams(const api::Route& route) {
 
 Response StatsRead(sqlite::Database& db, const catalog::Catalog& catalog,
                    const runtime::StatsContext& context, const api::Route& route, Instant now,
-                   const ReplyTo& to) {
+                   const ReplyTo& to, const HolderSources& holders) {
   auto period = PeriodParams(route);
   if (!period.ok()) return ErrorResponse(period.status(), to);
   const std::string format = route.Param("format").value_or("");
-  if (format != "" && format != "json" && format != "csv" && format != "table") {
-    return ErrorResponse(
-        BadParam("format",
-                 "phải là json, csv hoặc table, không phải '" + QuoteForMessage(format) + "'"),
-        to);
+  if (format != "" && format != "json" && format != "csv" && format != "table" &&
+      format != "xlsx") {
+    return ErrorResponse(BadParam("format", "phải là json, csv, table hoặc xlsx, không phải '" +
+                                                QuoteForMessage(format) + "'"),
+                         to);
   }
   const std::string codes = route.Param("codes").value_or("0");
   if (codes != "0" && codes != "1") {
@@ -61,9 +76,21 @@ Response StatsRead(sqlite::Database& db, const catalog::Catalog& catalog,
   auto stats = counters::StatisticsFromStore(db, catalog, *period, now, options);
   if (!stats.ok()) return ErrorResponse(stats.status(), to);
   if (context.targets) metrics::EvaluateTargets(*context.targets, *stats);
+  if (holders.calendar != nullptr) {
+    auto rows = counters::ResolvedByHolder(db, catalog, *holders.calendar, *period, holders.officer_of);
+    if (!rows.ok()) return ErrorResponse(rows.status(), to);
+    for (v1::HolderRow& row : *rows) *stats->add_by_holder() = std::move(row);
+  }
 
   if (format == "csv") {
-    return DocumentResponse(exporter::StatisticsToCsv(*stats), "text/csv; charset=utf-8", to);
+    return Download(DocumentResponse(exporter::StatisticsToCsv(*stats), "text/csv; charset=utf-8", to),
+                    FileName(*stats, "csv"));
+  }
+  if (format == "xlsx") {
+    auto workbook = exporter::StatisticsToXlsx(*stats);
+    if (!workbook.ok()) return ErrorResponse(workbook.status(), to);
+    return Download(DocumentResponse(std::move(*workbook), exporter::kXlsxContentType, to),
+                    FileName(*stats, "xlsx"));
   }
   if (format == "table") {
     return DocumentResponse(exporter::StatisticsToTable(*stats), "text/plain; charset=utf-8", to);
@@ -74,6 +101,36 @@ Response StatsRead(sqlite::Database& db, const catalog::Catalog& catalog,
     return Rendered(*stats, json);
   }
   return Rendered(*stats, to);
+}
+
+Response StatsTrendRead(sqlite::Database& db, const catalog::Catalog& catalog,
+                        const runtime::StatsContext& context, const api::Route& route, Instant now,
+                        const ReplyTo& to) {
+  LocalDays last = cal::floor<cal::days>(ToVietnam(now));
+  if (auto text = route.Param("to")) {
+    auto day = ParseDate(*text);
+    if (!day.ok()) return ErrorResponse(BadParam("to", "phải là một ngày YYYY-MM-DD"), to);
+    last = *day;
+  }
+  int months = 12;
+  if (auto text = route.Param("months")) {
+    const char* end = text->data() + text->size();
+    auto [ptr, ec] = std::from_chars(text->data(), end, months);
+    if (ec != std::errc() || ptr != end) {
+      return ErrorResponse(BadParam("months", "phải là một số tháng"), to);
+    }
+  }
+  metrics::StatisticsOptions options;
+  options.unit = context.unit_name;
+  options.generated_at = now;
+  auto trend = counters::MonthlyRates(db, catalog, last, months, options);
+  if (!trend.ok()) return ErrorResponse(trend.status(), to);
+  if (context.targets) {
+    for (v1::Statistics& month : *trend->mutable_months()) {
+      metrics::EvaluateTargets(*context.targets, month);
+    }
+  }
+  return Rendered(*trend, to);
 }
 
 Response PortalExportRead(sqlite::Database& db, const catalog::Catalog& catalog,

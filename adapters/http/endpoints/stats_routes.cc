@@ -22,11 +22,29 @@ void HandleStatsRoute(const api::Route& route, const Request& request, const Pri
   auto stats = context.stats ? context.stats : std::make_shared<const runtime::StatsContext>();
   auto catalog = context.catalog;
   switch (route.kind) {
-    case api::RouteKind::kStats:
+    case api::RouteKind::kStats: {
+      if (!MayReadStatistics(principal)) return respond(ErrorResponse(Forbidden("xem thống kê"), to));
+      // The calendar as it is now, kept alive by the read; a reload meanwhile
+      // publishes a new one (EngineService::calendar).
+      std::shared_ptr<const calendar::WorkingCalendar> working = engine.calendar();
+      queries.Run([catalog, stats, route, to, respond, &clock, working,
+                   users = context.users](Result<sqlite::Database*> db) {
+        if (!db.ok()) return respond(ErrorResponse(db.status(), to));
+        HolderSources holders;
+        holders.calendar = working.get();
+        holders.officer_of = [&users](std::string_view user) {
+          return counters::Officer{users ? users->UnitOf(user) : std::string(),
+                                   users ? users->DisplayName(user) : std::string(user)};
+        };
+        respond(StatsRead(**db, *catalog, *stats, route, clock.Now(), to, holders));
+      });
+      return;
+    }
+    case api::RouteKind::kStatsTrend:
       if (!MayReadStatistics(principal)) return respond(ErrorResponse(Forbidden("xem thống kê"), to));
       queries.Run([catalog, stats, route, to, respond, &clock](Result<sqlite::Database*> db) {
         if (!db.ok()) return respond(ErrorResponse(db.status(), to));
-        respond(StatsRead(**db, *catalog, *stats, route, clock.Now(), to));
+        respond(StatsTrendRead(**db, *catalog, *stats, route, clock.Now(), to));
       });
       return;
     case api::RouteKind::kPortalExport:

@@ -26,6 +26,9 @@ TEST(UnitInfo, FromServerConfig) {
   EXPECT_EQ(unit.place, "Ngọc Sơn");
   EXPECT_EQ(unit.counter, "");
   EXPECT_EQ(unit.lookup_url, "");
+  // The public address, with or without a final slash, leads to the lookup page.
+  config.set_public_url("https://dichvucong.ngocson.example/");
+  EXPECT_EQ(UnitInfoFromConfig(config).lookup_url, "https://dichvucong.ngocson.example/tra-cuu");
 }
 
 }  // namespace

@@ -202,6 +202,33 @@ TEST_P(RandomHistoryTest, AStoreWithoutMonthRowsGetsThemFromItsDaysWhenOpened) {
   ExpectSame(*sums, CountFigures(*facts, catalog_->size(), all), 0, kAdditiveFigures, "all");
 }
 
+TEST_P(RandomHistoryTest, AStoreWithoutRatingLevelsGetsThemFromItsDossiersWhenOpened) {
+  // The store as the daily counters' schema version 2 left it: ratings
+  // counted, but not by level.
+  const std::vector<std::string> days = MonthRows(
+      log_->db(), "SELECT day, procedure, counter, value FROM daily_counters "
+                  "WHERE counter LIKE 'rated_level_%' ORDER BY 1, 2, 3");
+  const std::vector<std::string> months = MonthRows(
+      log_->db(), "SELECT month, procedure, counter, value FROM monthly_counters "
+                  "WHERE counter LIKE 'rated_level_%' ORDER BY 1, 2, 3");
+  ASSERT_FALSE(days.empty());
+  ASSERT_THAT(log_->db().Exec("DELETE FROM daily_counters WHERE counter LIKE 'rated_level_%';"
+                              "DELETE FROM monthly_counters WHERE counter LIKE 'rated_level_%';"
+                              "UPDATE schema_versions SET version = 2 "
+                              "WHERE component = 'daily_counters'"),
+              IsOk());
+  log_.reset();
+  auto log = sqlite::SqliteEventLog::Open(dir_.File("motcua.db"), projections::AllProjections());
+  ASSERT_THAT(log, IsOk());
+  log_ = std::move(*log);
+  EXPECT_EQ(MonthRows(log_->db(), "SELECT day, procedure, counter, value FROM daily_counters "
+                                  "WHERE counter LIKE 'rated_level_%' ORDER BY 1, 2, 3"),
+            days);
+  EXPECT_EQ(MonthRows(log_->db(), "SELECT month, procedure, counter, value FROM monthly_counters "
+                                  "WHERE counter LIKE 'rated_level_%' ORDER BY 1, 2, 3"),
+            months);
+}
+
 TEST_P(RandomHistoryTest, TheDossiersTableHoldsTheLiveEnginesFacts) {
   auto table = counters::FactsFromDossiersTable(log_->db(), *catalog_);
   ASSERT_THAT(table, IsOk());

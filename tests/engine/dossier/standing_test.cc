@@ -96,6 +96,29 @@ TEST(StandingTest, AClosedOrUnreceivedDossierHasNoStanding) {
   EXPECT_EQ(At(DeadlineFacts{.open = true}, "2026-12-10 08:00").urgency, Urgency::kNone);
 }
 
+TEST(StandingTest, WaitingForSupplementLongerThanTheWholeProcessingTimeIsTooLong) {
+  // Received Mon 7 Dec 08:00 with three working days (24 h) to Thu 08:00;
+  // supplementation asked Mon 10:00.
+  const DeadlineFacts facts{.open = true,
+                            .appointment_at = ToUnixSeconds(Vn("2026-12-10 08:00")),
+                            .paused_at = ToUnixSeconds(Vn("2026-12-07 10:00")),
+                            .awaiting_supplement = true,
+                            .clock_start = ToUnixSeconds(Vn("2026-12-07 08:00")),
+                            .original_appointment_at = ToUnixSeconds(Vn("2026-12-10 08:00"))};
+  // Given: Mon 08:00–17:00 7 h, Tue and Wed 16 h, Thu 07:00–08:00 1 h = 24 h.
+  // Waited by Thu 07:00: Mon 10:00–17:00 5 h, Tue and Wed 16 h = 21 h.
+  EXPECT_FALSE(At(facts, "2026-12-10 07:00").waiting_too_long);
+  // Thu 10:00: 24 h, exactly what was given, is not yet longer.
+  EXPECT_FALSE(At(facts, "2026-12-10 10:00").waiting_too_long);
+  // Thu 11:00: 25 h.
+  EXPECT_TRUE(At(facts, "2026-12-10 11:00").waiting_too_long);
+  EXPECT_EQ(At(facts, "2026-12-10 11:00").urgency, Urgency::kPaused);
+  // A fee's wait is the citizen's to pay, not a supplement: never flagged.
+  DeadlineFacts fee = facts;
+  fee.awaiting_supplement = false;
+  EXPECT_FALSE(At(fee, "2026-12-14 10:00").waiting_too_long);
+}
+
 TEST(OfficeDeadlineTest, AnApologyCannotMoveTheDeadlineEarlier) {
   // A pause after the apology moved the appointment past the promised date.
   EXPECT_EQ(OfficeDeadline(2000, true, 1500), 2000);

@@ -16,6 +16,7 @@
 #include "adapters/http/api_handler.h"
 #include "adapters/api/body_codec.h"
 #include "adapters/runtime/daily_export_timer.h"
+#include "adapters/metrics/statistics.h"
 #include "adapters/metrics/targets.h"
 #include "engine/base/proto_time.h"
 #include "motcua/v1/api.pb.h"
@@ -181,6 +182,117 @@ TEST_F(StatsEndpointsTest, BadParametersAreRefusedInVietnamese) {
   EXPECT_THAT(code("/v1/stats?from=2024-03-01&to=2024-03-31&format=xml").second, HasSubstr("xml"));
   EXPECT_THAT(code("/v1/stats?from=2024-03-01&to=2024-03-31&codes=yes").second, HasSubstr("codes"));
   EXPECT_EQ(code("/v1/stats?from=2024-03-01&to=2024-03-31&unit=x").first, 400u);
+}
+
+TEST_F(StatsEndpointsTest, TheTrendsMonthsAreTheStatsOfTheSameDates) {
+  Import();
+  Response res = Call(bhttp::verb::get, "/v1/stats/trend?to=2024-03-31&months=3", kStatistics);
+  ASSERT_EQ(res.result_int(), 200u) << res.body();
+  const auto trend = Parse<v1::StatisticsTrend>(res);
+  ASSERT_EQ(trend.months_size(), 3);
+  EXPECT_EQ(trend.months(0).from(), "2024-01-01");
+  EXPECT_EQ(trend.months(1).to(), "2024-02-29");
+  const v1::Statistics& march = trend.months(2);
+  EXPECT_EQ(march.from(), "2024-03-01");
+  EXPECT_FALSE(march.has_report());  // stock figures are not in the counters
+
+  const auto stats = Parse<v1::Statistics>(
+      Call(bhttp::verb::get, "/v1/stats?from=2024-03-01&to=2024-03-31", kStatistics));
+  EXPECT_EQ(stats.source(), "log");  // a past month: the exact fold, another path
+  for (std::string_view name : metrics::kRateNames) {
+    const v1::RateFigure& a = *metrics::FindRate(march, name);
+    const v1::RateFigure& b = *metrics::FindRate(stats, name);
+    EXPECT_EQ(a.num(), b.num()) << name;
+    EXPECT_EQ(a.den(), b.den()) << name;
+  }
+  EXPECT_EQ(march.remote_online_use().num(), 1u);
+  EXPECT_EQ(march.remote_online_use().den(), 2u);
+  ASSERT_EQ(march.targets_size(), stats.targets_size());
+  for (int i = 0; i < march.targets_size(); ++i) {
+    EXPECT_EQ(march.targets(i).met(), stats.targets(i).met()) << march.targets(i).id();
+  }
+
+  // Without `to`: up to today (the clock's 2024-04-10), twelve months.
+  const auto recent =
+      Parse<v1::StatisticsTrend>(Call(bhttp::verb::get, "/v1/stats/trend", kStatistics));
+  ASSERT_EQ(recent.months_size(), 12);
+  EXPECT_EQ(recent.months(0).from(), "2023-05-01");
+  EXPECT_EQ(recent.months(11).from(), "2024-04-01");
+  EXPECT_EQ(recent.months(11).to(), "2024-04-10");
+
+  EXPECT_EQ(Call(bhttp::verb::get, "/v1/stats/trend", kReception).result_int(), 403u);
+  Response zero = Call(bhttp::verb::get, "/v1/stats/trend?months=0", kStatistics);
+  EXPECT_EQ(zero.result_int(), 422u);
+  EXPECT_THAT(zero.body(), HasSubstr("months"));
+  Response bad_to = Call(bhttp::verb::get, "/v1/stats/trend?to=2024-13-01", kStatistics);
+  EXPECT_EQ(bad_to.result_int(), 422u);
+  EXPECT_THAT(bad_to.body(), HasSubstr("tham số to"));
+  EXPECT_EQ(Call(bhttp::verb::get, "/v1/stats/trend?month=3", kStatistics).result_int(), 400u);
+}
+
+TEST_F(StatsEndpointsTest, ResolvedDossiersByTheOfficerWhoRecordedTheResult) {
+  Import();
+  const auto stats = Parse<v1::Statistics>(
+      Call(bhttp::verb::get, "/v1/stats?from=2024-03-01&to=2024-03-31", kStatistics));
+  ASSERT_EQ(stats.by_holder_size(), 1);
+  const v1::HolderRow& row = stats.by_holder(0);
+  // "nhaplieu" is not in the users file: no unit, the name itself.
+  EXPECT_EQ(row.officer(), "nhaplieu");
+  EXPECT_EQ(row.officer_name(), "nhaplieu");
+  EXPECT_EQ(row.unit(), "");
+  EXPECT_EQ(row.procedure_code(), "1.004873");
+  EXPECT_EQ(row.resolved(), 1u);
+  EXPECT_EQ(row.on_time(), 1u);
+  EXPECT_EQ(row.late(), 0u);
+  // Received Monday 4 March 08:00, ready 10:00 the same morning.
+  EXPECT_EQ(row.average_working_seconds(), 2u * 3600);
+  // Nothing was resolved in February.
+  const auto february = Parse<v1::Statistics>(
+      Call(bhttp::verb::get, "/v1/stats?from=2024-02-01&to=2024-02-29", kStatistics));
+  EXPECT_EQ(february.by_holder_size(), 0);
+}
+
+TEST_F(StatsEndpointsTest, RatingsAreCountedByLevelAndBothDissatisfiedLevelsAreDislikes) {
+  const std::string rated =
+      MarchFile() + Event("000.00.07.H06-240304-0001", "2024-03-04T05:00:00Z",
+                          R"("rated": {"satisfaction": "SATISFACTION_VERY_DISSATISFIED"})") +
+      "\n";
+  ASSERT_EQ(Call(bhttp::verb::post, "/v1/import", kAdmin, rated).result_int(), 200u);
+  for (const char* to : {"2024-03-31", "2024-04-30"}) {  // the log, then the counters
+    const auto stats = Parse<v1::Statistics>(Call(
+        bhttp::verb::get, std::string("/v1/stats?from=2024-03-01&to=") + to, kStatistics));
+    ASSERT_EQ(stats.satisfaction_size(), 1) << to;
+    EXPECT_EQ(stats.satisfaction(0).procedure_code(), "1.004873");
+    EXPECT_EQ(stats.satisfaction(0).rated(), 1u);
+    EXPECT_EQ(stats.satisfaction(0).very_dissatisfied(), 1u);
+    EXPECT_EQ(stats.satisfaction(0).dislike(), 1u);
+    EXPECT_EQ(stats.satisfaction_total().very_dissatisfied(), 1u);
+    EXPECT_EQ(stats.national_score().dissatisfied().num(), 1u);
+  }
+  Response csv =
+      Call(bhttp::verb::get, "/v1/stats?from=2024-03-01&to=2024-03-31&format=csv", kStatistics);
+  EXPECT_THAT(csv.body(), HasSubstr("Rất không hài lòng"));
+  EXPECT_THAT(std::string(csv[bhttp::field::content_disposition]),
+              HasSubstr("thong-ke-2024-03-01-2024-03-31.csv"));
+}
+
+TEST_F(StatsEndpointsTest, TheReportDownloadsAsAnExcelWorkbook) {
+  Import();
+  Response res =
+      Call(bhttp::verb::get, "/v1/stats?from=2024-03-01&to=2024-03-31&format=xlsx", kStatistics);
+  ASSERT_EQ(res.result_int(), 200u) << res.body();
+  EXPECT_EQ(res[bhttp::field::content_type],
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+  EXPECT_EQ(res[bhttp::field::content_disposition],
+            "attachment; filename=\"thong-ke-2024-03-01-2024-03-31.xlsx\"");
+  // A zip archive (the workbook's parts, as Excel expects them).
+  EXPECT_EQ(res.body().substr(0, 2), "PK");
+  EXPECT_THAT(res.body(), HasSubstr("xl/workbook.xml"));
+  EXPECT_THAT(res.body(), HasSubstr("xl/worksheets/sheet3.xml"));
+  EXPECT_EQ(Call(bhttp::verb::get, "/v1/stats?from=2024-03-01&to=2024-03-31&format=xlsx",
+                 kReception)
+                .result_int(),
+            403u);
 }
 
 TEST_F(StatsEndpointsTest, PortalExportIsForTheAdminWithThePortalsNames) {
