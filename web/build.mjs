@@ -24,15 +24,16 @@ const dev = process.argv.includes('--dev');
 await rm(dist, { recursive: true, force: true });
 await mkdir(assets, { recursive: true });
 
-const result = await esbuild.build({
+// Options both builds share.
+const common = {
   absWorkingDir: here,
-  entryPoints: { app: 'src/main.ts', citizen: 'src/citizen/main.ts' },
   bundle: true,
   format: 'esm',
   // Browsers of the last few years on the counter's PCs.
   target: ['es2020', 'chrome90', 'edge90', 'firefox90', 'safari15'],
   outdir: 'dist/assets',
   entryNames: '[name]-[hash]',
+  chunkNames: '[name]-[hash]',
   assetNames: '[name]-[hash]',
   minify: !dev,
   sourcemap: dev ? 'linked' : false,
@@ -40,20 +41,40 @@ const result = await esbuild.build({
   legalComments: 'none',
   metafile: true,
   logLevel: 'warning',
-});
+};
 
-/** The outputs of an entry point: its script and the CSS bundle it imports. */
-function outputsOf(entryPoint) {
-  const entry = Object.entries(result.metafile.outputs).find(([, o]) => o.entryPoint === entryPoint);
+// The desk is split: the leader's dashboard (src/dashboard/, reached by a dynamic
+// import()) is its own chunk, so the counter's first load does not carry it. Code both
+// need goes into shared chunks, all flat in dist/assets.
+const deskBuild = await esbuild.build({ ...common, entryPoints: { app: 'src/main.ts' }, splitting: true });
+// The citizen's page is built on its own, unsplit: one script for a phone, and no chunk
+// it could share with the desk.
+const citizenBuild = await esbuild.build({ ...common, entryPoints: { citizen: 'src/citizen/main.ts' } });
+
+/** The outputs of an entry point: its script, the CSS bundle it imports, the chunks it imports at load. */
+function outputsOf(result, entryPoint) {
+  const outputs = result.metafile.outputs;
+  const entry = Object.entries(outputs).find(([, o]) => o.entryPoint === entryPoint);
   if (!entry) throw new Error(`build: no output for ${entryPoint}`);
   const [scriptPath, scriptOutput] = entry;
   const stylePath = scriptOutput.cssBundle;
   if (!stylePath) throw new Error(`build: ${entryPoint} produced no CSS bundle`);
-  return { scriptPath, stylePath, inputs: [scriptOutput, result.metafile.outputs[stylePath]].flatMap((o) => Object.keys(o?.inputs ?? {})) };
+  // Chunks loaded with the entry (static imports, transitively); dynamic ones load later.
+  const staticChunks = [];
+  const pending = [scriptOutput];
+  while (pending.length > 0) {
+    for (const imported of pending.pop().imports ?? []) {
+      if (imported.kind !== 'import-statement' || staticChunks.includes(imported.path)) continue;
+      staticChunks.push(imported.path);
+      pending.push(outputs[imported.path]);
+    }
+  }
+  const loaded = [scriptOutput, outputs[stylePath], ...staticChunks.map((p) => outputs[p])];
+  return { scriptPath, stylePath, staticChunks, inputs: loaded.flatMap((o) => Object.keys(o?.inputs ?? {})) };
 }
 
-const desk = outputsOf('src/main.ts');
-const citizen = outputsOf('src/citizen/main.ts');
+const desk = outputsOf(deskBuild, 'src/main.ts');
+const citizen = outputsOf(citizenBuild, 'src/citizen/main.ts');
 
 // The lookup page may use its own folder, the shared base sheet and the two helpers that hold no desk
 // logic; one import of anything else (api.ts, contract.ts, …) would ship the desk's
@@ -61,6 +82,10 @@ const citizen = outputsOf('src/citizen/main.ts');
 const CITIZEN_MAY_USE = /^src\/(citizen\/[\w.-]+|dom\.ts|format\.ts|base\.css)$/;
 const strays = citizen.inputs.filter((input) => !CITIZEN_MAY_USE.test(input));
 if (strays.length > 0) throw new Error(`build: the lookup page bundles desk code: ${strays.join(', ')}`);
+
+// The dashboard must stay out of the desk's first load (it is the leader's alone).
+const eager = desk.inputs.filter((input) => input.startsWith('src/dashboard/') && !input.endsWith('.css'));
+if (eager.length > 0) throw new Error(`build: the desk loads dashboard code at start: ${eager.join(', ')}`);
 
 function hash(bytes, length = 8) {
   return createHash('sha256').update(bytes).digest('base64url').slice(0, length).toUpperCase();
@@ -75,7 +100,11 @@ const icon = await readFile(join(here, 'src/icon.svg'));
 const iconName = `icon-${hash(icon)}.svg`;
 await writeFile(join(assets, iconName), icon);
 
-async function page({ title, scriptPath, stylePath }) {
+async function page({ title, scriptPath, stylePath, staticChunks }) {
+  // The chunks the entry imports at once, preloaded with their own integrity hashes.
+  const preloads = await Promise.all(
+    staticChunks.map(async (p) => `<link rel="modulepreload" href="/assets/${basename(p)}" integrity="${await integrity(p)}">\n`),
+  );
   return `<!doctype html>
 <html lang="vi">
 <head>
@@ -85,7 +114,7 @@ async function page({ title, scriptPath, stylePath }) {
 <title>${title}</title>
 <link rel="icon" type="image/svg+xml" href="/assets/${iconName}">
 <link rel="stylesheet" href="/assets/${basename(stylePath)}" integrity="${await integrity(stylePath)}">
-<script type="module" src="/assets/${basename(scriptPath)}" integrity="${await integrity(scriptPath)}"></script>
+${preloads.join('')}<script type="module" src="/assets/${basename(scriptPath)}" integrity="${await integrity(scriptPath)}"></script>
 </head>
 <body>
 <div id="app"></div>
@@ -98,10 +127,11 @@ async function page({ title, scriptPath, stylePath }) {
 await writeFile(join(dist, 'index.html'), await page({ title: 'Bộ phận Một cửa', ...desk }));
 await writeFile(join(dist, 'citizen.html'), await page({ title: 'Tra cứu hồ sơ — Bộ phận Một cửa', ...citizen }));
 
-for (const name of [
-  'index.html', `assets/${basename(desk.scriptPath)}`, `assets/${basename(desk.stylePath)}`, `assets/${iconName}`,
-  'citizen.html', `assets/${basename(citizen.scriptPath)}`, `assets/${basename(citizen.stylePath)}`,
-]) {
+const written = [
+  'index.html', `assets/${iconName}`, 'citizen.html',
+  ...[deskBuild, citizenBuild].flatMap((r) => Object.keys(r.metafile.outputs)).filter((p) => !p.endsWith('.map')).map((p) => `assets/${basename(p)}`),
+];
+for (const name of written) {
   const bytes = await readFile(join(dist, name));
   console.log(`dist/${name}  ${bytes.length} B`);
 }

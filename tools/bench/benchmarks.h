@@ -32,6 +32,7 @@ Result<std::vector<Row>> RunOpenDossiers(Context& context);  // bench_open_dossi
 Result<std::vector<Row>> RunReplay(Context& context);        // bench_replay.cc
 Result<std::vector<Row>> RunStatistics(Context& context);    // bench_statistics.cc
 Result<std::vector<Row>> RunWebDesk(Context& context);       // bench_web.cc
+Result<std::vector<Row>> RunDashboard(Context& context);     // bench_dashboard.cc
 
 // The child side of RunOpenDossiers (bench --child-open-dossiers DB): loads
 // the store into a fresh engine and prints its measurements, one

@@ -59,6 +59,8 @@ export interface DossierSummary {
   urgency: Urgency;
   /** Working seconds to the deadline: negative when overdue, frozen while paused; null when not given. */
   working_seconds_left: number | null;
+  /** Waiting for a supplement longer, in working time, than the procedure's whole processing time. */
+  waiting_too_long: boolean;
 }
 
 /** DossierSummary.urgency (api.proto), without the URGENCY_ prefix's unspecified value. */
@@ -231,6 +233,7 @@ export function decodeDossierList(value: unknown): DossierList {
         deadline_at: str(d, 'deadline_at'),
         urgency: (URGENCIES as readonly unknown[]).includes(d['urgency']) ? (d['urgency'] as Urgency) : '',
         working_seconds_left: integer(d, 'working_seconds_left'),
+        waiting_too_long: d['waiting_too_long'] === true,
       };
     }),
     truncated: o['truncated'] === true,

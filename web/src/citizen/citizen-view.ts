@@ -32,6 +32,10 @@ export interface CitizenView {
   apology_reason: string;
   /** Oldest first (sorted here too: the page must not depend on the order sent). */
   steps: CitizenStep[];
+  /** Finished and not yet rated: the rating form is offered. */
+  may_rate: boolean;
+  /** The level given ("SATISFACTION_SATISFIED"), '' when not rated. */
+  satisfaction: string;
 }
 
 /** The reply was not an object at all (a proxy's page, an empty body). */
@@ -87,5 +91,7 @@ export function decodeCitizenView(value: unknown): CitizenView {
     new_appointment_at: text(value, 'new_appointment_at'),
     apology_reason: text(value, 'apology_reason'),
     steps: decodeSteps(value['steps']),
+    may_rate: value['may_rate'] === true,
+    satisfaction: enumName(value, 'satisfaction').replace(/^SATISFACTION_UNSPECIFIED$/, ''),
   };
 }

@@ -6,6 +6,7 @@
 import { h, replace, setText, showMessage } from '../dom';
 import { normalizeCode, normalizeSecret, wantedIn, type Wanted } from './address';
 import { LookupError, lookUp } from './lookup';
+import { renderRating } from './rating-form';
 import { renderResult } from './result';
 import { words } from './words';
 
@@ -75,7 +76,7 @@ export function renderLookupPage(): HTMLElement {
     answer.setAttribute('aria-busy', 'true');
     lookUp(wanted.code, wanted.secret).then(
       (view) => {
-        replace(answer, renderResult(view));
+        replace(answer, renderResult(view, renderRating(view, wanted.secret)));
         answer.querySelector<HTMLElement>('#result-status')?.focus();
       },
       (failure: unknown) => {
@@ -103,11 +104,14 @@ export function renderLookupPage(): HTMLElement {
   });
 
   // From the QR code: fill both and look up. Again when another code is opened in this tab.
+  // Then the fragment goes: the secret must not stay in the address bar (or the history
+  // of a shared phone), and a reload should not repeat a lookup the citizen did not ask for.
   function fromAddress(): void {
     const wanted = wantedIn(window.location.hash);
     if (wanted === null) return;
     code.value = wanted.code;
     secret.value = wanted.secret;
+    history.replaceState(history.state, '', window.location.pathname + window.location.search);
     run(wanted);
   }
   window.addEventListener('hashchange', fromAddress);

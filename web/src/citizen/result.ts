@@ -50,7 +50,8 @@ function steps(list: CitizenStep[]): HTMLElement | null {
   );
 }
 
-export function renderResult(view: CitizenView): HTMLElement {
+/** `rating`: the rating part (./rating-form.ts), placed after the facts; null when none. */
+export function renderResult(view: CitizenView, rating: HTMLElement | null = null): HTMLElement {
   const status = statusWords(view.status, view.status_name);
   const apologised = view.new_appointment_at !== '';
   const procedure = view.procedure_name !== '' ? view.procedure_name : view.procedure_code;
@@ -72,6 +73,7 @@ export function renderResult(view: CitizenView): HTMLElement {
       apologised && view.appointment_at !== '' && fact('first-appointment', 'Ngày hẹn trả ban đầu', when(view.appointment_at)),
     ),
     apology(view),
+    rating,
     steps(view.steps),
   );
 }

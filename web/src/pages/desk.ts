@@ -4,8 +4,9 @@
 // queues, one dossier's detail, or the intake form.
 //
 // The open dossier is in the address (#ho-so/<code>), and so are the queue
-// (#hang-doi/<queue>) and the intake form (#tiep-nhan): the browser's Back button
-// returns to the list and a reload reopens the same screen.
+// (#hang-doi/<queue>), the intake form (#tiep-nhan) and the leader's dashboard
+// (#bang-dieu-hanh): the browser's Back button returns to the list and a reload
+// reopens the same screen. The dashboard's code is loaded only when first shown.
 
 import type { Role, SessionInfo } from '../contract';
 import { h, replace, setText } from '../dom';
@@ -21,6 +22,7 @@ import type { ActionDone } from './dossier-actions';
 import { renderDossierDetail } from './dossier-detail';
 import { renderDossierList } from './dossier-list';
 import { forgetIntake, renderIntake, type IntakeView } from './intake';
+import type { DashboardView } from '../dashboard/dashboard';
 
 export interface DeskOptions {
   session: SessionInfo;
@@ -30,6 +32,12 @@ export interface DeskOptions {
 const ROUTE = '#ho-so/';
 const INTAKE = '#tiep-nhan';
 const QUEUE = '#hang-doi/';
+const DASHBOARD = '#bang-dieu-hanh';
+
+/** Who sees "Bảng điều hành" (GET /v1/stats is theirs: access_policy.cc). */
+const DASHBOARD_ROLES: readonly Role[] = ['ROLE_LEADER', 'ROLE_STATISTICS', 'ROLE_ADMIN'];
+
+type View = 'list' | 'detail' | 'intake' | 'dashboard';
 
 /** Who is told of deadline alerts (access_policy.cc, MayReadAlerts). */
 const ALERTED: readonly Role[] = ['ROLE_RECEPTION', 'ROLE_SPECIALIST', 'ROLE_LEADER', 'ROLE_ADMIN'];
@@ -60,11 +68,16 @@ export function renderDesk({ session, onSignedOut }: DeskOptions): HTMLElement {
   const roles = session.roles.map((r) => ROLE_LABELS[r]).join(', ');
   const signOutButton = h('button', { className: 'button secondary on-dark', attrs: { type: 'button' } }, 'Đăng xuất');
   const canReceive = session.roles.includes('ROLE_RECEPTION');
+  const canDashboard = session.roles.some((r) => DASHBOARD_ROLES.includes(r));
 
-  // Reception officers switch between the list and the intake form; no one else has tabs.
+  // Reception officers switch between the list and the intake form, leaders between the
+  // list and the dashboard; no one else has tabs.
   const listTab = h('button', { className: 'tab', attrs: { type: 'button', 'data-view': 'list' } }, 'Danh sách hồ sơ');
   const intakeTab = h('button', { className: 'tab', attrs: { type: 'button', 'data-view': 'intake' } }, 'Tiếp nhận hồ sơ');
-  const tabs = canReceive && h('nav', { className: 'tabs', attrs: { 'aria-label': 'Chức năng' } }, listTab, intakeTab);
+  const dashboardTab = h('button', { className: 'tab', attrs: { type: 'button', 'data-view': 'dashboard' } }, 'Bảng điều hành');
+  const tabs =
+    (canReceive || canDashboard) &&
+    h('nav', { className: 'tabs', attrs: { 'aria-label': 'Chức năng' } }, listTab, canReceive && intakeTab, canDashboard && dashboardTab);
   const error = h('p', { className: 'form-error desk-error', attrs: { role: 'alert' } });
   const alerts = session.roles.some((r) => ALERTED.includes(r))
     ? renderAlertsPanel(
@@ -128,17 +141,58 @@ export function renderDesk({ session, onSignedOut }: DeskOptions): HTMLElement {
 
   // Made when first shown, then kept: switching tabs loses nothing typed.
   let intake: IntakeView | null = null;
+  let dashboard: DashboardView | null = null;
+  let dashboardLoading: Promise<DashboardView> | null = null;
 
-  function setView(view: 'list' | 'detail' | 'intake'): void {
+  function setView(view: View): void {
     main.dataset['view'] = view;
-    search.hidden = view === 'intake';
+    search.hidden = view === 'intake' || view === 'dashboard';
     list.section.hidden = view !== 'list';
     detailSlot.hidden = view !== 'detail';
     if (intake !== null) intake.section.hidden = view !== 'intake';
-    for (const tab of [listTab, intakeTab]) {
-      if ((tab.dataset['view'] === 'intake') === (view === 'intake')) tab.setAttribute('aria-current', 'page');
+    if (dashboard !== null) dashboard.section.hidden = view !== 'dashboard';
+    // The list's tab stands for the list and a dossier's detail.
+    const current = view === 'detail' ? 'list' : view;
+    for (const tab of [listTab, intakeTab, dashboardTab]) {
+      if (tab.dataset['view'] === current) tab.setAttribute('aria-current', 'page');
       else tab.removeAttribute('aria-current');
     }
+  }
+
+  /** The dashboard's module, fetched the first time it is shown (its own chunk). */
+  function loadDashboard(): Promise<DashboardView> {
+    if (dashboardLoading === null) {
+      dashboardLoading = import('../dashboard/dashboard').then(({ renderDashboard }) => {
+        const view = renderDashboard({ onOpen: (code) => void open(code, 'push') });
+        dashboard = view;
+        main.append(view.section);
+        return view;
+      });
+      dashboardLoading.catch(() => {
+        dashboardLoading = null; // a lost chunk (offline): try again next time
+      });
+    }
+    return dashboardLoading;
+  }
+
+  function showDashboard(focus: boolean): void {
+    const mine = ++generation; // a dossier still loading must not paint over it
+    idleSearch();
+    setText(error, '');
+    replace(detailSlot);
+    const again = dashboard !== null;
+    loadDashboard().then(
+      (view) => {
+        if (mine !== generation || !page.isConnected) return;
+        setView('dashboard');
+        document.title = 'Bảng điều hành — Bộ phận Một cửa';
+        if (again) view.refresh();
+        if (focus) view.focus();
+      },
+      (failure: unknown) => {
+        if (mine === generation) setText(error, describeError(failure));
+      },
+    );
   }
 
   function showIntake(focus: boolean): void {
@@ -167,7 +221,10 @@ export function renderDesk({ session, onSignedOut }: DeskOptions): HTMLElement {
   function back(): void {
     // Opened from here: step back in the browser's history, like its Back button.
     if (history.state === 'desk-detail') history.back();
-    else {
+    else if (returnTo === 'dashboard' && canDashboard) {
+      history.replaceState(null, '', DASHBOARD);
+      showDashboard(true);
+    } else {
       history.replaceState(null, '', queueAddress(queues, list.queue()));
       showList(true);
     }
@@ -175,8 +232,11 @@ export function renderDesk({ session, onSignedOut }: DeskOptions): HTMLElement {
 
   // Only the newest request may paint.
   let generation = 0;
+  /** Where the open dossier was opened from: its "back" returns there. */
+  let returnTo: 'list' | 'dashboard' = 'list';
   async function open(code: string, how: 'push' | 'replace' | 'none', notice: ActionDone | null = null): Promise<void> {
     const mine = ++generation;
+    if (how === 'push' && main.dataset['view'] !== 'detail') returnTo = main.dataset['view'] === 'dashboard' ? 'dashboard' : 'list';
     setText(searchError, '');
     searchButton.disabled = true;
     setText(searchButton, 'Đang tìm…');
@@ -185,7 +245,7 @@ export function renderDesk({ session, onSignedOut }: DeskOptions): HTMLElement {
       // The officers only lend their names: the dossier shows without them.
       const [detail, officers] = await Promise.all([getDossier(code), loadOfficers().catch(() => [])]);
       if (mine !== generation || !page.isConnected) return;
-      replace(detailSlot, renderDossierDetail({ detail, session, officers, notice, onBack: back, onReload: (done) => void open(code, 'none', done ?? null) }));
+      replace(detailSlot, renderDossierDetail({ detail, session, officers, notice, onBack: back, backLabel: returnTo === 'dashboard' ? 'Quay lại bảng điều hành' : 'Quay lại danh sách', onReload: (done) => void open(code, 'none', done ?? null) }));
       setView('detail');
       codeInput.value = '';
       if (how === 'push' && codeInAddress() !== code) history.pushState('desk-detail', '', address(code));
@@ -226,7 +286,9 @@ export function renderDesk({ session, onSignedOut }: DeskOptions): HTMLElement {
     }
     const code = codeInAddress();
     if (location.hash === INTAKE && !canReceive) history.replaceState(null, '', address(''));
+    if (location.hash === DASHBOARD && !canDashboard) history.replaceState(null, '', address(''));
     if (location.hash === INTAKE) showIntake(true);
+    else if (location.hash === DASHBOARD) showDashboard(true);
     else if (code === '') {
       generation++;
       idleSearch();
@@ -264,6 +326,14 @@ export function renderDesk({ session, onSignedOut }: DeskOptions): HTMLElement {
     history.pushState(null, '', queueAddress(queues, list.queue()));
     showList(true);
   });
+  dashboardTab.addEventListener('click', () => {
+    if (main.dataset['view'] === 'dashboard') {
+      dashboard?.focus();
+      return;
+    }
+    history.pushState('desk-dashboard', '', DASHBOARD);
+    showDashboard(true);
+  });
   intakeTab.addEventListener('click', () => {
     if (main.dataset['view'] === 'intake') {
       intake?.focus();
@@ -281,6 +351,9 @@ export function renderDesk({ session, onSignedOut }: DeskOptions): HTMLElement {
       showIntake(false);
       queueMicrotask(() => intake?.focus()); // after the app's own focus on the list
     } else history.replaceState(null, '', address(''));
+  } else if (location.hash === DASHBOARD) {
+    if (canDashboard) showDashboard(true);
+    else history.replaceState(null, '', address(''));
   } else if (initial !== '') {
     history.replaceState(null, '', address(initial));
     queueMicrotask(() => void open(initial, 'none'));

@@ -24,6 +24,8 @@ export interface DetailOptions {
   /** What the last action did (after it the detail is reloaded), and its form to print. */
   notice?: ActionDone | null;
   onBack: () => void;
+  /** Where "back" leads, as its button says it; "Quay lại danh sách" by default. */
+  backLabel?: string;
   /** Reload the dossier from the server, showing `notice` when given. */
   onReload: (notice?: ActionDone) => void;
 }
@@ -83,10 +85,10 @@ function printButtons(letters: readonly Letter[]): HTMLElement | false {
   return fact('letters', 'In giấy tờ', h('span', { className: 'letter-buttons' }, ...buttons), blocked);
 }
 
-export function renderDossierDetail({ detail, session, officers, notice = null, onBack, onReload }: DetailOptions): HTMLElement {
+export function renderDossierDetail({ detail, session, officers, notice = null, onBack, backLabel = 'Quay lại danh sách', onReload }: DetailOptions): HTMLElement {
   const d = detail.dossier;
   const nameOf = namesOf(officers, session);
-  const back = h('button', { className: 'button secondary back', attrs: { type: 'button' } }, '← Quay lại danh sách');
+  const back = h('button', { className: 'button secondary back', attrs: { type: 'button' } }, `← ${backLabel}`);
   back.addEventListener('click', onBack);
   const reload = h('button', { className: 'button secondary small reload', attrs: { type: 'button' } }, 'Tải lại');
   reload.addEventListener('click', () => onReload());
