@@ -1,7 +1,7 @@
 // The citizen rates a returned dossier from the receipt's QR link, on a phone. The
 // dossier goes through the API (received, handed to the specialist, result ready,
-// returned at the counter); the link is read from the receipt's HTML (the <a href>
-// beside the QR code); the page then runs in a fresh phone-sized context, as a
+// returned at the counter); the receipt's QR code is read from its pixels (qr-scan.ts)
+// and must carry exactly the link printed beside it; the page then runs in a fresh phone-sized context, as a
 // citizen's phone would. Rated once: the form is gone, a page still showing it gets the
 // server's 409 sentence, and a direct second POST gets 409.
 // One lookup here fails on purpose (the wrong secret): motcuad counts it with the
@@ -11,6 +11,7 @@ import { expect, test, type Browser, type BrowserContext } from '@playwright/tes
 import {
   RECEPTION_TOKEN, SPECIALIST_TOKEN, bearer, command, handOverToSpecialist, post, unique, watchForErrors, type DossierJson,
 } from './support';
+import { scanQrCode } from './qr-scan';
 
 const SHOTS = 'screenshots';
 const COMMENT = 'Cán bộ hướng dẫn tận tình, trả kết quả đúng hẹn.';
@@ -46,7 +47,11 @@ test('the citizen rates a returned dossier once from the receipt\'s QR link, on 
     params: { format: 'html' },
   });
   expect(receipt.status(), await receipt.text()).toBe(200);
-  const link = qrLinkIn(await receipt.text());
+  const html = await receipt.text();
+  // The symbol, read from its pixels as a phone would, carries exactly the printed link.
+  const scanned = await scanQrCode(browser, html);
+  const link = qrLinkIn(html);
+  expect(scanned).toBe(link.toString());
   const fragment = new URLSearchParams(link.hash.slice(1));
   expect(fragment.get('ma')).toBe(dossier.code);
   const secret = fragment.get('k') ?? '';
