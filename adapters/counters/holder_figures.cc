@@ -11,10 +11,9 @@ namespace motcua::counters {
 namespace {
 
 constexpr const char* kResolvedInPeriod =
-    "SELECT e.actor, d.procedure, d.clock_start, d.end_at, d.appointment_at,"
+    "SELECT COALESCE(d.resolved_by, ''), d.procedure, d.clock_start, d.end_at, d.appointment_at,"
     "       d.original_appointment_at, d.supplement_requests "
-    "FROM dossiers d JOIN events e ON e.dossier = d.code AND e.kind = 'result_ready' "
-    "WHERE d.status IN (9, 10) AND d.end_at >= ?1 AND d.end_at < ?2";
+    "FROM dossiers d WHERE d.status IN (9, 10) AND d.end_at >= ?1 AND d.end_at < ?2";
 
 struct Group {
   std::uint32_t resolved = 0;

@@ -8,9 +8,10 @@
 // pauses (the working time between the appointment at receipt and the one
 // the pauses moved it to).
 //
-// Read from the store's `dossiers` and `events` tables as they stand: a
-// resolved dossier's end, appointment and resolver never change afterwards,
-// so any later read gives a past period the same rows.
+// Read from the store's `dossiers` table as it stands (its resolved_by is the
+// ResultReady event's actor): a resolved dossier's end, appointment and
+// resolver never change afterwards, so any later read gives a past period
+// the same rows.
 //
 // Not thread-safe with respect to the connection (one owner at a time).
 #ifndef MOTCUA_ADAPTERS_COUNTERS_HOLDER_FIGURES_H_

@@ -6,7 +6,6 @@
 
 #include <filesystem>
 #include <fstream>
-#include <iterator>
 #include <vector>
 
 #include "adapters/export/stats_labels.h"
@@ -221,9 +220,13 @@ Result<std::string> StatisticsToXlsx(const v1::Statistics& stats) {
     return Status(Error::kInternal,
                   std::string("không ghi được bảng tính: ") + lxw_strerror(error));
   }
+  std::error_code ec;
+  const auto size = std::filesystem::file_size(file.path(), ec);
   std::ifstream in(file.path(), std::ios::binary);
-  std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  if (!in.good() && !in.eof()) return Status(Error::kInternal, "không đọc lại được bảng tính");
+  std::string bytes(ec ? 0 : static_cast<std::size_t>(size), '\0');
+  if (ec || !in.read(bytes.data(), static_cast<std::streamsize>(bytes.size()))) {
+    return Status(Error::kInternal, "không đọc lại được bảng tính");
+  }
   return bytes;
 }
 

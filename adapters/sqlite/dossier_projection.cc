@@ -33,6 +33,10 @@ std::string UpsertSql() {
     params += ", ?" + std::to_string(i++);
     updates += std::string(", ") + c + " = excluded." + c;
   }
+  // Who recorded the result: written once, by that event (NULL keeps it).
+  cols += ", resolved_by";
+  params += ", ?" + std::to_string(i);
+  updates += ", resolved_by = COALESCE(excluded.resolved_by, resolved_by)";
   return "INSERT INTO dossiers (" + cols + ") VALUES (" + params + ") ON CONFLICT(code) DO UPDATE SET " +
          updates;
 }
@@ -68,6 +72,13 @@ std::vector<std::string> DossierProjection::migrations() const {
       "CREATE TABLE code_counters ("
       "  unit TEXT NOT NULL, day TEXT NOT NULL, last INTEGER NOT NULL,"
       "  PRIMARY KEY (unit, day)) WITHOUT ROWID;",
+      // 2: who recorded each dossier's result (the statistics by officer,
+      // counters/holder_figures.h), from the log for the dossiers already
+      // resolved.
+      "ALTER TABLE dossiers ADD COLUMN resolved_by TEXT;"
+      "UPDATE dossiers SET resolved_by ="
+      "  (SELECT e.actor FROM events e WHERE e.dossier = dossiers.code AND e.kind = 'result_ready')"
+      "  WHERE status IN (9, 10);",
   };
 }
 
@@ -127,6 +138,7 @@ Status DossierProjection::Apply(const engine::PendingEvent& p) {
   row.holder_unit = p.holder_unit;
   row.holder_user = p.holder_user;
   row.seq = e.seq();
+  if (e.kind_case() == K::kResultReady) row.resolved_by = e.actor();
 
   if (e.kind_case() == K::kHandedOver) {
     const auto& h = e.handed_over();
@@ -196,6 +208,7 @@ Status DossierProjection::Flush() {
     num(s.appointment_provisional);
     num(s.alerts_raised);
     num(static_cast<std::int64_t>(row.seq));
+    st.BindTextOrNull(i++, row.resolved_by);
     if (Status r = st.Run(); !r.ok()) {
       Discard();
       return r;

@@ -43,6 +43,7 @@ class DossierProjection final : public Projection {
     dossier::DossierState state;
     std::string holder_unit, holder_user;
     std::uint64_t seq = 0;
+    std::string resolved_by;  // set by the ResultReady event; empty keeps the stored one
   };
 
   std::unique_ptr<Statement> upsert_;

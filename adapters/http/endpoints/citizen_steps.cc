@@ -10,11 +10,13 @@ using K = v1::Event::KindCase;
 
 // "15.000 đ": how amounts are written for citizens.
 std::string Money(std::int64_t vnd) {
-  std::string digits = std::to_string(vnd < 0 ? -vnd : vnd);
-  for (int i = static_cast<int>(digits.size()) - 3; i > 0; i -= 3) {
-    digits.insert(static_cast<std::size_t>(i), ".");
+  const std::string digits = std::to_string(vnd < 0 ? -vnd : vnd);
+  std::string grouped = vnd < 0 ? "-" : "";
+  for (std::size_t i = 0; i < digits.size(); ++i) {
+    if (i > 0 && (digits.size() - i) % 3 == 0) grouped += '.';
+    grouped += digits[i];
   }
-  return (vnd < 0 ? "-" : "") + digits + " đ";
+  return grouped + " đ";
 }
 
 // "Lý do: …" when a reason was given.

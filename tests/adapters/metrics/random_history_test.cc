@@ -229,6 +229,27 @@ TEST_P(RandomHistoryTest, AStoreWithoutRatingLevelsGetsThemFromItsDossiersWhenOp
             months);
 }
 
+TEST_P(RandomHistoryTest, WhoRecordedEachResultIsKeptAndRecoveredForAnOlderStore) {
+  constexpr const char* kResolvers =
+      "SELECT code, status, COALESCE(resolved_by, '-'), 0 FROM dossiers ORDER BY code";
+  const std::vector<std::string> before = MonthRows(log_->db(), kResolvers);
+  // Every resolved dossier names the officer of its result_ready event; no other does.
+  const std::vector<std::string> from_log = MonthRows(
+      log_->db(),
+      "SELECT d.code, d.status, COALESCE((SELECT e.actor FROM events e WHERE e.dossier = d.code"
+      " AND e.kind = 'result_ready'), '-'), 0 FROM dossiers d ORDER BY d.code");
+  EXPECT_EQ(before, from_log);
+  // The store as the dossiers' schema version 1 left it, without the column.
+  ASSERT_THAT(log_->db().Exec("ALTER TABLE dossiers DROP COLUMN resolved_by;"
+                              "UPDATE schema_versions SET version = 1 WHERE component = 'dossiers'"),
+              IsOk());
+  log_.reset();
+  auto log = sqlite::SqliteEventLog::Open(dir_.File("motcua.db"), projections::AllProjections());
+  ASSERT_THAT(log, IsOk());
+  log_ = std::move(*log);
+  EXPECT_EQ(MonthRows(log_->db(), kResolvers), before);
+}
+
 TEST_P(RandomHistoryTest, TheDossiersTableHoldsTheLiveEnginesFacts) {
   auto table = counters::FactsFromDossiersTable(log_->db(), *catalog_);
   ASSERT_THAT(table, IsOk());
