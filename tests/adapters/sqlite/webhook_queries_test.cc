@@ -31,6 +31,9 @@ class WebhookQueriesTest : public ::testing::Test {
     db_ = std::move(*db);
     DossierProjection dossiers;
     AlertProjection alerts;
+    // The log's own tables first, as SqliteEventLog::Open makes them: the
+    // projections' migrations may read the events.
+    ASSERT_THAT(Migrate(*db_, "events", EventLogMigrations()), IsOk());
     ASSERT_THAT(Migrate(*db_, dossiers.component(), dossiers.migrations()), IsOk());
     ASSERT_THAT(Migrate(*db_, alerts.component(), alerts.migrations()), IsOk());
     ASSERT_THAT(Migrate(*db_, "webhook", WebhookMigrations()), IsOk());
