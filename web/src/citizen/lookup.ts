@@ -1,4 +1,5 @@
-// GET /v1/lookup/{code}?secret=… : the one request this page makes. No token, no
+// GET /v1/lookup/{code}?secret=… : the page's request (the rating, rating.ts, goes
+// through the same askForView). No token, no
 // cookie (a counter PC may have an officer signed in; the lookup needs none of it),
 // no cache (the status changes), and every failure turned into one sentence a
 // citizen can act on.
@@ -52,14 +53,19 @@ async function failureOf(response: Response): Promise<LookupError> {
   return new LookupError(response.status, message !== '' ? message : words.failed(response.status));
 }
 
-export async function lookUp(code: string, secret: string): Promise<CitizenView> {
-  const path = `/v1/lookup/${encodeURIComponent(code)}?${new URLSearchParams({ secret }).toString()}`;
+/**
+ * One request to the public lookup API and its CitizenView: no cookie, no cache, no
+ * referrer, a time limit, and any failure as one LookupError sentence. The lookup and
+ * the rating both go through here.
+ */
+export async function askForView(path: string, init: RequestInit = {}): Promise<CitizenView> {
   const timeout = new AbortController();
   const timer = setTimeout(() => timeout.abort(), TIMEOUT_MS);
   let response: Response;
   try {
     response = await fetch(path, {
-      headers: { Accept: 'application/json' },
+      ...init,
+      headers: { Accept: 'application/json', ...init.headers },
       credentials: 'omit',
       cache: 'no-store',
       referrerPolicy: 'no-referrer',
@@ -77,4 +83,8 @@ export async function lookUp(code: string, secret: string): Promise<CitizenView>
     if (e instanceof NotAView || e instanceof SyntaxError) throw new LookupError(response.status, words.badReply);
     throw e;
   }
+}
+
+export function lookUp(code: string, secret: string): Promise<CitizenView> {
+  return askForView(`/v1/lookup/${encodeURIComponent(code)}?${new URLSearchParams({ secret }).toString()}`);
 }

@@ -6,30 +6,14 @@
 import { h } from '../dom';
 import { formatCount } from './numbers';
 import { dateVi, periodTitle, type Period } from './period';
-import type { ReportNumber, ReportRow, Statistics } from './stats';
+import { REPORT_NUMBERS, type ReportNumber, type ReportRow, type Statistics } from './stats';
 import { downloadAddress } from './stats-api';
 
 /** Procedure rows on one printed page. */
 export const ROWS_PER_PAGE = 40;
 
 /** The number columns, left to right, as the header below groups them. */
-const COLUMNS: readonly ReportNumber[] = [
-  'to_handle',
-  'new_online',
-  'new_counter_or_post',
-  'carried_over',
-  'resolved',
-  'resolved_early',
-  'resolved_on_the_day',
-  'resolved_late',
-  'in_progress',
-  'in_progress_within_deadline',
-  'in_progress_overdue',
-  'waiting_for_supplement',
-  'withdrawn_or_returned',
-  'withdrawn',
-  'stopped',
-];
+const COLUMNS: readonly ReportNumber[] = REPORT_NUMBERS;
 
 type Span = { text: string; cols?: number; rows?: number; className?: string };
 

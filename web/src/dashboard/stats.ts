@@ -67,6 +67,7 @@ export interface ReportRow {
   withdrawn_or_returned: number;
 }
 
+/** The report's number columns, in the printed report's order (each group's total before its parts). */
 export const REPORT_NUMBERS = [
   'to_handle',
   'new_online',
