@@ -76,7 +76,10 @@ Response StatsRead(sqlite::Database& db, const catalog::Catalog& catalog,
   auto stats = counters::StatisticsFromStore(db, catalog, *period, now, options);
   if (!stats.ok()) return ErrorResponse(stats.status(), to);
   if (context.targets) metrics::EvaluateTargets(*context.targets, *stats);
-  if (holders.calendar != nullptr) {
+  // Only the message carries them: the CSV, the table and the workbook have no
+  // place for them, so they are not read for those.
+  const bool message = format == "" || format == "json";
+  if (message && holders.calendar != nullptr) {
     auto rows = counters::ResolvedByHolder(db, catalog, *holders.calendar, *period, holders.officer_of);
     if (!rows.ok()) return ErrorResponse(rows.status(), to);
     for (v1::HolderRow& row : *rows) *stats->add_by_holder() = std::move(row);

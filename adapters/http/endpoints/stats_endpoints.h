@@ -8,7 +8,7 @@
 //        renderings (adapters/export). The server's targets file, if
 //        configured, is judged in; the resolved dossiers by officer
 //        (counters/holder_figures.h) are added when the caller gives the
-//        calendar.
+//        calendar (to the message only: json or protobuf).
 //   GET  /v1/stats/trend?to=YYYY-MM-DD&months=N
 //        the same roles: the rates and targets month by month
 //        (counters/monthly_rates.h); `to` defaults to today, N to 12.
