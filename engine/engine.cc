@@ -1,14 +1,17 @@
 #include "engine/engine.h"
 
+#include <algorithm>
 #include <optional>
 #include <utility>
 
 #include "engine/base/proto_time.h"
 #include "engine/base/quote.h"
 #include "engine/command_fields.h"
+#include "engine/catalog/internal_process.h"
 #include "engine/command_target.h"
 #include "engine/dossier/appointment.h"
 #include "engine/dossier/lifecycle.h"
+#include "engine/dossier/process_steps.h"
 
 namespace motcua::engine {
 
@@ -171,6 +174,7 @@ Result<v1::Event> Engine::BuildEvent(const v1::Command& c, Instant now,
     }
     case C::kHandOver: {
       const auto& h = c.hand_over();
+      MOTCUA_RETURN_IF_ERROR(CheckRecipient(h.to_unit(), h.to_user()));
       auto* ev = e.mutable_handed_over();
       ev->set_from_unit(!h.from_unit().empty()          ? h.from_unit()
                         : state->holder_unit != 0 ? names_.Get(state->holder_unit)
@@ -244,11 +248,42 @@ Result<v1::Event> Engine::BuildEvent(const v1::Command& c, Instant now,
   return e;
 }
 
+Status Engine::CheckRecipient(const std::string& unit, const std::string& user) const {
+  const std::vector<std::string>& units = recipients_.units;
+  if (units.empty() || unit.empty()) return Status::Ok();  // any unit; a missing one: lifecycle
+  if (std::find(units.begin(), units.end(), unit) == units.end()) {
+    std::string list;
+    for (const std::string& u : units) list += (list.empty() ? "" : ", ") + u;
+    return Status(Error::kInvalidArgument, "không có đơn vị " + QuoteForMessage(unit) +
+                                               "; các đơn vị nhận bàn giao: " + list);
+  }
+  if (user.empty()) return Status::Ok();
+  auto it = recipients_.officer_units.find(user);
+  if (it == recipients_.officer_units.end() || it->second != unit) {
+    std::vector<std::string> officers;
+    for (const auto& [name, of] : recipients_.officer_units) {
+      if (of == unit) officers.push_back(name);
+    }
+    std::sort(officers.begin(), officers.end());
+    std::string list;
+    for (const std::string& o : officers) list += (list.empty() ? "" : ", ") + o;
+    return Status(Error::kInvalidArgument,
+                  "không có cán bộ " + QuoteForMessage(user) + " thuộc " + QuoteForMessage(unit) +
+                      (list.empty() ? "; đơn vị này chưa có cán bộ trong danh sách người dùng"
+                                    : "; cán bộ của đơn vị: " + list));
+  }
+  return Status::Ok();
+}
+
 Status Engine::FillDerived(v1::Event& e) {
   const Instant at = ToInstant(e.at());
   if (e.kind_case() == K::kReceived) {
     v1::Received* r = e.mutable_received();
     if (r->unit().empty()) r->set_unit(options_.unit_code);
+    if (r->reception_unit().empty()) {
+      auto officer = recipients_.officer_units.find(e.actor());
+      if (officer != recipients_.officer_units.end()) r->set_reception_unit(officer->second);
+    }
     if (r->lookup_secret().empty()) r->set_lookup_secret(secrets_.NewLookupSecret());
     // Accepting an online registration: its procedure unless the event names one.
     if (r->procedure_code().empty()) {
@@ -290,6 +325,32 @@ Status Engine::FillDerived(v1::Event& e) {
       p->set_appointment_provisional(clock.appointment.provisional);
     }
   }
+  return FillStep(e);
+}
+
+Status Engine::FillStep(v1::Event& e) {
+  if (e.has_step()) return Status::Ok();  // imported with its steps
+  const DossierState* state = Find(e.dossier_code());
+  const DossierState fresh;
+  const v1::InternalProcess* process = nullptr;
+  if (e.kind_case() == K::kReceived) {
+    // The version in force on the day of receipt, kept for the dossier's life.
+    v1::Received* r = e.mutable_received();
+    const v1::Procedure* p = catalog_->Find(r->procedure_code());
+    if (p == nullptr) return Status::Ok();  // CheckTransition names it
+    if (r->process_from().empty()) {
+      if (const v1::InternalProcess* in_force = catalog::ProcessInForce(*p, VietnamDay(ToInstant(e.at())))) {
+        r->set_process_from(in_force->effective_from());
+      }
+    }
+    process = catalog::ProcessFrom(*p, r->process_from());
+  } else if (state != nullptr && state->process_version != 0 &&
+             state->procedure < catalog_->size()) {
+    process = &catalog_->at(state->procedure).processes(state->process_version - 1);
+  }
+  MOTCUA_ASSIGN_OR_RETURN(std::optional<v1::StepChange> change,
+                          dossier::StepChangeFor(*calendar_, process, state ? *state : fresh, e));
+  if (change) *e.mutable_step() = std::move(*change);
   return Status::Ok();
 }
 

@@ -46,6 +46,16 @@ struct EngineOptions {
   bool fee_wait_pauses_clock = false;
 };
 
+// Whom a dossier can be handed over to: the commune's units, and each
+// officer's unit (user name to unit). A hand-over naming another unit, or an
+// officer not of the unit it names, is refused with the valid ones; a
+// receipt records the receiving officer's unit as the dossier's holder.
+// No units: any unit (a bare engine, as in most tests).
+struct Recipients {
+  std::vector<std::string> units;
+  std::unordered_map<std::string, std::string> officer_units;
+};
+
 // What an accepted command produced: its dossier and its events, which are
 // batch.events[first_event, first_event + event_count).
 struct CommandOutcome {
@@ -106,11 +116,19 @@ class Engine {
   std::shared_ptr<const calendar::WorkingCalendar> calendar_ptr() const { return calendar_; }
   // Later commands are timed with `calendar` (a loaded or corrected schedule).
   void SetCalendar(std::shared_ptr<const calendar::WorkingCalendar> calendar);
+  // Later commands are checked against `recipients` (the users file read
+  // again).
+  void SetRecipients(Recipients recipients) { recipients_ = std::move(recipients); }
+  const Recipients& recipients() const { return recipients_; }
 
  private:
   Result<v1::Event> BuildEvent(const v1::Command& command, Instant now,
                                std::string* lookup_secret);
+  // A hand-over's recipient is one of recipients_.
+  Status CheckRecipient(const std::string& unit, const std::string& user) const;
   Status FillDerived(v1::Event& event);
+  // The step change the event makes (process_steps.h), unless it states one.
+  Status FillStep(v1::Event& event);
   Status Accept(v1::Event event, bool allocate_code, CommitBatch& batch);
   std::string NewCode(Instant at, CommitBatch& batch);
   std::uint32_t Create(const std::string& code);
@@ -120,6 +138,7 @@ class Engine {
   std::shared_ptr<const catalog::Catalog> catalog_;
   std::shared_ptr<const calendar::WorkingCalendar> calendar_;
   SecretSource& secrets_;
+  Recipients recipients_;
 
   StringPool names_;  // units and officers holding dossiers
   StringPool units_;  // the unit part of dossier codes

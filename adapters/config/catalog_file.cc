@@ -3,9 +3,11 @@
 #include <algorithm>
 
 #include "adapters/config/catalog_supplement.h"
+#include "adapters/config/internal_process_file.h"
 #include "adapters/config/json_file.h"
 #include "engine/base/quote.h"
 #include "engine/base/time.h"
+#include "engine/catalog/internal_process.h"
 #include "motcua/v1/catalog_source.pb.h"
 
 namespace motcua::config {
@@ -91,11 +93,7 @@ Status Finish(v1::Procedure& p) {
       d.amount() == 0 && p.note().empty()) {
     return Status(Error::kConfig, "thời hạn bằng 0 (dùng same_day cho thủ tục giải quyết trong ngày)");
   }
-  for (const v1::ProcessStep& step : p.internal_steps()) {
-    if (step.name().empty() || step.who().empty()) {
-      return Status(Error::kConfig, "bước quy trình nội bộ thiếu tên hoặc người thực hiện");
-    }
-  }
+  MOTCUA_RETURN_IF_ERROR(catalog::CheckInternalProcesses(p));
   if (p.code().empty()) {
     p.set_receivable(false);
     p.set_note("chưa có mã thủ tục quốc gia trong danh mục");
@@ -143,20 +141,32 @@ Result<std::vector<v1::Procedure>> ParseCatalog(const std::string& json, const s
   return procedures;
 }
 
-Result<std::shared_ptr<const catalog::Catalog>> LoadCatalog(
-    const std::filesystem::path& path, const std::filesystem::path& supplement) {
-  MOTCUA_ASSIGN_OR_RETURN(std::string json, ReadFile(path));
-  MOTCUA_ASSIGN_OR_RETURN(std::vector<v1::Procedure> procedures, ParseCatalog(json, QuoteForMessage(path.string(), kQuotedPathMaxBytes)));
-  if (!supplement.empty()) {
-    MOTCUA_ASSIGN_OR_RETURN(std::string added, ReadFile(supplement));
+Result<std::shared_ptr<const catalog::Catalog>> LoadCatalog(const CatalogFiles& files) {
+  const std::string what = QuoteForMessage(files.catalog.string(), kQuotedPathMaxBytes);
+  MOTCUA_ASSIGN_OR_RETURN(std::string json, ReadFile(files.catalog));
+  MOTCUA_ASSIGN_OR_RETURN(std::vector<v1::Procedure> procedures, ParseCatalog(json, what));
+  if (!files.supplement.empty()) {
+    MOTCUA_ASSIGN_OR_RETURN(std::string added, ReadFile(files.supplement));
     MOTCUA_RETURN_IF_ERROR(ApplyCatalogSupplement(
-        added, QuoteForMessage(supplement.string(), kQuotedPathMaxBytes), procedures));
+        added, QuoteForMessage(files.supplement.string(), kQuotedPathMaxBytes), procedures));
+  }
+  if (!files.internal_processes.empty()) {
+    MOTCUA_ASSIGN_OR_RETURN(std::string processes, ReadFile(files.internal_processes));
+    MOTCUA_RETURN_IF_ERROR(ApplyInternalProcesses(
+        processes, QuoteForMessage(files.internal_processes.string(), kQuotedPathMaxBytes),
+        files.units, procedures));
   }
   auto catalog = catalog::Catalog::Build(std::move(procedures));
-  if (!catalog.ok()) {
-    return Status(Error::kConfig, QuoteForMessage(path.string(), kQuotedPathMaxBytes) + ": " + catalog.status().message());
-  }
+  if (!catalog.ok()) return Status(Error::kConfig, what + ": " + catalog.status().message());
   return catalog;
+}
+
+Result<std::shared_ptr<const catalog::Catalog>> LoadCatalog(const v1::ServerConfig& config) {
+  return LoadCatalog(CatalogFiles{
+      .catalog = config.catalog_file(),
+      .supplement = config.catalog_supplement_file(),
+      .internal_processes = config.internal_process_file(),
+      .units = {config.units().begin(), config.units().end()}});
 }
 
 }  // namespace motcua::config

@@ -3,7 +3,7 @@
 //     (data/catalog/commune-procedures.json: name_vi, deadline{unit, amount},
 //     fee_vnd, online ...), where null means "not known";
 //   - a JSON object {"procedures": [...]} of motcua.v1.Procedure, which can
-//     also carry a procedure's published internal process.
+//     also carry a procedure's internal processes.
 // Entries lacking what the counter needs (a code, or a deadline) are kept in
 // the catalog, marked not receivable with the reason; an entry that is wrong
 // (unknown unit, negative amount, duplicate code, bad field) fails the whole
@@ -18,6 +18,7 @@
 
 #include "engine/base/status.h"
 #include "engine/catalog/catalog.h"
+#include "motcua/v1/config.pb.h"
 #include "motcua/v1/procedure.pb.h"
 
 namespace motcua::config {
@@ -25,10 +26,20 @@ namespace motcua::config {
 // Parses catalog JSON text; `what` names the source in errors.
 Result<std::vector<v1::Procedure>> ParseCatalog(const std::string& json, const std::string& what);
 
-// The catalog of `path` with the commune's supplement (catalog_supplement.h)
-// applied, when `supplement` names one.
-Result<std::shared_ptr<const catalog::Catalog>> LoadCatalog(
-    const std::filesystem::path& path, const std::filesystem::path& supplement = {});
+// The files a catalog is assembled from; only `catalog` is required.
+struct CatalogFiles {
+  std::filesystem::path catalog;
+  // The commune's documents per procedure (catalog_supplement.h).
+  std::filesystem::path supplement;
+  // The internal processes (internal_process_file.h), whose steps must name
+  // one of `units` (any unit when `units` is empty).
+  std::filesystem::path internal_processes;
+  std::vector<std::string> units;
+};
+
+Result<std::shared_ptr<const catalog::Catalog>> LoadCatalog(const CatalogFiles& files);
+// The files a server configuration names (paths already resolved).
+Result<std::shared_ptr<const catalog::Catalog>> LoadCatalog(const v1::ServerConfig& config);
 
 }  // namespace motcua::config
 

@@ -23,6 +23,7 @@ void ApplyDefaults(v1::ServerConfig& c) {
   if (c.threads() == 0) c.set_threads(2);
   auto* alerts = c.mutable_alerts();
   if (alerts->apology_lead_working_hours() == 0) alerts->set_apology_lead_working_hours(8);
+  if (alerts->step_due_lead_working_hours() == 0) alerts->set_step_due_lead_working_hours(2);
   if (alerts->webhook_max_age_hours() == 0) alerts->set_webhook_max_age_hours(72);
   auto* exp = c.mutable_export_();
   if (exp->time().empty()) exp->set_time("17:30");
@@ -61,6 +62,7 @@ Result<v1::ServerConfig> LoadServerConfig(const std::filesystem::path& path) {
   Resolve(base, *c.mutable_db());
   Resolve(base, *c.mutable_catalog_file());
   Resolve(base, *c.mutable_catalog_supplement_file());
+  Resolve(base, *c.mutable_internal_process_file());
   Resolve(base, *c.mutable_calendar()->mutable_schedule_dir());
   Resolve(base, *c.mutable_users_file());
   Resolve(base, *c.mutable_targets_file());

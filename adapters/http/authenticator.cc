@@ -1,5 +1,7 @@
 #include "adapters/http/authenticator.h"
 
+#include <algorithm>
+
 #include <set>
 
 #include "adapters/config/json_file.h"
@@ -164,6 +166,29 @@ std::string Authenticator::UnitOf(std::string_view user) const {
     if (e.principal.name == user) return e.principal.unit;
   }
   return {};
+}
+
+Result<engine::Recipients> HandOverRecipients(const v1::ServerConfig& config,
+                                              const Authenticator& users) {
+  engine::Recipients r;
+  r.units.assign(config.units().begin(), config.units().end());
+  const bool configured = !r.units.empty();
+  // Every user not revoked (at the epoch, none has expired): expiry is a
+  // matter of signing in, and the log may still name them.
+  for (const Authenticator::Officer& o : users.Officers(Instant{})) {
+    const std::string& unit = o.principal.unit;
+    if (unit.empty()) continue;  // acts, but is not handed dossiers
+    if (std::find(r.units.begin(), r.units.end(), unit) == r.units.end()) {
+      if (configured) {
+        return Status(Error::kConfig, "người dùng '" + QuoteForMessage(o.principal.name) +
+                                          "' thuộc đơn vị '" + QuoteForMessage(unit) +
+                                          "' không có trong danh sách units của cấu hình");
+      }
+      r.units.push_back(unit);
+    }
+    r.officer_units.emplace(o.principal.name, unit);
+  }
+  return r;
 }
 
 }  // namespace motcua::http

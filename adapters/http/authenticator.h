@@ -19,6 +19,7 @@
 #include "adapters/api/token_hash.h"
 #include "engine/base/status.h"
 #include "engine/base/time.h"
+#include "engine/engine.h"
 #include "motcua/v1/config.pb.h"
 
 namespace motcua::http {
@@ -99,6 +100,13 @@ class Authenticator {
 
   std::vector<Entry> users_;
 };
+
+// Whom a dossier can be handed over to (engine::Recipients): the
+// configuration's units and the users file's officers with theirs. kConfig
+// naming the user when a user's unit is not one of the configuration's;
+// with no units configured, the users' own units.
+Result<engine::Recipients> HandOverRecipients(const v1::ServerConfig& config,
+                                              const Authenticator& users);
 
 }  // namespace motcua::http
 

@@ -8,6 +8,7 @@
 #include "adapters/metrics/national_score.h"
 #include "adapters/metrics/satisfaction_rows.h"
 #include "engine/base/proto_time.h"
+#include "engine/catalog/internal_process.h"
 
 namespace motcua::metrics {
 
@@ -144,21 +145,24 @@ void BuildReport(const FigureCounts& counts, const Totals& totals, const catalog
   for (const Column& c : Columns()) (total->*c.set)(totals.Sum(c.figures));
 }
 
-void SetInternalProcessPublished(const catalog::Catalog& catalog, bool with_codes,
-                                 v1::RateFigure* rate) {
+// Of the receivable procedures, those with an internal process in force on
+// the period's last day (a version effective later is not yet published).
+void SetInternalProcessPublished(const catalog::Catalog& catalog, LocalDays last_day,
+                                 bool with_codes, v1::RateFigure* rate) {
   std::uint32_t published = 0;
+  std::uint32_t receivable = 0;
   for (const v1::Procedure& p : catalog.procedures()) {
-    const bool yes = HasPublishedInternalProcess(p);
+    if (!p.receivable()) continue;
+    ++receivable;
+    const bool yes = catalog::ProcessInForce(p, last_day) != nullptr;
     if (yes) ++published;
     if (with_codes) {
-      // Procedures without a national code are named by their name.
-      const std::string& id = p.code().empty() ? p.name() : p.code();
-      if (yes) rate->mutable_codes()->add_num(id);
-      rate->mutable_codes()->add_den(id);
+      if (yes) rate->mutable_codes()->add_num(p.code());
+      rate->mutable_codes()->add_den(p.code());
     }
   }
   rate->set_num(published);
-  rate->set_den(static_cast<std::uint32_t>(catalog.size()));
+  rate->set_den(receivable);
   rate->set_ratio(Ratio(rate->num(), rate->den()));
 }
 
@@ -186,14 +190,6 @@ v1::RateFigure* FindMutableRate(v1::Statistics& s, std::string_view name) {
   return static_cast<v1::RateFigure*>(s.GetReflection()->MutableMessage(&s, field));
 }
 
-bool HasPublishedInternalProcess(const v1::Procedure& procedure) {
-  if (procedure.internal_steps().empty()) return false;
-  for (const v1::ProcessStep& step : procedure.internal_steps()) {
-    if (step.name().empty() || step.who().empty() || step.working_hours() == 0) return false;
-  }
-  return true;
-}
-
 v1::Statistics BuildStatistics(const FigureCounts& counts, const std::vector<std::string>* codes,
                                const catalog::Catalog& catalog, const Period& period,
                                const StatisticsOptions& options) {
@@ -216,7 +212,8 @@ v1::Statistics BuildStatistics(const FigureCounts& counts, const std::vector<std
             s.mutable_remote_online_use());
   t.SetRate({F::kResolvedElectronicResult}, {F::kResolved}, s.mutable_electronic_result());
   t.SetRate({F::kEndedDigitized}, {F::kEnded}, s.mutable_digitized());
-  SetInternalProcessPublished(catalog, t.with_codes(), s.mutable_internal_process_published());
+  SetInternalProcessPublished(catalog, period.to, t.with_codes(),
+                              s.mutable_internal_process_published());
 
   BuildReport(counts, t, catalog, s.mutable_report());
   BuildSatisfactionRows(counts, catalog, s);

@@ -13,10 +13,10 @@
 //   remote_online_use          received_online / received (all channels)
 //   electronic_result          resolved_electronic_result / resolved
 //   digitized                  ended_digitized / ended
-//   internal_process_published procedures with a published internal process
-//                              (at least one step, each naming what, who and
-//                              how many working hours) / procedures in the
-//                              catalog; its codes are procedure codes.
+//   internal_process_published receivable procedures with an internal process
+//                              in force on the period's last day
+//                              (internal_process.h) / receivable procedures;
+//                              its codes are procedure codes.
 // The national score's late rate is (resolved - resolved_on_time) / resolved
 // and its dissatisfied rate rated_dissatisfied / rated (national_score.h).
 //
@@ -54,9 +54,6 @@ struct StatisticsOptions {
   std::string source;  // "log", "live", "counters"
   Instant generated_at{};
 };
-
-// True when the procedure's internal process is published (see above).
-bool HasPublishedInternalProcess(const v1::Procedure& procedure);
 
 // The rates, the report and the national score. `codes[i]` names dossier i
 // of the counts (may be null when counts keep no codes).

@@ -4,6 +4,7 @@
 #include <utility>
 
 #include "engine/base/proto_time.h"
+#include "engine/catalog/internal_process.h"
 #include "engine/dossier/standing.h"
 
 namespace motcua::alerts {
@@ -34,38 +35,69 @@ std::int64_t DeadlineWatch::ApologyMoment(const dossier::DossierState& s) const 
   return at > s.clock_start ? at : 0;
 }
 
+std::int64_t DeadlineWatch::StepMoment(const dossier::DossierState& s) const {
+  if (s.step == 0 || (s.alerts_raised & dossier::AlertBit(v1::ALERT_KIND_STEP_DUE))) return 0;
+  // A step no longer than the lead would be due soon the moment its holder
+  // takes it: they know its deadline already, as for the apology's lead.
+  if (s.process_version != 0 && s.procedure < engine_.catalog().size()) {
+    const v1::Procedure& p = engine_.catalog().at(s.procedure);
+    if (s.process_version <= p.processes_size()) {
+      auto budget = catalog::StepBudget(p.processes(s.process_version - 1), s.step);
+      if (budget && *budget <= options_.step_due_lead) return 0;
+    }
+  }
+  auto moment = engine_.calendar().SubtractWorkingTime(FromUnixSeconds(s.step_due_at),
+                                                       options_.step_due_lead);
+  return moment.ok() ? ToUnixSeconds(*moment) : 0;
+}
+
 void DeadlineWatch::Track(std::uint32_t dossier) {
-  if (dossier >= armed_.size()) armed_.resize(engine_.size(), 0);
+  if (dossier >= armed_.size()) armed_.resize(engine_.size());
   if (dossier >= armed_.size()) return;  // unknown (rolled back)
   const dossier::DossierState& s = engine_.state(dossier);
+  Armed& armed = armed_[dossier];
   if (!Watched(s)) {
-    armed_[dossier] = 0;  // its entries turn stale
+    armed = {};  // its entries turn stale
     return;
   }
   const std::int64_t due = WatchedDue(s);
   // An apology changes the due time, so it re-arms here too.
-  if (armed_[dossier] == due) return;
-  armed_[dossier] = due;
-  if (std::int64_t apology = ApologyMoment(s); apology != 0) {
-    queue_.push({apology, due, dossier, v1::ALERT_KIND_APOLOGY_DUE});
+  if (armed.due != due) {
+    armed.due = due;
+    if (std::int64_t apology = ApologyMoment(s); apology != 0) {
+      queue_.push({apology, due, dossier, v1::ALERT_KIND_APOLOGY_DUE});
+    }
+    if (!(s.alerts_raised & dossier::AlertBit(v1::ALERT_KIND_OVERDUE))) {
+      queue_.push({due, due, dossier, v1::ALERT_KIND_OVERDUE});
+    }
   }
-  if (!(s.alerts_raised & dossier::AlertBit(v1::ALERT_KIND_OVERDUE))) {
-    queue_.push({due, due, dossier, v1::ALERT_KIND_OVERDUE});
+  if (armed.step_due != s.step_due_at) {
+    armed.step_due = s.step_due_at;
+    if (std::int64_t step = StepMoment(s); step != 0) {
+      queue_.push({step, s.step_due_at, dossier, v1::ALERT_KIND_STEP_DUE});
+    }
   }
 }
 
 void DeadlineWatch::TrackAll() {
   queue_ = {};
-  armed_.assign(engine_.size(), 0);
+  armed_.assign(engine_.size(), Armed{});
   for (std::uint32_t id = 0; id < engine_.size(); ++id) Track(id);
 }
 
 bool DeadlineWatch::Valid(const Entry& e) const {
   if (e.dossier >= engine_.size() || e.dossier >= armed_.size()) return false;
   const dossier::DossierState& s = engine_.state(e.dossier);
-  if (!Watched(s) || WatchedDue(s) != e.appointment) return false;
+  if (!Watched(s)) return false;
   if (s.alerts_raised & dossier::AlertBit(e.kind)) return false;
-  return e.kind != v1::ALERT_KIND_APOLOGY_DUE || !s.apologized;
+  switch (e.kind) {
+    case v1::ALERT_KIND_STEP_DUE:
+      return s.step != 0 && s.step_due_at == e.appointment;
+    case v1::ALERT_KIND_APOLOGY_DUE:
+      return WatchedDue(s) == e.appointment && !s.apologized;
+    default:
+      return WatchedDue(s) == e.appointment;
+  }
 }
 
 std::optional<Instant> DeadlineWatch::NextMoment() {
@@ -86,7 +118,7 @@ std::vector<v1::Event> DeadlineWatch::TakeDue(Instant now, bool late_fired) {
     if (!Valid(e) || !taken.emplace(e.dossier, e.kind).second) continue;
     // The owner re-tracks the dossier after committing (or failing to):
     // its remaining moments are pushed again then.
-    armed_[e.dossier] = 0;
+    armed_[e.dossier] = {};
     v1::Event& event = due.emplace_back();
     event.set_dossier_code(engine_.code(e.dossier));
     SetInstant(now, event.mutable_at());
@@ -94,8 +126,18 @@ std::vector<v1::Event> DeadlineWatch::TakeDue(Instant now, bool late_fired) {
     v1::AlertRaised* alert = event.mutable_alert_raised();
     alert->set_kind(e.kind);
     SetSeconds(e.moment, alert->mutable_moment());
-    SetSeconds(e.appointment, alert->mutable_appointment_at());
     alert->set_late_fired(late_fired);
+    const dossier::DossierState& s = engine_.state(e.dossier);
+    if (e.kind == v1::ALERT_KIND_STEP_DUE) {
+      // For the step's holder; the appointment is still the dossier's.
+      alert->set_step(s.step);
+      SetSeconds(e.appointment, alert->mutable_step_due_at());
+      SetSeconds(WatchedDue(s), alert->mutable_appointment_at());
+      alert->set_holder_unit(engine_.Name(s.holder_unit));
+      alert->set_holder_user(engine_.Name(s.holder_user));
+    } else {
+      SetSeconds(e.appointment, alert->mutable_appointment_at());
+    }
   }
   return due;
 }

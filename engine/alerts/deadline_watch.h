@@ -8,6 +8,10 @@
 //   overdue      the appointment itself; after an apology, the new
 //                appointment it promised (statistics still count against
 //                the old one, but the office's next deadline is the new).
+//   step due     `step_due_lead` of working time before the deadline of the
+//                internal process's step in progress (process_steps.h), for
+//                its holder; skipped when the step's budget is no longer
+//                than the lead (it would fire as the holder takes it).
 // Paused dossiers (waiting for the citizen) have no moments: their
 // appointment is not known until the pause ends.
 //
@@ -18,7 +22,7 @@
 // appending an AlertRaised event through Engine::Import, so each alert is in
 // the log exactly once and a restart does not repeat it.
 //
-// Memory: 24 bytes per pending moment plus 8 per dossier. Not thread-safe:
+// Memory: 24 bytes per pending moment plus 16 per dossier. Not thread-safe:
 // it lives on the engine's strand, beside the engine it reads.
 #ifndef MOTCUA_ENGINE_ALERTS_DEADLINE_WATCH_H_
 #define MOTCUA_ENGINE_ALERTS_DEADLINE_WATCH_H_
@@ -37,6 +41,7 @@ namespace motcua::alerts {
 
 struct WatchOptions {
   std::chrono::seconds apology_lead = std::chrono::hours(8);
+  std::chrono::seconds step_due_lead = std::chrono::hours(2);
 };
 
 class DeadlineWatch {
@@ -69,6 +74,7 @@ class DeadlineWatch {
  private:
   struct Entry {
     std::int64_t moment;
+    // The deadline it was computed for: the office's, or the step's.
     std::int64_t appointment;
     std::uint32_t dossier;
     v1::AlertKind kind;
@@ -80,13 +86,20 @@ class DeadlineWatch {
   bool Valid(const Entry& e) const;
   // The apology-due moment for a dossier, or 0 when it has none.
   std::int64_t ApologyMoment(const dossier::DossierState& s) const;
+  // The step-due moment, or 0 when no step is in progress.
+  std::int64_t StepMoment(const dossier::DossierState& s) const;
+
+  // The deadlines a dossier's entries were computed for (0: none), so Track
+  // on an unchanged dossier pushes nothing.
+  struct Armed {
+    std::int64_t due = 0;
+    std::int64_t step_due = 0;
+  };
 
   const engine::Engine& engine_;
   const WatchOptions options_;
   std::priority_queue<Entry, std::vector<Entry>, std::greater<>> queue_;
-  // The appointment each dossier's entries were computed for (0: none), so
-  // Track on an unchanged dossier pushes nothing.
-  std::vector<std::int64_t> armed_;
+  std::vector<Armed> armed_;
 };
 
 }  // namespace motcua::alerts

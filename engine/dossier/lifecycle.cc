@@ -87,7 +87,8 @@ void ObserveDocuments(const google::protobuf::RepeatedPtrField<v1::Document>& do
 }
 
 void SetAppointment(std::int64_t at, bool provisional, DossierState& state) {
-  if (at != state.appointment_at) state.alerts_raised = 0;  // new moments to watch
+  // New moments to watch; the step's alert stands for its step (ApplyStep).
+  if (at != state.appointment_at) state.alerts_raised &= AlertBit(v1::ALERT_KIND_STEP_DUE);
   state.appointment_at = at;
   state.appointment_provisional = provisional;
 }
@@ -229,8 +230,12 @@ Status CheckKind(const DossierState& state, const v1::Event& e, const catalog::C
     case K::kAlertRaised: {
       if (!In(s, {kRec, kProc, kSupp, kFee}) || state.paused()) return Illegal(e, state);
       auto kind = e.alert_raised().kind();
-      if (kind != v1::ALERT_KIND_APOLOGY_DUE && kind != v1::ALERT_KIND_OVERDUE) {
+      if (kind != v1::ALERT_KIND_APOLOGY_DUE && kind != v1::ALERT_KIND_OVERDUE &&
+          kind != v1::ALERT_KIND_STEP_DUE) {
         return Invalid(e, "loại cảnh báo không hợp lệ");
+      }
+      if (kind == v1::ALERT_KIND_STEP_DUE && state.step == 0) {
+        return Invalid(e, "không có bước xử lý nào đang thực hiện");
       }
       if (state.alerts_raised & AlertBit(kind)) return Once(e, "cảnh báo này đã được ghi nhận");
       return Status::Ok();
@@ -245,6 +250,26 @@ Status CheckKind(const DossierState& state, const v1::Event& e, const catalog::C
       break;
   }
   return Status(Error::kBadRequest, Subject(e) + ": sự kiện không có loại");
+}
+
+// The engine decided the step change (process_steps.h); the fold copies it.
+void ApplyStep(const v1::StepChange& change, DossierState& state) {
+  const std::int64_t due = change.current() == 0 ? 0 : Seconds(change.due_at());
+  if (change.current() != state.step || due != state.step_due_at) {
+    state.alerts_raised &= static_cast<std::uint8_t>(~AlertBit(v1::ALERT_KIND_STEP_DUE));
+  }
+  state.step = static_cast<std::uint8_t>(change.current());
+  state.step_due_at = due;
+}
+
+std::uint8_t ProcessVersionOf(const catalog::Catalog& catalog, std::uint32_t procedure,
+                              const std::string& from) {
+  if (procedure >= catalog.size() || from.empty()) return 0;
+  const v1::Procedure& p = catalog.at(procedure);
+  for (int i = 0; i < p.processes_size() && i < 255; ++i) {
+    if (p.processes(i).effective_from() == from) return static_cast<std::uint8_t>(i + 1);
+  }
+  return 0;
 }
 
 }  // namespace
@@ -262,6 +287,9 @@ Status CheckTransition(const DossierState& state, const v1::Event& event,
     return Invalid(event, "thời điểm " + FormatVietnamMinute(ToInstant(event.at())) +
                               " trước sự kiện trước đó của hồ sơ");
   }
+  if (event.has_step() && event.step().current() != 0 && !event.step().has_due_at()) {
+    return Invalid(event, "thiếu thời hạn của bước xử lý");
+  }
   return CheckKind(state, event, catalog);
 }
 
@@ -269,6 +297,7 @@ void Apply(const v1::Event& e, const catalog::Catalog& catalog, StringPool& name
            DossierState& state) {
   const std::int64_t at = Seconds(e.at());
   state.last_event_at = at;
+  if (e.has_step()) ApplyStep(e.step(), state);
   // When the clock stops and restarts is appointment.h's rule; the moved
   // appointment itself comes in the resuming event.
   switch (ClockEffectOf(e)) {
@@ -300,8 +329,9 @@ void Apply(const v1::Event& e, const catalog::Catalog& catalog, StringPool& name
       state.original_appointment_at = Seconds(r.appointment_at());
       SetAppointment(Seconds(r.appointment_at()), r.appointment_provisional(), state);
       state.procedure = catalog.IndexOf(r.procedure_code());
-      state.holder_unit = names.Intern(r.unit());
+      state.holder_unit = names.Intern(r.reception_unit().empty() ? r.unit() : r.reception_unit());
       state.holder_user = names.Intern(e.actor());
+      state.process_version = ProcessVersionOf(catalog, state.procedure, r.process_from());
       ObserveDocuments(r.documents(), state);
       break;
     }

@@ -42,7 +42,12 @@ M Call(const std::string& server, const std::string& token, bhttp::verb method,
 
 void AlertE2eTest::Start(const std::string& vietnam_time,
                          const std::function<void(v1::ServerConfig&)>& edit) {
-  WriteConfig(config_, db_, edit);
+  WriteConfig(config_, db_, [&](v1::ServerConfig& c) {
+    // The dossier's own alerts are these tests' subject; the step alerts of
+    // the internal processes have their own (steps_test.cc).
+    if (!with_internal_processes_) c.clear_internal_process_file();
+    if (edit) edit(c);
+  });
   Restart(vietnam_time);
 }
 

@@ -52,6 +52,8 @@ class AlertE2eTest : public ::testing::Test {
   std::pair<double, double> ResolvedOnTime(const std::string& from, const std::string& to);
 
   ::motcua::testing::TempDir dir_;
+  // Start() drops the shipped internal processes unless a test wants them.
+  bool with_internal_processes_ = false;
   std::filesystem::path config_ = dir_.path() / "motcuad.json";
   std::string db_ = dir_.File("motcua.db");
   std::filesystem::path log_ = dir_.path() / "motcuad.log";

@@ -111,7 +111,7 @@ TEST_F(ApiErrorsTest, EveryErrorClassHasItsStatusAndCodeAndChangesNothing) {
   using V = bhttp::verb;
   const std::string before = DumpStore(db_);
   ASSERT_THAT(before, HasSubstr(code_));
-  const std::string hand_over = R"({"dossier_code": ")" + code_ + R"(", "to_unit": "Tư pháp"})";
+  const std::string hand_over = R"({"dossier_code": ")" + code_ + R"(", "to_unit": "Tư pháp - Hộ tịch"})";
 
   // 400: malformed input.
   ExpectRefused(Post("hand-over", kReception, "{not json"), 400, "bad_request", before);
@@ -232,7 +232,7 @@ TEST_F(ApiErrorsTest, ARetriedReceiveWithTheSameKeyCreatesOneDossier) {
 
   // Keys belong to the officer: another officer's identical key is theirs.
   client::HttpReply other = Post("hand-over", kSpecialist,
-                               R"({"dossier_code": ")" + code_ + R"(", "to_unit": "Tư pháp"})",
+                               R"({"dossier_code": ")" + code_ + R"(", "to_unit": "Tư pháp - Hộ tịch"})",
                                {{"Idempotency-Key", "double-click"}});
   EXPECT_EQ(other.status, 200u) << other.body;
   EXPECT_EQ(CountEvents(db_), events + 1);

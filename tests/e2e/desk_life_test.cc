@@ -86,10 +86,11 @@ TEST_F(DeskLifeTest, CounterDossierWithInterAgencyHandoverGoesFromReceiptToRetur
   out = Ok(kReception, {"supplement", code, "--documents", "Bản sao giấy khai sinh"});
   EXPECT_EQ(Field(out, "Trạng thái"), "Đang xử lý (4)");
 
-  // Liên thông: to the district's justice office on paper, and back.
-  out = Ok(kSpecialist, {"hand-over", code, "--to-unit", "Phòng Tư pháp huyện Hiệp Hòa",
-                         "--to-user", "phongtuphap", "--paper", "--note", "Xin ý kiến"});
-  EXPECT_EQ(Field(out, "Đang giữ"), "Phòng Tư pháp huyện Hiệp Hòa / phongtuphap");
+  // Liên thông: to the commune police on paper, and back. An outside
+  // agency is a unit of the configuration with no officer in the users file.
+  out = Ok(kSpecialist, {"hand-over", code, "--to-unit", "Công an xã Ngọc Sơn", "--paper",
+                         "--note", "Xin ý kiến"});
+  EXPECT_EQ(Field(out, "Đang giữ"), "Công an xã Ngọc Sơn");
   out = Ok(kSpecialist, {"hand-over", code, "--to-unit", "Tư pháp - Hộ tịch", "--to-user",
                          "tuphap01", "--paper"});
   EXPECT_EQ(Field(out, "Đang giữ"), "Tư pháp - Hộ tịch / tuphap01");
@@ -106,9 +107,8 @@ TEST_F(DeskLifeTest, CounterDossierWithInterAgencyHandoverGoesFromReceiptToRetur
   // rows name both agencies.
   const std::string show = Ok(kLeader, {"show", code});
   EXPECT_THAT(
-      show, HasSubstr("Tư pháp - Hộ tịch → Phòng Tư pháp huyện Hiệp Hòa (phongtuphap), bản giấy"));
-  EXPECT_THAT(show,
-              HasSubstr("Phòng Tư pháp huyện Hiệp Hòa → Tư pháp - Hộ tịch (tuphap01), bản giấy"));
+      show, HasSubstr("Tư pháp - Hộ tịch → Công an xã Ngọc Sơn, bản giấy"));
+  EXPECT_THAT(show, HasSubstr("Công an xã Ngọc Sơn → Tư pháp - Hộ tịch (tuphap01), bản giấy"));
   EXPECT_THAT(show, HasSubstr("chutich01  hoàn thành xử lý"));
   EXPECT_THAT(show, HasSubstr("#11 "));  // 11 events, numbered from 1
   EXPECT_EQ(Field(show, "Số CCCD"), "001090000001");

@@ -27,7 +27,9 @@ class FixedSecrets final : public motcua::SecretSource {
 struct Harness {
   Harness() {
     const std::filesystem::path data = std::filesystem::path(MOTCUA_SOURCE_DIR) / "data";
-    auto catalog = motcua::config::LoadCatalog(data / "catalog/commune-procedures.json");
+    motcua::config::CatalogFiles files;
+    files.catalog = data / "catalog" / "commune-procedures.json";
+    auto catalog = motcua::config::LoadCatalog(files);
     if (!catalog.ok()) motcua::fuzz::Fail(kName, catalog.status().ToString());
     motcua::v1::CalendarConfig calendar_config;
     calendar_config.set_schedule_dir((data / "calendar").string());

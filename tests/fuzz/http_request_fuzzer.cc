@@ -52,7 +52,9 @@ struct Harness {
   Harness() {
     dir = fuzz::ScratchDir("http_request_fuzzer");
     const std::filesystem::path data = std::filesystem::path(MOTCUA_SOURCE_DIR) / "data";
-    auto catalog = config::LoadCatalog(data / "catalog/commune-procedures.json");
+    config::CatalogFiles files;
+    files.catalog = data / "catalog" / "commune-procedures.json";
+    auto catalog = config::LoadCatalog(files);
     if (!catalog.ok()) Fail(catalog.status().ToString());
     v1::CalendarConfig calendar_config;
     calendar_config.set_schedule_dir((data / "calendar").string());

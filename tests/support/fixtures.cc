@@ -41,8 +41,21 @@ std::filesystem::path ShippedConfig() { return SourceDir() / "data" / "config" /
 
 std::shared_ptr<const catalog::Catalog> ShippedCatalog() {
   static const std::shared_ptr<const catalog::Catalog> catalog = [] {
-    auto c = config::LoadCatalog(SourceDir() / "data" / "catalog" / "commune-procedures.json",
-                                 SourceDir() / "data" / "catalog" / "commune-supplement.json");
+    auto cfg = config::LoadServerConfig(ShippedConfig());
+    if (!cfg.ok()) throw std::runtime_error(cfg.status().ToString());
+    auto c = config::LoadCatalog(*cfg);
+    if (!c.ok()) throw std::runtime_error(c.status().ToString());
+    return *c;
+  }();
+  return catalog;
+}
+
+std::shared_ptr<const catalog::Catalog> CatalogWithoutProcesses() {
+  static const std::shared_ptr<const catalog::Catalog> catalog = [] {
+    auto cfg = config::LoadServerConfig(ShippedConfig());
+    if (!cfg.ok()) throw std::runtime_error(cfg.status().ToString());
+    cfg->clear_internal_process_file();
+    auto c = config::LoadCatalog(*cfg);
     if (!c.ok()) throw std::runtime_error(c.status().ToString());
     return *c;
   }();

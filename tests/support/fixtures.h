@@ -28,6 +28,9 @@ std::filesystem::path SourceDir();
 // The shipped data/config/motcuad.json and what it points at.
 std::filesystem::path ShippedConfig();
 std::shared_ptr<const catalog::Catalog> ShippedCatalog();
+// The shipped catalog without its internal processes: for tests of the
+// dossier's own deadline, which steps and their alerts would crowd.
+std::shared_ptr<const catalog::Catalog> CatalogWithoutProcesses();
 std::shared_ptr<const calendar::WorkingCalendar> ShippedCalendar();
 
 // "YYYY-MM-DD HH:MM" in Vietnam time; aborts the test on a typo.

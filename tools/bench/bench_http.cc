@@ -24,6 +24,7 @@
 #include "tools/bench/benchmarks.h"
 #include "tools/bench/http_load.h"
 #include "tools/common/subprocess.h"
+#include "tools/workload/workload.h"
 
 namespace motcua::bench {
 
@@ -58,6 +59,11 @@ Result<std::filesystem::path> WriteServerFiles(Context& context) {
   };
   add("tiepnhan01", v1::ROLE_RECEPTION, "Bộ phận Một cửa", kReceptionToken);
   add("chuyenvien01", v1::ROLE_SPECIALIST, "Văn phòng - Thống kê", kSpecialistToken);
+  // The officers dossiers are handed over to (workload::SpecialistOf): a
+  // hand-over must name an officer of the unit.
+  add("tuphap01", v1::ROLE_SPECIALIST, "Tư pháp - Hộ tịch", "bench-tuphap01-token");
+  add("vanhoa01", v1::ROLE_SPECIALIST, "Văn hóa - Xã hội", "bench-vanhoa01-token");
+  add("diachinh01", v1::ROLE_SPECIALIST, "Địa chính - Xây dựng", "bench-diachinh01-token");
   add("chutich01", v1::ROLE_LEADER, "Lãnh đạo UBND xã", kLeaderToken);
   const std::filesystem::path users_path = context.dir() / "bench-users.json";
   MOTCUA_RETURN_IF_ERROR(WriteJson(users, users_path));
@@ -152,8 +158,8 @@ Result<std::vector<Row>> RunHttp(Context& context) {
   const catalog::Catalog& catalog = *context.catalog();
   for (const v1::Procedure& p : catalog.procedures()) {
     if (p.receivable()) {
-      load.procedures.emplace_back(p.code(),
-                                   p.field().empty() ? "Văn phòng - Thống kê" : p.field());
+      const workload::Specialist specialist = workload::SpecialistOf(p);
+      load.procedures.push_back({p.code(), specialist.unit, specialist.user});
     }
   }
 

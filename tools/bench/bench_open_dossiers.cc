@@ -103,7 +103,7 @@ Result<std::shared_ptr<const calendar::WorkingCalendar>> CalendarWithExtraDayOff
 Status RunChild(const BenchOptions& options, const std::string& db, Report& report) {
   MOTCUA_ASSIGN_OR_RETURN(v1::ServerConfig config, config::LoadServerConfig(options.config));
   MOTCUA_ASSIGN_OR_RETURN(std::shared_ptr<const catalog::Catalog> catalog,
-                          config::LoadCatalog(config.catalog_file(), config.catalog_supplement_file()));
+                          config::LoadCatalog(config));
   MOTCUA_ASSIGN_OR_RETURN(std::shared_ptr<const calendar::WorkingCalendar> calendar,
                           config::LoadCalendar(config.calendar(), options.config));
   runtime::RandomSecretSource secrets;

@@ -34,8 +34,7 @@ Result<std::unique_ptr<Context>> Context::Create(BenchOptions options) {
   if (ec) return Status(Error::kStorage, "cannot create " + dir.string() + ": " + ec.message());
   std::unique_ptr<Context> c(new Context(std::move(options), std::move(dir)));
   MOTCUA_ASSIGN_OR_RETURN(c->config_, config::LoadServerConfig(c->options_.config));
-  MOTCUA_ASSIGN_OR_RETURN(c->catalog_, config::LoadCatalog(c->config_.catalog_file(),
-                                                    c->config_.catalog_supplement_file()));
+  MOTCUA_ASSIGN_OR_RETURN(c->catalog_, config::LoadCatalog(c->config_));
   MOTCUA_ASSIGN_OR_RETURN(c->calendar_,
                           config::LoadCalendar(c->config_.calendar(), c->options_.config));
   // The product's secret source (8 random characters per receipt): the

@@ -68,10 +68,12 @@ class Client : public std::enable_shared_from_this<Client> {
     const std::string* token = &o.reception_token;
     switch (step_) {
       case 0: {
-        const auto& [procedure, field] = o.procedures[next_procedure_++ % o.procedures.size()];
-        field_ = field;
+        const LoadOptions::Procedure& procedure =
+            o.procedures[next_procedure_++ % o.procedures.size()];
+        specialist_unit_ = procedure.unit;
+        specialist_user_ = procedure.user;
         v1::Receive r;
-        r.set_procedure_code(procedure);
+        r.set_procedure_code(procedure.code);
         r.set_channel(v1::CHANNEL_COUNTER);
         r.set_sets(1);
         r.mutable_applicant()->set_name("Trần Thị Bình");
@@ -89,8 +91,8 @@ class Client : public std::enable_shared_from_this<Client> {
       case 2: {
         v1::HandOver h;
         h.set_dossier_code(code_);
-        h.set_to_unit(step_ == 1 ? field_ : "Lãnh đạo UBND xã");
-        h.set_to_user(step_ == 1 ? "chuyenvien01" : "chutich01");
+        h.set_to_unit(step_ == 1 ? specialist_unit_ : "Lãnh đạo UBND xã");
+        h.set_to_user(step_ == 1 ? specialist_user_ : "chutich01");
         h.set_electronic(true);
         if (step_ == 2) token = &o.specialist_token;
         name = "hand-over";
@@ -181,7 +183,8 @@ class Client : public std::enable_shared_from_this<Client> {
   std::size_t next_procedure_;
   int step_ = 0;
   std::string code_;
-  std::string field_;
+  std::string specialist_unit_;
+  std::string specialist_user_;
   SteadyClock::time_point sent_;
 };
 

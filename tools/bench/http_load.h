@@ -30,9 +30,14 @@ struct LoadOptions {
   std::string reception_token;
   std::string specialist_token;
   std::string leader_token;
-  // Receivable procedures, cycled through, with the unit their first
-  // handover goes to.
-  std::vector<std::pair<std::string, std::string>> procedures;
+  // Receivable procedures, cycled through, with whom their first handover
+  // goes to (workload::SpecialistOf).
+  struct Procedure {
+    std::string code;
+    std::string unit;
+    std::string user;
+  };
+  std::vector<Procedure> procedures;
 };
 
 struct LoadResult {

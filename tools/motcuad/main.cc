@@ -86,12 +86,14 @@ int Run(const Options& options) {
     return Fail(Status(Error::kConfig, "no users: set \"users_file\" in the configuration"));
   }
 
-  auto catalog = config::LoadCatalog(config->catalog_file(), config->catalog_supplement_file());
+  auto catalog = config::LoadCatalog(*config);
   if (!catalog.ok()) return Fail(catalog.status());
   auto calendar = config::LoadCalendar(config->calendar(), options.config);
   if (!calendar.ok()) return Fail(calendar.status());
   auto users = http::Authenticator::Load(config->users_file());
   if (!users.ok()) return Fail(users.status());
+  auto recipients = http::HandOverRecipients(*config, **users);
+  if (!recipients.ok()) return Fail(recipients.status());
   // Statistics: the plan's targets are judged in every reply and export.
   auto stats_context = std::make_shared<http::StatsContext>(http::StatsContext{
       .unit_code = config->unit_code(), .unit_name = config->unit_name(), .targets = std::nullopt});
@@ -126,6 +128,14 @@ int Run(const Options& options) {
       *catalog, *calendar, clock, secrets);
   if (!engine.ok()) return Fail(engine.status());
   (*engine)->Start();
+  // Queued before the server accepts, so every command is checked against it.
+  if (Status s = (*engine)->RunExclusive(
+          [recipients = std::move(*recipients)](engine::Engine& e, EventLog&) mutable {
+            e.SetRecipients(std::move(recipients));
+          });
+      !s.ok()) {
+    return Fail(s);
+  }
   auto queries = runtime::QueryService::Open(config->db(), kQueryThreads);
   if (!queries.ok()) return Fail(queries.status());
 

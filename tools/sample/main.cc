@@ -73,7 +73,7 @@ Result<std::unique_ptr<sqlite::SqliteEventLog>> Play(
 Status Run(const Options& options) {
   MOTCUA_ASSIGN_OR_RETURN(v1::ServerConfig config, config::LoadServerConfig(options.config));
   MOTCUA_ASSIGN_OR_RETURN(
-      auto catalog, config::LoadCatalog(config.catalog_file(), config.catalog_supplement_file()));
+      auto catalog, config::LoadCatalog(config));
   MOTCUA_ASSIGN_OR_RETURN(auto calendar, config::LoadCalendar(config.calendar(), options.config));
   MOTCUA_ASSIGN_OR_RETURN(Instant first, ParseVietnamMinute(options.from + " 00:00"));
   MOTCUA_ASSIGN_OR_RETURN(Instant last, ParseVietnamMinute(options.to + " 23:59"));

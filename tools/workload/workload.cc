@@ -29,7 +29,6 @@ enum class Action {
 };
 
 constexpr const char* kReception = "tiepnhan01";
-constexpr const char* kSpecialist = "chuyenvien01";
 constexpr const char* kLeader = "chutich01";
 constexpr const char* kPortal = "cong-dvc";
 
@@ -61,6 +60,26 @@ struct Workload::Plan {
   Instant last{};
   bool abandoned = false;
 };
+
+Specialist SpecialistOf(const v1::Procedure& procedure) {
+  std::string unit;
+  if (!procedure.processes().empty()) {
+    const v1::InternalProcess& latest = *procedure.processes().rbegin();
+    if (latest.steps_size() >= 2) unit = latest.steps(1).unit();
+  }
+  if (unit.empty()) {
+    const std::string& field = procedure.field();
+    unit = field == "Hộ tịch" || field == "Chứng thực" ? "Tư pháp - Hộ tịch"
+           : field == "Đất đai"                        ? "Địa chính - Xây dựng"
+                                                       : "Văn hóa - Xã hội";
+  }
+  const std::string user = unit == "Tư pháp - Hộ tịch"      ? "tuphap01"
+                           : unit == "Địa chính - Xây dựng" ? "diachinh01"
+                           : unit == "Văn hóa - Xã hội"     ? "vanhoa01"
+                           : unit == "Bộ phận Một cửa"      ? kReception
+                                                            : kLeader;
+  return {unit, user};
+}
 
 Workload::Workload(const WorkloadOptions& options, const catalog::Catalog& catalog,
                    const calendar::WorkingCalendar& calendar)
@@ -194,6 +213,7 @@ v1::Satisfaction Workload::LevelOf(const Plan& p) {
 v1::Command Workload::Build(Plan& p) {
   v1::Command c;
   const v1::Procedure& proc = catalog_.at(p.procedure);
+  const Specialist specialist = SpecialistOf(proc);
   auto applicant = [&](v1::Applicant* a) {
     a->set_name(p.applicant);
     a->set_phone("09" + std::to_string(10000000 + Random() % 89999999));
@@ -253,13 +273,13 @@ v1::Command Workload::Build(Plan& p) {
       c.set_actor(kReception);
       auto* h = c.mutable_hand_over();
       h->set_dossier_code(p.code);
-      h->set_to_unit(proc.field().empty() ? "Văn phòng - Thống kê" : proc.field());
-      h->set_to_user(kSpecialist);
+      h->set_to_unit(specialist.unit);
+      h->set_to_user(specialist.user);
       h->set_electronic(!p.paper_handover);
       break;
     }
     case Action::kHandOverToLeader: {
-      c.set_actor(kSpecialist);
+      c.set_actor(specialist.user);
       auto* h = c.mutable_hand_over();
       h->set_dossier_code(p.code);
       h->set_to_unit("Lãnh đạo UBND xã");
@@ -268,7 +288,7 @@ v1::Command Workload::Build(Plan& p) {
       break;
     }
     case Action::kRequestSupplement:
-      c.set_actor(kSpecialist);
+      c.set_actor(specialist.user);
       c.mutable_request_supplement()->set_dossier_code(p.code);
       c.mutable_request_supplement()->set_reason("Bổ sung bản sao giấy tờ còn thiếu");
       c.mutable_request_supplement()->add_documents("Bản sao có chứng thực");

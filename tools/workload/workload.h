@@ -32,6 +32,16 @@
 
 namespace motcua::workload {
 
+// Who appraises a dossier of `procedure`: the unit of the second step of
+// its latest internal process (the specialist's, after the one-stop's
+// reception), or by its field when it has none; and that unit's demo
+// officer of data/config/users.json.
+struct Specialist {
+  std::string unit;
+  std::string user;
+};
+Specialist SpecialistOf(const v1::Procedure& procedure);
+
 struct WorkloadOptions {
   std::uint64_t seed = 766;
   std::size_t dossiers = 1000;

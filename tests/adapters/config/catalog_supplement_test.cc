@@ -28,7 +28,10 @@ std::vector<v1::Procedure> TwoProcedures() {
 
 TEST(CatalogSupplementTest, TheShippedSupplementGivesTheMaritalStatusConfirmationItsDocuments) {
   const auto data = ::motcua::testing::SourceDir() / "data" / "catalog";
-  auto catalog = LoadCatalog(data / "commune-procedures.json", data / "commune-supplement.json");
+  CatalogFiles files;
+  files.catalog = data / "commune-procedures.json";
+  files.supplement = data / "commune-supplement.json";
+  auto catalog = LoadCatalog(files);
   ASSERT_THAT(catalog, IsOk());
   const v1::Procedure* p = (*catalog)->Find("1.004873");
   ASSERT_NE(p, nullptr);
@@ -40,7 +43,8 @@ TEST(CatalogSupplementTest, TheShippedSupplementGivesTheMaritalStatusConfirmatio
   EXPECT_THAT(p->documents_basis(), HasSubstr("Nghị định 123/2015/NĐ-CP"));
   EXPECT_TRUE(p->documents_assumed());
   // Without the supplement the national list alone has none.
-  auto bare = LoadCatalog(data / "commune-procedures.json");
+  files.supplement.clear();
+  auto bare = LoadCatalog(files);
   ASSERT_THAT(bare, IsOk());
   EXPECT_EQ((*bare)->Find("1.004873")->documents_size(), 0);
 }

@@ -34,15 +34,20 @@ inline std::shared_ptr<const catalog::Catalog> StatsCatalog() {
   };
   std::vector<v1::Procedure> list;
   list.push_back(make("1.001193", "Đăng ký khai sinh", 8000));
+  v1::InternalProcess* process = list.back().add_processes();
+  process->set_effective_from("2024-01-01");
   for (const char* step : {"Tiếp nhận", "Thẩm định", "Ký duyệt"}) {
-    v1::ProcessStep* s = list.back().add_internal_steps();
+    v1::ProcessStep* s = process->add_steps();
     s->set_name(step);
-    s->set_who("Tư pháp - Hộ tịch");
+    s->set_unit("Tư pháp - Hộ tịch");
     s->set_working_hours(8);
   }
   list.push_back(make("1.000894", "Đăng ký kết hôn", 0));
   list.push_back(make("2.000635", "Cấp bản sao trích lục hộ tịch", 0));
-  list.back().add_internal_steps()->set_name("Tiếp nhận");  // no who, no time: not published
+  // Published only from a day after the periods tested: not in force yet.
+  v1::InternalProcess* later = list.back().add_processes();
+  later->set_effective_from("2099-01-01");
+  later->add_steps()->set_name("Tiếp nhận");
   auto catalog = catalog::Catalog::Build(std::move(list));
   if (!catalog.ok()) throw std::runtime_error(catalog.status().ToString());
   return *catalog;

@@ -21,7 +21,7 @@ constexpr const char* kSameDay = "1.001193";
 class DeadlineWatchTest : public ::testing::Test {
  protected:
   explicit DeadlineWatchTest(std::chrono::seconds lead = std::chrono::hours(8))
-      : engine_(engine::EngineOptions{"000.00.07.H06", false}, ::motcua::testing::ShippedCatalog(),
+      : engine_(engine::EngineOptions{"000.00.07.H06", false}, ::motcua::testing::CatalogWithoutProcesses(),
                 ::motcua::testing::ShippedCalendar(), secrets_),
         watch_(engine_, WatchOptions{lead}) {}
 

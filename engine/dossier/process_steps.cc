@@ -1,0 +1,92 @@
+#include "engine/dossier/process_steps.h"
+
+#include "engine/base/proto_time.h"
+#include "engine/catalog/internal_process.h"
+#include "engine/dossier/appointment.h"
+
+namespace motcua::dossier {
+
+namespace {
+
+using K = v1::Event::KindCase;
+
+LocalDays VietnamDay(std::int64_t at) {
+  return cal::floor<cal::days>(ToVietnam(FromUnixSeconds(at)));
+}
+
+// Starts step `number` at `start`; past the last step, none.
+Result<v1::StepChange> Start(const calendar::WorkingCalendar& calendar,
+                             const v1::InternalProcess& process, std::uint32_t number,
+                             std::int64_t start, v1::StepChange change) {
+  std::optional<std::chrono::seconds> budget = catalog::StepBudget(process, number);
+  if (!budget) return change;
+  MOTCUA_ASSIGN_OR_RETURN(Instant due, calendar.AddWorkingTime(FromUnixSeconds(start), *budget));
+  change.set_current(number);
+  SetInstant(due, change.mutable_due_at());
+  return change;
+}
+
+v1::StepChange End(const DossierState& state, std::int64_t at, bool timed) {
+  v1::StepChange change;
+  change.set_ended(state.step);
+  SetSeconds(state.step_due_at, change.mutable_ended_due_at());
+  if (timed) change.set_ended_timing(StepTimingOf(at, state.step_due_at));
+  return change;
+}
+
+}  // namespace
+
+v1::StepTiming StepTimingOf(std::int64_t ended_at, std::int64_t due_at) {
+  if (ended_at > due_at) return v1::STEP_TIMING_LATE;
+  return VietnamDay(ended_at) < VietnamDay(due_at) ? v1::STEP_TIMING_EARLY
+                                                   : v1::STEP_TIMING_ON_TIME;
+}
+
+Result<std::optional<v1::StepChange>> StepChangeFor(const calendar::WorkingCalendar& calendar,
+                                                    const v1::InternalProcess* process,
+                                                    const DossierState& state,
+                                                    const v1::Event& event) {
+  using Change = std::optional<v1::StepChange>;
+  if (process == nullptr) return Change();
+  const std::int64_t at = Seconds(event.at());
+  Result<v1::StepChange> change = v1::StepChange{};
+  switch (event.kind_case()) {
+    case K::kReceived:
+      change = Start(calendar, *process, 1, Seconds(event.received().clock_start()), {});
+      break;
+    case K::kHandedOver:
+      // After the result (status 9) the process is over; a dossier whose
+      // step is 0 went past the last step already.
+      if (state.step == 0 || state.finished()) return Change();
+      change = Start(calendar, *process, state.step + 1u, at, End(state, at, /*timed=*/true));
+      break;
+    case K::kResultReady:
+      if (state.step == 0) return Change();
+      change = End(state, at, /*timed=*/true);
+      break;
+    case K::kWithdrawn:
+    case K::kStopped:
+      if (state.step == 0) return Change();
+      change = End(state, at, /*timed=*/false);
+      break;
+    default:
+      if (ClockEffectOf(event) != ClockEffect::kResume || !state.paused() || state.step == 0) {
+        return Change();
+      }
+      {
+        MOTCUA_ASSIGN_OR_RETURN(
+            calendar::Due due,
+            AfterPause(calendar, calendar::Due{FromUnixSeconds(state.step_due_at)},
+                       FromUnixSeconds(state.paused_at), FromUnixSeconds(at)));
+        v1::StepChange moved;
+        moved.set_current(state.step);
+        SetInstant(due.at, moved.mutable_due_at());
+        change = std::move(moved);
+      }
+      break;
+  }
+  if (!change.ok()) return change.status();
+  return Change(std::move(*change));
+}
+
+}  // namespace motcua::dossier
