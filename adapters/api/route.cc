@@ -73,6 +73,7 @@ const std::set<std::string>& AllowedParams(RouteKind kind) {
     case RouteKind::kApologyLetter: return kReceipt;
     case RouteKind::kRefusalLetter: return kReceipt;
     case RouteKind::kSupplementRequestLetter: return kReceipt;
+    case RouteKind::kControlSlip: return kReceipt;
     case RouteKind::kAppointmentPreview: return kPreview;
     case RouteKind::kAdminBackupChunk: return kOffset;
     default: return kNone;
@@ -199,6 +200,9 @@ std::variant<Route, RouteError> ParseRoute(std::string_view method, std::string_
     } else if (s1 == "dossiers" && n == 4 && !segments[2].empty() &&
                segments[3] == "supplement-request") {
       route.kind = RouteKind::kSupplementRequestLetter;
+      route.name = segments[2];
+    } else if (s1 == "dossiers" && n == 4 && !segments[2].empty() && segments[3] == "slip") {
+      route.kind = RouteKind::kControlSlip;
       route.name = segments[2];
     } else if (s1 == "admin" && n == 4 && segments[2] == "calendar" && segments[3] == "reload") {
       route.kind = RouteKind::kCalendarReload;

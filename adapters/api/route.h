@@ -65,6 +65,7 @@ enum class RouteKind {
   kApologyLetter,   // name: the dossier code
   kRefusalLetter,            // name: the dossier code
   kSupplementRequestLetter,  // name: the dossier code
+  kControlSlip,               // name: the dossier code
   kAppointmentPreview,       // endpoints/appointment_preview.h
   kCalendarReload,
   kTestClock,

@@ -202,6 +202,7 @@ void ApiHandler::HandleRead(const api::Route& route, const Request& request, con
     case api::RouteKind::kApologyLetter:
     case api::RouteKind::kRefusalLetter:
     case api::RouteKind::kSupplementRequestLetter:
+    case api::RouteKind::kControlSlip:
       return HandleLetterRoute(route, *principal, queries_, catalog, context_.unit,
                                *context_.users, to, respond);
     case api::RouteKind::kStats:

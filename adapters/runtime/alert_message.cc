@@ -17,6 +17,12 @@ v1::Alert AlertFromEvent(const v1::Event& event) {
   *a.mutable_raised_at() = event.at();
   a.set_late_fired(raised.late_fired());
   *a.mutable_deliver_at() = raised.has_deliver_at() ? raised.deliver_at() : event.at();
+  if (raised.step() != 0) {
+    a.set_step(raised.step());
+    *a.mutable_step_due_at() = raised.step_due_at();
+    a.set_holder_unit(raised.holder_unit());
+    a.set_holder_user(raised.holder_user());
+  }
   return a;
 }
 
@@ -30,6 +36,12 @@ v1::Alert AlertFromRow(const sqlite::AlertRow& row) {
   SetSeconds(row.raised_at, a.mutable_raised_at());
   a.set_late_fired(row.late_fired);
   SetSeconds(row.deliver_at, a.mutable_deliver_at());
+  if (row.step != 0) {
+    a.set_step(row.step);
+    SetSeconds(row.step_due_at, a.mutable_step_due_at());
+    a.set_holder_unit(row.holder_unit);
+    a.set_holder_user(row.holder_user);
+  }
   a.set_open(row.open);
   return a;
 }

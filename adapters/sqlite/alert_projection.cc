@@ -13,6 +13,11 @@ std::vector<std::string> AlertProjection::migrations() const {
       "CREATE INDEX alerts_by_code ON alerts(code, seq);"
       "CREATE INDEX alerts_by_raised ON alerts(raised_at);"
       "CREATE INDEX alerts_by_delivery ON alerts(deliver_at);",
+      // 2: a step-due alert's step, its deadline and the holder it is for.
+      "ALTER TABLE alerts ADD COLUMN step INTEGER NOT NULL DEFAULT 0;"
+      "ALTER TABLE alerts ADD COLUMN step_due_at INTEGER;"
+      "ALTER TABLE alerts ADD COLUMN holder_unit TEXT;"
+      "ALTER TABLE alerts ADD COLUMN holder_user TEXT;",
   };
 }
 
@@ -22,7 +27,8 @@ Status AlertProjection::Prepare(Database& db) {
   insert_ = std::make_unique<Statement>(
       db,
       "INSERT INTO alerts (seq, code, kind, moment, appointment, raised_at, late_fired, "
-      "deliver_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
+      "deliver_at, step, step_due_at, holder_unit, holder_user) "
+      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)");
   return insert_->status();
 }
 
@@ -40,7 +46,15 @@ Status AlertProjection::Apply(const engine::PendingEvent& pending) {
       .Bind(5, Seconds(a.appointment_at()))
       .Bind(6, Seconds(e.at()))
       .Bind(7, std::int64_t{a.late_fired()})
-      .Bind(8, deliver_at);
+      .Bind(8, deliver_at)
+      .Bind(9, std::int64_t{a.step()});
+  if (a.step() == 0) {
+    insert_->BindNull(10).BindNull(11).BindNull(12);
+  } else {
+    insert_->Bind(10, Seconds(a.step_due_at()))
+        .BindTextOrNull(11, a.holder_unit())
+        .BindTextOrNull(12, a.holder_user());
+  }
   return insert_->Run();
 }
 

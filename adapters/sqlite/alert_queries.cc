@@ -16,15 +16,21 @@ const std::string kOpenStatuses = std::to_string(v1::STATUS_RECEIVED) + "," +
 std::string OpenCondition() {
   // The due time the watch used (deadline_watch.cc WatchedDue): after an
   // apology, the later of the appointment and the new one.
-  return "(d.status IN (" + kOpenStatuses +
+  // A step-due alert: while its step, with the same deadline, is in progress.
+  // A step-due alert: while its step, with the same deadline, runs (after
+  // the result too, until the return).
+  return "(CASE a.kind WHEN " + std::to_string(v1::ALERT_KIND_STEP_DUE) +
+         " THEN d.step = a.step AND d.step_due_at = a.step_due_at ELSE"
+         " d.status IN (" + kOpenStatuses +
          ") AND MAX(d.appointment_at, CASE WHEN d.apologized THEN "
          "COALESCE(d.extended_appointment_at, 0) ELSE 0 END) = a.appointment AND (a.kind != " +
-         std::to_string(v1::ALERT_KIND_APOLOGY_DUE) + " OR d.apologized = 0))";
+         std::to_string(v1::ALERT_KIND_APOLOGY_DUE) + " OR d.apologized = 0) END)";
 }
 
 std::string SelectColumns() {
   return "SELECT a.seq, a.code, a.kind, a.moment, a.appointment, a.raised_at, a.deliver_at, "
-         "a.late_fired, COALESCE(" +
+         "a.late_fired, a.step, COALESCE(a.step_due_at, 0), COALESCE(a.holder_unit, ''), "
+         "COALESCE(a.holder_user, ''), COALESCE(" +
          OpenCondition() + ", 0) FROM alerts a LEFT JOIN dossiers d ON d.code = a.code ";
 }
 
@@ -40,7 +46,11 @@ Result<std::vector<AlertRow>> Collect(Statement& st) {
     r.raised_at = st.ColumnInt(5);
     r.deliver_at = st.ColumnInt(6);
     r.late_fired = st.ColumnInt(7) != 0;
-    r.open = st.ColumnInt(8) != 0;
+    r.step = static_cast<std::uint32_t>(st.ColumnInt(8));
+    r.step_due_at = st.ColumnInt(9);
+    r.holder_unit = st.ColumnText(10);
+    r.holder_user = st.ColumnText(11);
+    r.open = st.ColumnInt(12) != 0;
   }
   if (!st.ok()) return st.status();
   return rows;

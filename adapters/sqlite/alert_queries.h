@@ -26,9 +26,15 @@ struct AlertRow {
   std::int64_t raised_at = 0;
   std::int64_t deliver_at = 0;
   bool late_fired = false;
+  // ALERT_KIND_STEP_DUE: the step, its deadline and its holder when raised.
+  std::uint32_t step = 0;
+  std::int64_t step_due_at = 0;
+  std::string holder_unit;
+  std::string holder_user;
   // Not yet handled: the dossier is open with the appointment the alert was
   // computed from (after an apology, the new appointment it promised) and,
-  // for an apology-due alert, has no apology. An alert of an appointment
+  // for an apology-due alert, has no apology; a step-due alert, while the
+  // same step with the same deadline is in progress. An alert of an appointment
   // that has since moved (a pause ended, a calendar change, an apology) is
   // superseded by the alerts of the new one.
   bool open = false;

@@ -19,7 +19,7 @@ constexpr const char* kStateColumns[] = {
     "holder_unit", "holder_user", "fee_vnd", "payment_method", "result_kind", "return_method",
     "satisfaction", "complaint", "supplement_requests", "handovers", "all_handovers_electronic",
     "documents_reused", "documents_digitized", "apologized", "appointment_provisional",
-    "alerts_raised", "last_seq"};
+    "alerts_raised", "last_seq", "step", "step_due_at"};
 
 std::string UpsertSql() {
   std::string cols = "code, unit, procedure, applicant_name";
@@ -79,6 +79,10 @@ std::vector<std::string> DossierProjection::migrations() const {
       "UPDATE dossiers SET resolved_by ="
       "  (SELECT e.actor FROM events e WHERE e.dossier = dossiers.code AND e.kind = 'result_ready')"
       "  WHERE status IN (9, 10);",
+      // 3: the step of the internal process in progress and its deadline
+      // (process_steps.h); no earlier event started one.
+      "ALTER TABLE dossiers ADD COLUMN step INTEGER NOT NULL DEFAULT 0;"
+      "ALTER TABLE dossiers ADD COLUMN step_due_at INTEGER;",
   };
 }
 
@@ -208,6 +212,8 @@ Status DossierProjection::Flush() {
     num(s.appointment_provisional);
     num(s.alerts_raised);
     num(static_cast<std::int64_t>(row.seq));
+    num(s.step);
+    time(s.step_due_at);
     st.BindTextOrNull(i++, row.resolved_by);
     if (Status r = st.Run(); !r.ok()) {
       Discard();

@@ -15,6 +15,9 @@ bool Watched(const dossier::DossierState& s) {
   return s.open() && !s.paused() && s.appointment_at != 0;
 }
 
+// A step runs until it ends, after the result too (the return's step).
+bool StepWatched(const dossier::DossierState& s) { return s.step_due_at != 0 && !s.paused(); }
+
 // The due time the overdue alert is for: the deadline the office works to
 // (standing.h), which the desk's queues show too.
 std::int64_t WatchedDue(const dossier::DossierState& s) {
@@ -36,7 +39,9 @@ std::int64_t DeadlineWatch::ApologyMoment(const dossier::DossierState& s) const 
 }
 
 std::int64_t DeadlineWatch::StepMoment(const dossier::DossierState& s) const {
-  if (s.step == 0 || (s.alerts_raised & dossier::AlertBit(v1::ALERT_KIND_STEP_DUE))) return 0;
+  if (s.step_due_at == 0 || (s.alerts_raised & dossier::AlertBit(v1::ALERT_KIND_STEP_DUE))) {
+    return 0;
+  }
   // A step no longer than the lead would be due soon the moment its holder
   // takes it: they know its deadline already, as for the apology's lead.
   if (s.process_version != 0 && s.procedure < engine_.catalog().size()) {
@@ -56,14 +61,9 @@ void DeadlineWatch::Track(std::uint32_t dossier) {
   if (dossier >= armed_.size()) return;  // unknown (rolled back)
   const dossier::DossierState& s = engine_.state(dossier);
   Armed& armed = armed_[dossier];
-  if (!Watched(s)) {
-    armed = {};  // its entries turn stale
-    return;
-  }
-  const std::int64_t due = WatchedDue(s);
+  const std::int64_t due = Watched(s) ? WatchedDue(s) : 0;  // else its entries turn stale
   // An apology changes the due time, so it re-arms here too.
-  if (armed.due != due) {
-    armed.due = due;
+  if (due != 0 && armed.due != due) {
     if (std::int64_t apology = ApologyMoment(s); apology != 0) {
       queue_.push({apology, due, dossier, v1::ALERT_KIND_APOLOGY_DUE});
     }
@@ -71,12 +71,14 @@ void DeadlineWatch::Track(std::uint32_t dossier) {
       queue_.push({due, due, dossier, v1::ALERT_KIND_OVERDUE});
     }
   }
-  if (armed.step_due != s.step_due_at) {
-    armed.step_due = s.step_due_at;
+  armed.due = due;
+  const std::int64_t step_due = StepWatched(s) ? s.step_due_at : 0;
+  if (step_due != 0 && armed.step_due != step_due) {
     if (std::int64_t step = StepMoment(s); step != 0) {
       queue_.push({step, s.step_due_at, dossier, v1::ALERT_KIND_STEP_DUE});
     }
   }
+  armed.step_due = step_due;
 }
 
 void DeadlineWatch::TrackAll() {
@@ -88,15 +90,14 @@ void DeadlineWatch::TrackAll() {
 bool DeadlineWatch::Valid(const Entry& e) const {
   if (e.dossier >= engine_.size() || e.dossier >= armed_.size()) return false;
   const dossier::DossierState& s = engine_.state(e.dossier);
-  if (!Watched(s)) return false;
   if (s.alerts_raised & dossier::AlertBit(e.kind)) return false;
   switch (e.kind) {
     case v1::ALERT_KIND_STEP_DUE:
-      return s.step != 0 && s.step_due_at == e.appointment;
+      return StepWatched(s) && s.step_due_at == e.appointment;
     case v1::ALERT_KIND_APOLOGY_DUE:
-      return WatchedDue(s) == e.appointment && !s.apologized;
+      return Watched(s) && WatchedDue(s) == e.appointment && !s.apologized;
     default:
-      return WatchedDue(s) == e.appointment;
+      return Watched(s) && WatchedDue(s) == e.appointment;
   }
 }
 

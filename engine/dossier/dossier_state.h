@@ -38,7 +38,8 @@ struct DossierState {
   std::int64_t paused_at = 0;  // while waiting for the citizen (supplement, fee if pausing)
   std::int64_t last_event_at = 0;
   std::int64_t fee_vnd = 0;  // requested
-  // The deadline of the internal process's step in progress (process_steps.h).
+  // The deadline of the internal process's step in progress; 0 when none
+  // runs (process_steps.h).
   std::int64_t step_due_at = 0;
 
   std::uint32_t procedure = 0;  // index in the catalog
@@ -56,7 +57,7 @@ struct DossierState {
   std::uint8_t handovers = 0;      // saturating count
   std::uint8_t alerts_raised = 0;  // bit per v1::AlertKind raised for the current appointment
   // The internal process it follows: 1 + its index in Procedure.processes,
-  // 0 = none. And the step in progress (1-based), 0 = none.
+  // 0 = none. And the last step started (1-based), 0 = none.
   std::uint8_t process_version = 0;
   std::uint8_t step = 0;
 

@@ -228,13 +228,17 @@ Status CheckKind(const DossierState& state, const v1::Event& e, const catalog::C
       return Status::Ok();
     }
     case K::kAlertRaised: {
-      if (!In(s, {kRec, kProc, kSupp, kFee}) || state.paused()) return Illegal(e, state);
       auto kind = e.alert_raised().kind();
+      // A step runs after the result too, until its return (process_steps.h).
+      const bool step_due = kind == v1::ALERT_KIND_STEP_DUE && s == v1::STATUS_RESULT_READY;
+      if ((!In(s, {kRec, kProc, kSupp, kFee}) && !step_due) || state.paused()) {
+        return Illegal(e, state);
+      }
       if (kind != v1::ALERT_KIND_APOLOGY_DUE && kind != v1::ALERT_KIND_OVERDUE &&
           kind != v1::ALERT_KIND_STEP_DUE) {
         return Invalid(e, "loại cảnh báo không hợp lệ");
       }
-      if (kind == v1::ALERT_KIND_STEP_DUE && state.step == 0) {
+      if (kind == v1::ALERT_KIND_STEP_DUE && state.step_due_at == 0) {
         return Invalid(e, "không có bước xử lý nào đang thực hiện");
       }
       if (state.alerts_raised & AlertBit(kind)) return Once(e, "cảnh báo này đã được ghi nhận");
@@ -253,12 +257,16 @@ Status CheckKind(const DossierState& state, const v1::Event& e, const catalog::C
 }
 
 // The engine decided the step change (process_steps.h); the fold copies it.
+// A change that starts no step leaves `step` as the last one started, no
+// longer running.
 void ApplyStep(const v1::StepChange& change, DossierState& state) {
   const std::int64_t due = change.current() == 0 ? 0 : Seconds(change.due_at());
-  if (change.current() != state.step || due != state.step_due_at) {
+  const std::uint8_t step =
+      change.current() == 0 ? state.step : static_cast<std::uint8_t>(change.current());
+  if (step != state.step || due != state.step_due_at) {
     state.alerts_raised &= static_cast<std::uint8_t>(~AlertBit(v1::ALERT_KIND_STEP_DUE));
   }
-  state.step = static_cast<std::uint8_t>(change.current());
+  state.step = step;
   state.step_due_at = due;
 }
 

@@ -49,28 +49,28 @@ Result<std::optional<v1::StepChange>> StepChangeFor(const calendar::WorkingCalen
   using Change = std::optional<v1::StepChange>;
   if (process == nullptr) return Change();
   const std::int64_t at = Seconds(event.at());
+  const bool running = state.step_due_at != 0;
   Result<v1::StepChange> change = v1::StepChange{};
   switch (event.kind_case()) {
     case K::kReceived:
       change = Start(calendar, *process, 1, Seconds(event.received().clock_start()), {});
       break;
     case K::kHandedOver:
-      // After the result (status 9) the process is over; a dossier whose
-      // step is 0 went past the last step already.
-      if (state.step == 0 || state.finished()) return Change();
-      change = Start(calendar, *process, state.step + 1u, at, End(state, at, /*timed=*/true));
+      change = Start(calendar, *process, state.step + 1u, at,
+                     running ? End(state, at, /*timed=*/true) : v1::StepChange{});
       break;
     case K::kResultReady:
-      if (state.step == 0) return Change();
+    case K::kResultReturned:
+      if (!running) return Change();
       change = End(state, at, /*timed=*/true);
       break;
     case K::kWithdrawn:
     case K::kStopped:
-      if (state.step == 0) return Change();
+      if (!running) return Change();
       change = End(state, at, /*timed=*/false);
       break;
     default:
-      if (ClockEffectOf(event) != ClockEffect::kResume || !state.paused() || state.step == 0) {
+      if (ClockEffectOf(event) != ClockEffect::kResume || !state.paused() || !running) {
         return Change();
       }
       {
@@ -86,6 +86,7 @@ Result<std::optional<v1::StepChange>> StepChangeFor(const calendar::WorkingCalen
       break;
   }
   if (!change.ok()) return change.status();
+  if (change->ended() == 0 && change->current() == 0) return Change();  // past the last step
   return Change(std::move(*change));
 }
 

@@ -3,14 +3,18 @@
 // it ended against it.
 //
 // - Receipt starts step 1 at the clock start.
-// - A hand-over ends the step in progress and starts the next one, due its
-//   budget of working time after the hand-over; a hand-over past the last
-//   step starts none. Hand-overs of the result change nothing.
-// - The result ends the step in progress and the process: the steps time the
-//   processing, which the result ends.
+// - A hand-over ends the step in progress, if any, and starts the next one,
+//   due its budget of working time after the hand-over; a hand-over past the
+//   last step starts none.
+// - The result ends the step in progress; the steps after it (the one-stop's
+//   recording and return, usually) start when the result is handed over.
+// - Returning the result ends the step in progress.
 // - A withdrawal or a stop ends it with no timing.
 // - The end of a wait for the citizen moves the step's deadline by the
 //   working time the wait took, as it moves the appointment (appointment.h).
+//
+// DossierState::step is the last step started, step_due_at its deadline
+// while it runs (0 once it ended).
 //
 // The engine decides the change when the event happens and records it in the
 // event (Event.step); the lifecycle's fold only copies it, so replay, the

@@ -116,7 +116,9 @@ std::pair<double, double> AlertE2eTest::ResolvedOnTime(const std::string& from,
 std::string Describe(const v1::Alert& alert) {
   std::string kind = alert.kind() == v1::ALERT_KIND_APOLOGY_DUE ? "APOLOGY_DUE"
                      : alert.kind() == v1::ALERT_KIND_OVERDUE   ? "OVERDUE"
-                                                                : "?";
+                     : alert.kind() == v1::ALERT_KIND_STEP_DUE
+                         ? "STEP_DUE " + std::to_string(alert.step())
+                         : "?";
   return kind + " " + alert.dossier_code() + " " + FormatVietnamMinute(ToInstant(alert.moment())) +
          (alert.late_fired() ? " late" : "");
 }

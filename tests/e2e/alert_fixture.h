@@ -60,8 +60,9 @@ class AlertE2eTest : public ::testing::Test {
   std::unique_ptr<ServerProcess> server_;
 };
 
-// "APOLOGY_DUE <code> <moment>" / "OVERDUE <code> <moment>" (moment in
-// Vietnam time), with " late" when late-fired: what a test compares.
+// "APOLOGY_DUE <code> <moment>" / "OVERDUE <code> <moment>" /
+// "STEP_DUE <step> <code> <moment>" (moment in Vietnam time), with " late"
+// when late-fired: what a test compares.
 std::string Describe(const v1::Alert& alert);
 std::vector<std::string> Describe(const std::vector<v1::Alert>& alerts);
 

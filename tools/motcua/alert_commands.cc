@@ -39,6 +39,7 @@
 #include "tools/motcua/args.h"
 #include "tools/motcua/command_table.h"
 #include "tools/motcua/dossier_printing.h"
+#include "tools/motcua/letter_printing.h"
 #include "tools/motcua/server_client.h"
 
 namespace motcua::cli {
@@ -66,6 +67,11 @@ std::string AlertLine(const v1::Alert& a) {
       break;
     case v1::ALERT_KIND_OVERDUE:
       line += "Quá hạn          " + a.dossier_code() + "  hẹn trả " + When(a.appointment_at());
+      break;
+    case v1::ALERT_KIND_STEP_DUE:
+      line += "Sắp hết hạn bước " + a.dossier_code() + "  bước " + std::to_string(a.step()) +
+              " hạn " + When(a.step_due_at()) + ", đang giữ: " + a.holder_unit() +
+              (a.holder_user().empty() ? "" : " / " + a.holder_user());
       break;
     default:
       line += "Cảnh báo         " + a.dossier_code() + "  lúc " + When(a.moment());
@@ -285,45 +291,6 @@ int RunAlerts(const Context& ctx, const Args& args) {
   return args.Has("follow") ? FollowAlerts(ctx, args) : ListAlerts(ctx, args);
 }
 
-// --html FILE must be writable before anything is recorded: a bad path is a
-// usage error that changes nothing.
-Status CheckHtmlTarget(const std::string& file) {
-  const std::filesystem::path path(file);
-  const std::filesystem::path dir = path.parent_path().empty() ? "." : path.parent_path();
-  std::error_code ec;
-  if (file.empty() || !std::filesystem::is_directory(dir, ec) ||
-      std::filesystem::is_directory(path, ec)) {
-    return Status(Error::kInvalidArgument, "--html: không ghi được vào '" + QuoteForMessage(file, kQuotedPathMaxBytes) + "'");
-  }
-  return Status::Ok();
-}
-
-Result<std::string> FetchLetter(client::ApiClient& client, const std::string& code, bool html) {
-  client::HttpClient::Call call;
-  call.method = bhttp::verb::get;
-  call.target = "/v1/dossiers/" + api::PercentEncode(code) +
-                "/apology?format=" + (html ? "html" : "text");
-  MOTCUA_ASSIGN_OR_RETURN(client::HttpReply reply, client.Fetch(std::move(call), /*may_retry=*/true));
-  return std::move(reply.body);
-}
-
-// Prints the text letter, and saves the HTML one to `html_file` if given.
-int PrintLetter(const Context& ctx, client::ApiClient& client, const std::string& code,
-                const std::optional<std::string>& html_file) {
-  auto text = FetchLetter(client, code, /*html=*/false);
-  if (!text.ok()) return FailCall(ctx, client, text.status());
-  *ctx.out << *text;
-  if (!html_file) return 0;
-  auto html = FetchLetter(client, code, /*html=*/true);
-  if (!html.ok()) return FailCall(ctx, client, html.status());
-  std::ofstream file(*html_file, std::ios::binary | std::ios::trunc);
-  file << *html;
-  file.close();
-  if (!file) return Fail(ctx, "không ghi được tệp '" + QuoteForMessage(*html_file, kQuotedPathMaxBytes) + "'");
-  *ctx.err << "Đã lưu bản in (HTML) vào " << QuoteForMessage(*html_file, kQuotedPathMaxBytes) << "\n";
-  return 0;
-}
-
 int RunApologize(const Context& ctx, const Args& args) {
   auto reason = args.Require("reason");
   if (!reason.ok()) return Fail(ctx, reason.status().message(), kUsage);
@@ -348,7 +315,7 @@ int RunApologize(const Context& ctx, const Args& args) {
   if (!reply.ok()) return FailCall(ctx, **client, reply.status());
   PrintCommandReply(*reply, *ctx.out);
   *ctx.out << "\n";
-  if (int rc = PrintLetter(ctx, **client, code, html_file); rc != 0) {
+  if (int rc = PrintLetter(ctx, **client, code, "apology", html_file); rc != 0) {
     // The apology is recorded; only the printing failed.
     *ctx.err << "motcua: thư xin lỗi đã được ghi nhận; in lại bằng: motcua apology " << code
              << "\n";
@@ -364,7 +331,7 @@ int RunApology(const Context& ctx, const Args& args) {
   }
   auto client = ConnectTo(ctx);
   if (!client.ok()) return Fail(ctx, client.status().message(), kUsage);
-  return PrintLetter(ctx, **client, args.positional()[0], html_file);
+  return PrintLetter(ctx, **client, args.positional()[0], "apology", html_file);
 }
 
 // After an official schedule is added or corrected in the schedule folder:

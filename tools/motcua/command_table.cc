@@ -44,6 +44,7 @@ CommandTable AllCommands() {
   AddDeskCommands(table);
   AddQueryCommands(table);
   AddAlertCommands(table);
+  AddProcessCommands(table);
   AddCalendarCommands(table);
   AddStatsCommands(table);
   AddAdminCommands(table);

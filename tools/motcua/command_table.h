@@ -83,6 +83,7 @@ void AddPasswordCommands(CommandTable& table);  // password_commands.cc
 void AddStatsCommands(CommandTable& table);  // stats_commands.cc
 void AddAdminCommands(CommandTable& table);  // admin_commands.cc: check (exit 4: damage), backup
 void AddAlertCommands(CommandTable& table);  // alert_commands.cc: alerts, apologize, apology
+void AddProcessCommands(CommandTable& table);  // process_commands.cc
 
 // Every command, in the order `motcua --help` lists them.
 CommandTable AllCommands();

@@ -4,6 +4,7 @@
 
 #include "adapters/http/access_policy.h"
 #include "adapters/letters/apology.h"
+#include "adapters/letters/control_slip.h"
 #include "adapters/letters/html_renderer.h"
 #include "adapters/letters/receipt.h"
 #include "adapters/letters/refusal.h"
@@ -13,6 +14,7 @@
 #include "adapters/sqlite/dossier_queries.h"
 #include "engine/base/proto_time.h"
 #include "engine/base/quote.h"
+#include "engine/catalog/internal_process.h"
 #include "engine/dossier/dossier_view.h"
 
 namespace motcua::http {
@@ -125,6 +127,29 @@ Result<std::string> ReadSupplementRequestLetter(sqlite::Database& db,
   return Render(letter, format);
 }
 
+Result<std::string> ReadControlSlip(sqlite::Database& db, const catalog::Catalog& catalog,
+                                    const letters::UnitInfo& unit, const Authenticator& users,
+                                    std::string_view code, LetterFormat format) {
+  letters::SlipDetails details;
+  std::string process_from;
+  dossier::DossierViewBuilder view(catalog);
+  MOTCUA_RETURN_IF_ERROR(Fold(db, code, view, [&](const v1::Event& e) {
+    if (e.kind_case() == v1::Event::kReceived) process_from = e.received().process_from();
+    details.events.push_back(e);
+  }));
+  const v1::Dossier& d = view.dossier();
+  if (!d.has_received_at()) {
+    return Status(Error::kIllegalTransition, "hồ sơ " + QuoteForMessage(code) +
+                                                 " chưa được tiếp nhận nên không có phiếu kiểm soát");
+  }
+  if (const v1::Procedure* p = catalog.Find(d.procedure_code())) {
+    details.process = catalog::ProcessFrom(*p, process_from);
+  }
+  details.display_name = [&users](std::string_view user) { return users.DisplayName(user); };
+  MOTCUA_ASSIGN_OR_RETURN(letters::Letter letter, letters::BuildControlSlip(d, unit, details));
+  return Render(letter, format);
+}
+
 namespace {
 
 // What HandleLetterRoute needs to know of each letter.
@@ -151,6 +176,8 @@ std::optional<LetterRoute> LetterRouteOf(api::RouteKind kind) {
       return LetterRoute{"in phiếu từ chối tiếp nhận", &ReadRefusalLetter};
     case api::RouteKind::kSupplementRequestLetter:
       return LetterRoute{"in phiếu yêu cầu bổ sung", &ReadSupplementRequestLetter};
+    case api::RouteKind::kControlSlip:
+      return LetterRoute{"in phiếu kiểm soát quá trình", &ReadControlSlip};
     default:
       return std::nullopt;
   }

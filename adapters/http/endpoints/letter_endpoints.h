@@ -10,6 +10,9 @@
 //   GET  /v1/dossiers/{code}/supplement-request?format=text|html
 //        Mẫu 02, the dossier's latest request for supplementation
 //        (adapters/letters/supplementation_request.h), A4.
+//   GET  /v1/dossiers/{code}/slip?format=text|html
+//        Mẫu 05, the process-control slip: every hand-over and the steps'
+//        timing (adapters/letters/control_slip.h), A4.
 //
 // Who may print them: access_policy.h (MayPrintLetters). Each letter is a
 // fold of the dossier's events (DossierViewBuilder), so it always shows what
@@ -68,8 +71,14 @@ Result<std::string> ReadSupplementRequestLetter(sqlite::Database& db,
                                                 const Authenticator& users,
                                                 std::string_view code, LetterFormat format);
 
+// Mẫu 05, with the officers' display names. kNotFound for an unknown code;
+// kIllegalTransition for a dossier never received.
+Result<std::string> ReadControlSlip(sqlite::Database& db, const catalog::Catalog& catalog,
+                                    const letters::UnitInfo& unit, const Authenticator& users,
+                                    std::string_view code, LetterFormat format);
+
 // The routes above (RouteKind kReceipt, kApologyLetter, kRefusalLetter,
-// kSupplementRequestLetter): the role check, the
+// kSupplementRequestLetter, kControlSlip): the role check, the
 // format parameter, then the read on a query thread. `queries`, `catalog`,
 // `unit` and `users` must outlive every request in flight; `respond` is
 // called exactly once, possibly later on a query thread.
