@@ -56,6 +56,7 @@ const std::set<std::string>& AllowedParams(RouteKind kind) {
   static const std::set<std::string> kStats = {"from", "to", "format", "codes"};
   static const std::set<std::string> kTrend = {"to", "months"};
   static const std::set<std::string> kPeriod = {"from", "to"};
+  static const std::set<std::string> kBook = {"from", "to", "format"};
   static const std::set<std::string> kAlerts = {"open", "from", "to", "limit"};
   static const std::set<std::string> kAlertStream = {"last_event_id"};
   static const std::set<std::string> kLimit = {"limit"};
@@ -74,6 +75,7 @@ const std::set<std::string>& AllowedParams(RouteKind kind) {
     case RouteKind::kRefusalLetter: return kReceipt;
     case RouteKind::kSupplementRequestLetter: return kReceipt;
     case RouteKind::kControlSlip: return kReceipt;
+    case RouteKind::kTrackingBook: return kBook;
     case RouteKind::kAppointmentPreview: return kPreview;
     case RouteKind::kAdminBackupChunk: return kOffset;
     default: return kNone;
@@ -181,6 +183,8 @@ std::variant<Route, RouteError> ParseRoute(std::string_view method, std::string_
       route.kind = RouteKind::kStats;
     } else if (s1 == "stats" && n == 3 && segments[2] == "trend") {
       route.kind = RouteKind::kStatsTrend;
+    } else if (s1 == "book" && n == 2) {
+      route.kind = RouteKind::kTrackingBook;
     } else if (s1 == "export" && n == 3 && segments[2] == "portal") {
       route.kind = RouteKind::kPortalExport;
     } else if (s1 == "alerts" && (n == 2 || (n == 3 && segments[2] == "stream"))) {

@@ -66,6 +66,7 @@ enum class RouteKind {
   kRefusalLetter,            // name: the dossier code
   kSupplementRequestLetter,  // name: the dossier code
   kControlSlip,               // name: the dossier code
+  kTrackingBook,
   kAppointmentPreview,       // endpoints/appointment_preview.h
   kCalendarReload,
   kTestClock,

@@ -6,6 +6,7 @@
 #include "adapters/http/endpoints/admin_endpoints.h"
 #include "adapters/http/endpoints/alert_endpoints.h"
 #include "adapters/http/endpoints/appointment_preview.h"
+#include "adapters/http/endpoints/book_endpoint.h"
 #include "adapters/http/endpoints/calendar_reload.h"
 #include "adapters/http/endpoints/citizen_rating.h"
 #include "adapters/api/command_endpoints.h"
@@ -205,6 +206,9 @@ void ApiHandler::HandleRead(const api::Route& route, const Request& request, con
     case api::RouteKind::kControlSlip:
       return HandleLetterRoute(route, *principal, queries_, catalog, context_.unit,
                                *context_.users, to, respond);
+    case api::RouteKind::kTrackingBook:
+      return HandleBookRoute(route, *principal, queries_, catalog, context_.unit, clock_.Now(), to,
+                             respond);
     case api::RouteKind::kStats:
     case api::RouteKind::kStatsTrend:
     case api::RouteKind::kPortalExport:

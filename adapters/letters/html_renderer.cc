@@ -49,7 +49,8 @@ table.items td:first-child { text-align: center; width: 8mm; }
 )";
 
 // A5 is the counter slip; A4 letters use Decree 30/2020's margins (top and
-// bottom 20 mm, left 30 mm for binding, right 15 mm).
+// bottom 20 mm, left 30 mm for binding, right 15 mm); the book's landscape
+// pages trade margin and type size for its twelve columns.
 std::string PageStyle(PageSize page) {
   switch (page) {
     case PageSize::kA5:
@@ -58,6 +59,9 @@ std::string PageStyle(PageSize page) {
     case PageSize::kA4:
       return "@page { size: A4; margin: 20mm 15mm 20mm 30mm; }\n"
              "html { font-size: 13pt; }\nbody { max-width: 165mm; }\n";
+    case PageSize::kA4Landscape:
+      return "@page { size: A4 landscape; margin: 15mm 15mm 15mm 20mm; }\n"
+             "html { font-size: 10pt; }\nbody { max-width: 262mm; }\n";
   }
   return {};
 }

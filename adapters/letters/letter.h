@@ -26,6 +26,7 @@ inline constexpr std::string_view kNationalMotto = "Độc lập - Tự do - H�
 enum class PageSize {
   kA5,  // the receipt handed over the counter
   kA4,  // letters
+  kA4Landscape,  // the tracking book: a row of many columns per dossier
 };
 
 // "Label: value" on one logical line.

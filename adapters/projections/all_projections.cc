@@ -6,6 +6,7 @@
 #include "adapters/sqlite/alert_projection.h"
 #include "adapters/sqlite/dossier_projection.h"
 #include "adapters/sqlite/dossier_search_projection.h"
+#include "adapters/sqlite/tracking_book_projection.h"
 
 namespace motcua::projections {
 
@@ -15,6 +16,7 @@ sqlite::ProjectionList AllProjections() {
   list.push_back(std::make_unique<counters::DailyCountersProjection>());  // reads `dossiers`
   list.push_back(std::make_unique<sqlite::AlertProjection>());
   list.push_back(std::make_unique<sqlite::DossierSearchProjection>());
+  list.push_back(std::make_unique<sqlite::TrackingBookProjection>());
   return list;
 }
 

@@ -239,8 +239,11 @@ TEST_P(RandomHistoryTest, WhoRecordedEachResultIsKeptAndRecoveredForAnOlderStore
       "SELECT d.code, d.status, COALESCE((SELECT e.actor FROM events e WHERE e.dossier = d.code"
       " AND e.kind = 'result_ready'), '-'), 0 FROM dossiers d ORDER BY d.code");
   EXPECT_EQ(before, from_log);
-  // The store as the dossiers' schema version 1 left it, without the column.
+  // The store as the dossiers' schema version 1 left it, without the columns
+  // later versions add.
   ASSERT_THAT(log_->db().Exec("ALTER TABLE dossiers DROP COLUMN resolved_by;"
+                              "ALTER TABLE dossiers DROP COLUMN step;"
+                              "ALTER TABLE dossiers DROP COLUMN step_due_at;"
                               "UPDATE schema_versions SET version = 1 WHERE component = 'dossiers'"),
               IsOk());
   log_.reset();

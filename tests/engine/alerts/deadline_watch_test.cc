@@ -204,5 +204,138 @@ TEST_F(DeadlineWatchTest, ATakenMomentWhoseCommitFailedIsRaisedAgain) {
   EXPECT_EQ(Fire("2024-03-14 09:01").size(), 1u);
 }
 
+// The step-due moments (ALERT_KIND_STEP_DUE) of the internal processes, with
+// the shipped catalog's processes and the default leads (an apology a working
+// day ahead, a step two working hours ahead). Office hours 07:00–11:30 and
+// 13:30–17:00; 2026-12-07 is a Monday and December 2026 has no holiday.
+// 1.004873 (3 working days) follows the 2025-07-01 process there: 2/14/4/4 h.
+class StepDueWatchTest : public ::testing::Test {
+ protected:
+  StepDueWatchTest()
+      : engine_(engine::EngineOptions{"000.00.07.H06", false}, ::motcua::testing::ShippedCatalog(),
+                ::motcua::testing::ShippedCalendar(), secrets_),
+        watch_(engine_, WatchOptions{}) {}
+
+  void Commit() {
+    engine_.Committed(batch_);
+    for (const auto& p : batch_.events) watch_.Track(engine_.IdOf(p.event.dossier_code()));
+    batch_.clear();
+  }
+
+  std::string Receive(const char* when, const char* procedure = kThreeDays) {
+    v1::Command c;
+    c.set_actor("tiepnhan01");
+    c.mutable_receive()->set_procedure_code(procedure);
+    c.mutable_receive()->mutable_applicant()->set_name("Phạm Thu Hà");
+    c.mutable_receive()->set_channel(v1::CHANNEL_COUNTER);
+    auto out = engine_.Execute(c, Vn(when), batch_);
+    EXPECT_THAT(out, IsOk());
+    Commit();
+    return out.ok() ? out->dossier_code : "";
+  }
+
+  void Do(v1::Command c, const char* when) {
+    c.set_actor("canbo01");
+    ASSERT_THAT(engine_.Execute(c, Vn(when), batch_), IsOk());
+    Commit();
+  }
+
+  void HandOver(const std::string& code, const char* unit, const char* user, const char* when) {
+    v1::Command c;
+    c.mutable_hand_over()->set_dossier_code(code);
+    c.mutable_hand_over()->set_to_unit(unit);
+    c.mutable_hand_over()->set_to_user(user);
+    Do(c, when);
+  }
+
+  // Raises every alert due at `now`, as the server's timer does.
+  std::vector<v1::Event> Fire(const char* now) {
+    std::vector<v1::Event> raised;
+    for (v1::Event& e : watch_.TakeDue(Vn(now), false)) {
+      EXPECT_THAT(engine_.Import(e, batch_), IsOk());
+      raised.push_back(e);
+    }
+    Commit();
+    return raised;
+  }
+
+  ::motcua::testing::CountingSecrets secrets_;
+  engine::Engine engine_;
+  DeadlineWatch watch_;
+  engine::CommitBatch batch_;
+};
+
+TEST_F(StepDueWatchTest, AStepIsWarnedTwoWorkingHoursBeforeItsDeadlineOnceForItsHolder) {
+  // Received Mon 7/12 08:00: due Thu 10/12 08:00 (24 working hours), the
+  // apology a working day before, Wed 9/12 08:00. Step 1 takes 2 h, no more
+  // than the lead: no step moment at the counter.
+  std::string code = Receive("2026-12-07 08:00");
+  EXPECT_EQ(watch_.NextMoment(), Vn("2026-12-09 08:00"));
+  // Handed to justice Mon 09:30: step 2 (14 h) is due Wed 07:30 (5.5 h on
+  // Mon, 8 h Tue, 0.5 h Wed). Two working hours before: Wed 07:00–07:30
+  // (0.5 h) and Tue 15:30–17:00 (1.5 h) -> Tue 8/12 15:30.
+  HandOver(code, "Tư pháp - Hộ tịch", "tuphap01", "2026-12-07 09:30");
+  ASSERT_EQ(watch_.NextMoment(), Vn("2026-12-08 15:30"));
+  EXPECT_THAT(Fire("2026-12-08 15:29"), ::testing::IsEmpty());
+  auto raised = Fire("2026-12-08 15:30");
+  ASSERT_EQ(raised.size(), 1u);
+  const v1::AlertRaised& alert = raised[0].alert_raised();
+  EXPECT_EQ(raised[0].dossier_code(), code);
+  EXPECT_EQ(alert.kind(), v1::ALERT_KIND_STEP_DUE);
+  EXPECT_EQ(ToInstant(alert.moment()), Vn("2026-12-08 15:30"));
+  EXPECT_EQ(alert.step(), 2u);
+  EXPECT_EQ(ToInstant(alert.step_due_at()), Vn("2026-12-09 07:30"));
+  EXPECT_EQ(ToInstant(alert.appointment_at()), Vn("2026-12-10 08:00"));
+  EXPECT_EQ(alert.holder_unit(), "Tư pháp - Hộ tịch");
+  EXPECT_EQ(alert.holder_user(), "tuphap01");
+  // Imported, committed and tracked again (Fire does all three): raised
+  // once. The next moment is the dossier's apology; a rebuilt watch agrees.
+  EXPECT_EQ(watch_.NextMoment(), Vn("2026-12-09 08:00"));
+  EXPECT_THAT(Fire("2026-12-09 07:59"), ::testing::IsEmpty());
+  EXPECT_THAT(engine_.Import(raised[0], batch_), HasError(Error::kAlreadyExists));
+  watch_.TrackAll();
+  EXPECT_EQ(watch_.NextMoment(), Vn("2026-12-09 08:00"));
+}
+
+TEST_F(StepDueWatchTest, AStepNoLongerThanTheLeadHasNoMoment) {
+  // 2.000815 (same day; steps 1/4/2/1 h) received Mon 08:00: due Mon 17:00,
+  // less than the apology's working day away, so only the overdue moment.
+  // Step 1 takes 1 h, within the 2 h lead: no step moment.
+  std::string code = Receive("2026-12-07 08:00", "2.000815");
+  EXPECT_EQ(engine_.Find(code)->step, 1);
+  EXPECT_EQ(watch_.NextMoment(), Vn("2026-12-07 17:00"));
+  EXPECT_THAT(Fire("2026-12-07 08:59"), ::testing::IsEmpty());
+  // Step 2 (4 h) from 08:30: 08:30–11:30 (3 h), 13:30–14:30 (1 h) -> 14:30;
+  // two working hours before: 13:30–14:30 and 10:30–11:30 -> 10:30.
+  HandOver(code, "Tư pháp - Hộ tịch", "tuphap01", "2026-12-07 08:30");
+  EXPECT_EQ(watch_.NextMoment(), Vn("2026-12-07 10:30"));
+}
+
+TEST_F(StepDueWatchTest, APausedDossierHasNoStepMomentUntilTheWaitEnds) {
+  std::string code = Receive("2026-12-07 08:00");
+  HandOver(code, "Tư pháp - Hộ tịch", "tuphap01", "2026-12-07 09:30");  // step 2 due Wed 07:30
+  ASSERT_EQ(watch_.NextMoment(), Vn("2026-12-08 15:30"));
+  v1::Command request;
+  request.mutable_request_supplement()->set_dossier_code(code);
+  request.mutable_request_supplement()->set_reason("Thiếu giấy tờ");
+  Do(request, "2026-12-08 08:00");
+  EXPECT_EQ(watch_.NextMoment(), std::nullopt);
+  EXPECT_THAT(Fire("2026-12-08 15:30"), ::testing::IsEmpty()) << "no step alert while paused";
+  // Supplemented Wed 10:00 after 10 working hours of waiting (Tue 08:00–17:00
+  // less lunch, 7 h; Wed 07:00–10:00, 3 h): step 2 is due Thu 10/12 09:30
+  // (process_steps_test has the arithmetic), warned two working hours
+  // earlier, Thu 07:30, before the apology (Thu 10:00, the appointment having
+  // moved from Thu 08:00 to Fri 10:00).
+  v1::Command supplied;
+  supplied.mutable_supplement()->set_dossier_code(code);
+  Do(supplied, "2026-12-09 10:00");
+  EXPECT_EQ(watch_.NextMoment(), Vn("2026-12-10 07:30"));
+  auto raised = Fire("2026-12-10 07:30");
+  ASSERT_EQ(raised.size(), 1u);
+  EXPECT_EQ(raised[0].alert_raised().kind(), v1::ALERT_KIND_STEP_DUE);
+  EXPECT_EQ(ToInstant(raised[0].alert_raised().step_due_at()), Vn("2026-12-10 09:30"));
+  EXPECT_EQ(watch_.NextMoment(), Vn("2026-12-10 10:00"));
+}
+
 }  // namespace
 }  // namespace motcua::alerts
