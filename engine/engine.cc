@@ -9,8 +9,10 @@
 #include "engine/command_fields.h"
 #include "engine/catalog/internal_process.h"
 #include "engine/command_target.h"
+#include "engine/dossier/apology_rules.h"
 #include "engine/dossier/appointment.h"
 #include "engine/dossier/lifecycle.h"
+#include "engine/dossier/names.h"
 #include "engine/dossier/process_steps.h"
 
 namespace motcua::engine {
@@ -229,6 +231,18 @@ Result<v1::Event> Engine::BuildEvent(const v1::Command& c, Instant now,
       break;
     case C::kApologize: {
       const auto& a = c.apologize();
+      // The lifecycle refuses a second apology or a closed dossier first.
+      if (a.has_new_appointment_at() && state->procedure < catalog_->size() && state->open() &&
+          !state->apologized) {
+        if (Status s = dossier::CheckNewAppointment(*calendar_, catalog_->at(state->procedure),
+                                                    *state, now, ToInstant(a.new_appointment_at()));
+            !s.ok()) {
+          // Worded as the lifecycle's refusals: the dossier, the action, why.
+          return Status(s.code(), "hồ sơ " + QuoteForMessage(code) + ", " +
+                                      std::string(dossier::ActionName(K::kApologyIssued)) + ": " +
+                                      s.message());
+        }
+      }
       auto* ev = e.mutable_apology_issued();
       ev->set_reason(a.reason());
       if (a.has_new_appointment_at()) *ev->mutable_new_appointment_at() = a.new_appointment_at();
@@ -311,18 +325,30 @@ Status Engine::FillDerived(v1::Event& e) {
     const bool stated = e.kind_case() == K::kSupplemented ? e.supplemented().has_appointment_after()
                                                           : e.fee_paid().has_appointment_after();
     const DossierState* state = Find(e.dossier_code());
-    if (stated || state == nullptr || !state->paused()) return Status::Ok();
+    if (stated || state == nullptr || !state->paused()) return FillStep(e);
     MOTCUA_ASSIGN_OR_RETURN(dossier::DeadlineClock clock,
                             dossier::Advance(*calendar_, dossier::ClockOf(*state), e));
+    // The appointment an apology promised waits for the citizen too.
+    google::protobuf::Timestamp extended;
+    if (state->apologized && state->extended_appointment_at != 0) {
+      MOTCUA_ASSIGN_OR_RETURN(
+          calendar::Due moved,
+          dossier::AfterPause(*calendar_,
+                              calendar::Due{FromUnixSeconds(state->extended_appointment_at)},
+                              FromUnixSeconds(state->paused_at), ToInstant(e.at())));
+      SetInstant(moved.at, &extended);
+    }
     if (e.kind_case() == K::kSupplemented) {
       v1::Supplemented* s = e.mutable_supplemented();
       SetSeconds(state->appointment_at, s->mutable_appointment_before());
       SetInstant(clock.appointment.at, s->mutable_appointment_after());
       s->set_appointment_provisional(clock.appointment.provisional);
+      if (extended.seconds() != 0) *s->mutable_extended_appointment_after() = extended;
     } else {
       v1::FeePaid* p = e.mutable_fee_paid();
       SetInstant(clock.appointment.at, p->mutable_appointment_after());
       p->set_appointment_provisional(clock.appointment.provisional);
+      if (extended.seconds() != 0) *p->mutable_extended_appointment_after() = extended;
     }
   }
   return FillStep(e);

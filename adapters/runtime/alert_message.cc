@@ -23,6 +23,7 @@ v1::Alert AlertFromEvent(const v1::Event& event) {
     a.set_holder_unit(raised.holder_unit());
     a.set_holder_user(raised.holder_user());
   }
+  if (raised.has_legal_last_moment()) *a.mutable_legal_last_moment() = raised.legal_last_moment();
   return a;
 }
 
@@ -42,6 +43,7 @@ v1::Alert AlertFromRow(const sqlite::AlertRow& row) {
     a.set_holder_unit(row.holder_unit);
     a.set_holder_user(row.holder_user);
   }
+  if (row.legal_moment != 0) SetSeconds(row.legal_moment, a.mutable_legal_last_moment());
   a.set_open(row.open);
   return a;
 }

@@ -13,11 +13,13 @@ std::vector<std::string> AlertProjection::migrations() const {
       "CREATE INDEX alerts_by_code ON alerts(code, seq);"
       "CREATE INDEX alerts_by_raised ON alerts(raised_at);"
       "CREATE INDEX alerts_by_delivery ON alerts(deliver_at);",
-      // 2: a step-due alert's step, its deadline and the holder it is for.
+      // 2: a step-due alert's step, its deadline and the holder it is for;
+      // an apology-due alert's legal last moment.
       "ALTER TABLE alerts ADD COLUMN step INTEGER NOT NULL DEFAULT 0;"
       "ALTER TABLE alerts ADD COLUMN step_due_at INTEGER;"
       "ALTER TABLE alerts ADD COLUMN holder_unit TEXT;"
-      "ALTER TABLE alerts ADD COLUMN holder_user TEXT;",
+      "ALTER TABLE alerts ADD COLUMN holder_user TEXT;"
+      "ALTER TABLE alerts ADD COLUMN legal_moment INTEGER;",
   };
 }
 
@@ -27,8 +29,8 @@ Status AlertProjection::Prepare(Database& db) {
   insert_ = std::make_unique<Statement>(
       db,
       "INSERT INTO alerts (seq, code, kind, moment, appointment, raised_at, late_fired, "
-      "deliver_at, step, step_due_at, holder_unit, holder_user) "
-      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)");
+      "deliver_at, step, step_due_at, holder_unit, holder_user, legal_moment) "
+      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)");
   return insert_->status();
 }
 
@@ -54,6 +56,11 @@ Status AlertProjection::Apply(const engine::PendingEvent& pending) {
     insert_->Bind(10, Seconds(a.step_due_at()))
         .BindTextOrNull(11, a.holder_unit())
         .BindTextOrNull(12, a.holder_user());
+  }
+  if (a.has_legal_last_moment()) {
+    insert_->Bind(13, Seconds(a.legal_last_moment()));
+  } else {
+    insert_->BindNull(13);
   }
   return insert_->Run();
 }

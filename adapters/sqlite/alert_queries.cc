@@ -30,7 +30,7 @@ std::string OpenCondition() {
 std::string SelectColumns() {
   return "SELECT a.seq, a.code, a.kind, a.moment, a.appointment, a.raised_at, a.deliver_at, "
          "a.late_fired, a.step, COALESCE(a.step_due_at, 0), COALESCE(a.holder_unit, ''), "
-         "COALESCE(a.holder_user, ''), COALESCE(" +
+         "COALESCE(a.holder_user, ''), COALESCE(a.legal_moment, 0), COALESCE(" +
          OpenCondition() + ", 0) FROM alerts a LEFT JOIN dossiers d ON d.code = a.code ";
 }
 
@@ -50,7 +50,8 @@ Result<std::vector<AlertRow>> Collect(Statement& st) {
     r.step_due_at = st.ColumnInt(9);
     r.holder_unit = st.ColumnText(10);
     r.holder_user = st.ColumnText(11);
-    r.open = st.ColumnInt(12) != 0;
+    r.legal_moment = st.ColumnInt(12);
+    r.open = st.ColumnInt(13) != 0;
   }
   if (!st.ok()) return st.status();
   return rows;

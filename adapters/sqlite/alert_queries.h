@@ -31,6 +31,8 @@ struct AlertRow {
   std::int64_t step_due_at = 0;
   std::string holder_unit;
   std::string holder_user;
+  // ALERT_KIND_APOLOGY_DUE: the law's last moment (0: not recorded).
+  std::int64_t legal_moment = 0;
   // Not yet handled: the dossier is open with the appointment the alert was
   // computed from (after an apology, the new appointment it promised) and,
   // for an apology-due alert, has no apology; a step-due alert, while the

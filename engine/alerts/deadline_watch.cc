@@ -139,6 +139,11 @@ std::vector<v1::Event> DeadlineWatch::TakeDue(Instant now, bool late_fired) {
     } else {
       SetSeconds(e.appointment, alert->mutable_appointment_at());
     }
+    if (e.kind == v1::ALERT_KIND_APOLOGY_DUE) {
+      auto legal = engine_.calendar().SubtractWorkingTime(FromUnixSeconds(e.appointment),
+                                                          kApologyLegalLead);
+      if (legal.ok()) SetInstant(*legal, alert->mutable_legal_last_moment());
+    }
   }
   return due;
 }

@@ -39,6 +39,11 @@
 
 namespace motcua::alerts {
 
+// The law's last moment to apologise is one working day before the
+// appointment (docs/domain.md "Alerts and the apology"); `apology_lead` may
+// warn earlier, and the alert states both.
+inline constexpr std::chrono::seconds kApologyLegalLead = std::chrono::hours(8);
+
 struct WatchOptions {
   std::chrono::seconds apology_lead = std::chrono::hours(8);
   std::chrono::seconds step_due_lead = std::chrono::hours(2);

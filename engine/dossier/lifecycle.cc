@@ -370,6 +370,9 @@ void Apply(const v1::Event& e, const catalog::Catalog& catalog, StringPool& name
       const auto& s = e.supplemented();
       state.status = state.resume_status;
       SetAppointment(Seconds(s.appointment_after()), s.appointment_provisional(), state);
+      if (s.has_extended_appointment_after()) {
+        state.extended_appointment_at = Seconds(s.extended_appointment_after());
+      }
       ObserveDocuments(s.documents(), state);
       break;
     }
@@ -389,6 +392,9 @@ void Apply(const v1::Event& e, const catalog::Catalog& catalog, StringPool& name
       if (state.status == v1::STATUS_FEE_REQUESTED) state.status = state.resume_status;
       if (p.has_appointment_after()) {
         SetAppointment(Seconds(p.appointment_after()), p.appointment_provisional(), state);
+      }
+      if (p.has_extended_appointment_after()) {
+        state.extended_appointment_at = Seconds(p.extended_appointment_after());
       }
       break;
     }

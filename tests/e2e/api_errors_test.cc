@@ -11,6 +11,8 @@
 
 #include "adapters/client/api_client.h"
 #include "adapters/client/http_client.h"
+#include "engine/base/proto_time.h"
+#include "engine/base/time.h"
 #include "motcua/v1/api.pb.h"
 #include "tests/e2e/e2e_support.h"
 #include "tests/support/fixtures.h"
@@ -53,6 +55,7 @@ class ApiErrorsTest : public ::testing::Test {
     v1::CommandReply parsed;
     ASSERT_TRUE(google::protobuf::util::JsonStringToMessage(reply.body, &parsed).ok());
     code_ = parsed.dossier().code();
+    appointment_ = FormatVietnamMinute(ToInstant(parsed.dossier().appointment_at()));
   }
 
   void TearDown() override {
@@ -105,6 +108,7 @@ class ApiErrorsTest : public ::testing::Test {
   std::unique_ptr<ServerProcess> server_;
   std::unique_ptr<client::HttpClient> http_;
   std::string code_;
+  std::string appointment_;  // Vietnam time, "YYYY-MM-DD HH:MM"
 };
 
 TEST_F(ApiErrorsTest, EveryErrorClassHasItsStatusAndCodeAndChangesNothing) {
@@ -183,6 +187,12 @@ TEST_F(ApiErrorsTest, EveryErrorClassHasItsStatusAndCodeAndChangesNothing) {
 }
 
 TEST_F(ApiErrorsTest, OnceOnlyActionsAndReusedKeysAreConflicts) {
+  // New appointments a few working hours after the current one, in UTC.
+  auto later = [&](int hours) {
+    auto t = ParseVietnamMinute(AddWorkingHours(appointment_, hours));
+    EXPECT_TRUE(t.ok());
+    return cal::format("%FT%TZ", cal::floor<std::chrono::seconds>(t.ok() ? *t : Instant{}));
+  };
   auto apologize = [&](const std::string& when, const std::string& key) {
     return Post("apologize", kSpecialist,
                 R"({"dossier_code": ")" + code_ + R"(", "reason": "Cần xác minh",
@@ -190,14 +200,14 @@ TEST_F(ApiErrorsTest, OnceOnlyActionsAndReusedKeysAreConflicts) {
                     when + R"("})",
                 {{"Idempotency-Key", key}});
   };
-  ASSERT_EQ(apologize("2099-01-05T09:00:00Z", "apology-1").status, 200u);
+  ASSERT_EQ(apologize(later(2), "apology-1").status, 200u);
   const std::string before = DumpStore(db_);
   // A second apology: already done.
-  ExpectRefused(apologize("2099-02-05T09:00:00Z", "apology-2"), 409, "already_exists", before);
+  ExpectRefused(apologize(later(3), "apology-2"), 409, "already_exists", before);
   // The first key with another body: a conflict, not a replay.
-  ExpectRefused(apologize("2099-03-05T09:00:00Z", "apology-1"), 409, "conflict", before);
+  ExpectRefused(apologize(later(4), "apology-1"), 409, "conflict", before);
   // The first key with the same body: the stored reply, nothing written.
-  client::HttpReply replay = apologize("2099-01-05T09:00:00Z", "apology-1");
+  client::HttpReply replay = apologize(later(2), "apology-1");
   EXPECT_EQ(replay.status, 200u);
   EXPECT_EQ(replay.Header("Idempotent-Replayed").value_or(""), "true");
   EXPECT_EQ(DumpStore(db_), before);

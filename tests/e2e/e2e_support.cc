@@ -8,6 +8,8 @@
 
 #include "adapters/config/server_config.h"
 #include "adapters/sqlite/database.h"
+#include "engine/base/time.h"
+#include "tests/support/fixtures.h"
 
 namespace motcua::e2e {
 
@@ -26,6 +28,15 @@ void WriteConfig(const std::filesystem::path& path, const std::string& db,
   options.preserve_proto_field_names = true;
   ASSERT_TRUE(google::protobuf::util::MessageToJsonString(c, &json, options).ok());
   std::ofstream(path) << json;
+}
+
+std::string AddWorkingHours(const std::string& vietnam_minute, int hours) {
+  auto from = ParseVietnamMinute(vietnam_minute.substr(0, 16));
+  EXPECT_TRUE(from.ok()) << vietnam_minute;
+  if (!from.ok()) return {};
+  auto later = ::motcua::testing::ShippedCalendar()->AddWorkingTime(*from, std::chrono::hours(hours));
+  EXPECT_TRUE(later.ok()) << vietnam_minute;
+  return later.ok() ? FormatVietnamMinute(*later) : std::string();
 }
 
 std::unique_ptr<ServerProcess> ServerProcess::Start(const std::filesystem::path& config,

@@ -35,6 +35,11 @@ inline constexpr const char* kAdmin = "demo-admin-token";
 void WriteConfig(const std::filesystem::path& path, const std::string& db,
                  const std::function<void(v1::ServerConfig&)>& edit = {});
 
+// `vietnam_minute` ("YYYY-MM-DD HH:MM", Vietnam time; anything after is
+// ignored) plus `hours` of working time on the shipped calendar, in the same
+// form: a new appointment an apology made before it may promise.
+std::string AddWorkingHours(const std::string& vietnam_minute, int hours);
+
 // A running motcuad (a common::Subprocess). The destructor kills it
 // (SIGKILL) if a test left it running.
 class ServerProcess {

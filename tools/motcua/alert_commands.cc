@@ -61,10 +61,16 @@ std::string When(const google::protobuf::Timestamp& t) { return FormatVietnamMin
 std::string AlertLine(const v1::Alert& a) {
   std::string line = "#" + std::to_string(a.id()) + " ";
   switch (a.kind()) {
-    case v1::ALERT_KIND_APOLOGY_DUE:
+    case v1::ALERT_KIND_APOLOGY_DUE: {
+      // The law's last moment; the configured lead may warn earlier.
+      const bool earlier = a.has_legal_last_moment() &&
+                           a.legal_last_moment().seconds() != a.moment().seconds();
       line += "Đến hạn xin lỗi  " + a.dossier_code() + "  phải xin lỗi trước " +
-              When(a.moment()) + ", hẹn trả " + When(a.appointment_at());
+              When(earlier ? a.legal_last_moment() : a.moment()) + ", hẹn trả " +
+              When(a.appointment_at());
+      if (earlier) line += " (báo trước từ " + When(a.moment()) + ")";
       break;
+    }
     case v1::ALERT_KIND_OVERDUE:
       line += "Quá hạn          " + a.dossier_code() + "  hẹn trả " + When(a.appointment_at());
       break;

@@ -208,7 +208,7 @@ TEST_F(DeskQueuesTest, PagesFollowEachOtherInDeadlineOrderWithoutGapsOrRepeats) 
   // Later receipts fall due later; the apology of the first moves it last.
   api_.Run("apologize",
            R"({"dossier_code": ")" + received[0] +
-               R"(", "reason": "Cần xác minh thêm", "new_appointment_at": "2026-12-18T03:00:00Z"})",
+               R"(", "reason": "Cần xác minh thêm", "new_appointment_at": "2026-12-14T03:00:00Z"})",
            kReception);
   const std::vector<std::string> expected = {received[1], received[2], received[3], received[4],
                                              received[0]};
@@ -219,7 +219,7 @@ TEST_F(DeskQueuesTest, PagesFollowEachOtherInDeadlineOrderWithoutGapsOrRepeats) 
     if (!page.truncated()) break;
   }
   EXPECT_EQ(paged, expected);
-  EXPECT_THAT(Codes("?due_before=2026-12-17%2008:00"),
+  EXPECT_THAT(Codes("?due_before=2026-12-14%2008:00"),
               ElementsAre(received[1], received[2], received[3], received[4]));
 }
 
@@ -291,14 +291,14 @@ TEST_F(DeskQueuesTest, TheCitizenSeesEachStepInPlainWordsWithUnitsButNoOfficerOr
 
   api_.Run("apologize",
            R"({"dossier_code": ")" + code +
-               R"(", "reason": "Chờ xác minh tại nơi cư trú cũ", "new_appointment_at": "2026-12-18T03:00:00Z"})",
+               R"(", "reason": "Chờ xác minh tại nơi cư trú cũ", "new_appointment_at": "2026-12-14T03:00:00Z"})",
            kSpecialist);
   res = api_.Send({.target = "/v1/lookup/" + code + "?secret=" + received.lookup_secret()});
   ASSERT_THAT(api::DecodeBody(res.body(), api::BodyFormat::kJson, view), IsOk());
   EXPECT_EQ(view.apology_reason(), "Chờ xác minh tại nơi cư trú cũ");
   EXPECT_EQ(view.steps(view.steps_size() - 1).title(),
             "Cơ quan xin lỗi vì trễ hạn và hẹn lại ngày trả kết quả");
-  EXPECT_EQ(view.new_appointment_at().seconds(), ToUnixSeconds(Vn("2026-12-18 10:00")));
+  EXPECT_EQ(view.new_appointment_at().seconds(), ToUnixSeconds(Vn("2026-12-14 10:00")));
 }
 
 TEST_F(DeskQueuesTest, TheRefusalAndTheSupplementRequestPrintFromTheLog) {

@@ -132,7 +132,8 @@ v1::Command Sample(C kind, const std::string& code) {
     case C::kApologize:
       c.mutable_apologize()->set_dossier_code(code);
       c.mutable_apologize()->set_reason("Cần xác minh thêm");
-      SetInstant(Vn("2030-01-10 10:00"), c.mutable_apologize()->mutable_new_appointment_at());
+      // Within one more term of the table's appointment (Fri 2024-03-15 09:00).
+      SetInstant(Vn("2024-03-19 16:00"), c.mutable_apologize()->mutable_new_appointment_at());
       break;
     case C::kRate:
       c.mutable_rate()->set_dossier_code(code);
