@@ -24,6 +24,7 @@ void ApplyDefaults(v1::ServerConfig& c) {
   auto* alerts = c.mutable_alerts();
   if (alerts->apology_lead_working_hours() == 0) alerts->set_apology_lead_working_hours(8);
   if (alerts->step_due_lead_working_hours() == 0) alerts->set_step_due_lead_working_hours(2);
+  if (alerts->intake_limit_working_hours() == 0) alerts->set_intake_limit_working_hours(8);
   if (alerts->webhook_max_age_hours() == 0) alerts->set_webhook_max_age_hours(72);
   auto* exp = c.mutable_export_();
   if (exp->time().empty()) exp->set_time("17:30");

@@ -40,6 +40,7 @@ const std::vector<ReportColumn>& ReportColumns() {
       {"withdrawn", "Rút hồ sơ", "Rút", &R::withdrawn},
       {"stopped", "Dừng xử lý, trả lại", "Dừng", &R::stopped},
       {"withdrawn_or_returned", "Rút hoặc trả lại", "R+D", &R::withdrawn_or_returned},
+      {"accepted_late", "Trực tuyến tiếp nhận muộn", "TNM", &R::accepted_late},
   };
   return columns;
 }

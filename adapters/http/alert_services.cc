@@ -23,6 +23,7 @@ Result<std::unique_ptr<AlertServices>> AlertServices::Create(runtime::EngineServ
   watch.db_path = config.db_path;
   watch.watch.apology_lead = std::chrono::hours(config.alerts.apology_lead_working_hours());
   watch.watch.step_due_lead = std::chrono::hours(config.alerts.step_due_lead_working_hours());
+  watch.watch.intake_limit = std::chrono::hours(config.alerts.intake_limit_working_hours());
   watch.deliver_outside_office_hours = config.alerts.deliver_outside_office_hours();
   watch.wall_clock_timer = config.test_clock == nullptr;
   runtime::WebhookDeliverer* webhook = services->webhook_.get();

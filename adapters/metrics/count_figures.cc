@@ -46,6 +46,7 @@ void Count(const FactsTable& table, const Period& period, const CountOptions& op
         add(f.channel == v1::CHANNEL_ONLINE ? Figure::kReceivedOnline
             : f.channel == v1::CHANNEL_POST ? Figure::kReceivedPost
                                             : Figure::kReceivedCounter);
+        if (f.intake_late) add(Figure::kReceivedIntakeLate);
       }
       const bool ended_in_period = ended && f.end_at >= start;
       const bool resolved =

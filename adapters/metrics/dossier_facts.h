@@ -41,6 +41,7 @@ struct DossierFacts {
   bool documents_reused = false;
   bool documents_digitized = false;
   bool complaint = false;
+  bool intake_late = false;  // accepted after its late-intake alert
 
   bool operator==(const DossierFacts&) const = default;
 };

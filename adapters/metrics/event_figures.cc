@@ -1,5 +1,7 @@
 #include "adapters/metrics/event_figures.h"
 
+#include "adapters/metrics/dossier_facts.h"
+
 namespace motcua::metrics {
 
 namespace {
@@ -46,6 +48,7 @@ void EventFigures(const v1::Event& event, const dossier::DossierState& after, Vi
       out.push_back(after.channel == v1::CHANNEL_ONLINE ? Figure::kReceivedOnline
                     : after.channel == v1::CHANNEL_POST ? Figure::kReceivedPost
                                                         : Figure::kReceivedCounter);
+      if (FactsOf(after).intake_late) out.push_back(Figure::kReceivedIntakeLate);
       break;
     case K::kResultReady: {
       out.push_back(Figure::kResolved);

@@ -34,6 +34,7 @@ constexpr std::array<std::string_view, kFigures> kNames = {
     "rated_level_acceptable",
     "rated_level_dissatisfied",
     "rated_level_very_dissatisfied",
+    "received_intake_late",
     "carried_over",
     "in_progress",
     "in_progress_within_deadline",

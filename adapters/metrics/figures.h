@@ -10,6 +10,9 @@
 // event settles, so a period's value is the sum of its days' (the per-day
 // counters, daily_counters_projection.h) and a past day never changes.
 //   received_online / _counter / _post   Received, by channel.
+//   received_intake_late                Received, from an online registration whose
+//                                       late-intake alert had been raised (it
+//                                       waited longer than the intake limit).
 //   resolved            ResultReady: the result is ready (status 9, then 10).
 //     resolved_on_time    end <= appointment (full timestamps, Decision 766)
 //                         and at most one supplementation request.
@@ -107,6 +110,7 @@ enum class Figure : std::uint8_t {
   kRatedLevelAcceptable,
   kRatedLevelDissatisfied,
   kRatedLevelVeryDissatisfied,
+  kReceivedIntakeLate,
   // Stock figures from here on.
   kCarriedOver,
   kInProgress,

@@ -108,6 +108,7 @@ const std::vector<Column>& Columns() {
       {"withdrawn_or_returned",
        {Figure::kWithdrawn, Figure::kStopped},
        &v1::ReportRow::set_withdrawn_or_returned},
+      {"accepted_late", {Figure::kReceivedIntakeLate}, &v1::ReportRow::set_accepted_late},
   };
   return columns;
 }

@@ -19,8 +19,11 @@ std::string OpenCondition() {
   // A step-due alert: while its step, with the same deadline, is in progress.
   // A step-due alert: while its step, with the same deadline, runs (after
   // the result too, until the return).
+  // A late intake: while the registration waits.
   return "(CASE a.kind WHEN " + std::to_string(v1::ALERT_KIND_STEP_DUE) +
-         " THEN d.step = a.step AND d.step_due_at = a.step_due_at ELSE"
+         " THEN d.step = a.step AND d.step_due_at = a.step_due_at WHEN " +
+         std::to_string(v1::ALERT_KIND_INTAKE_LATE) + " THEN d.status = " +
+         std::to_string(v1::STATUS_REGISTERED_ONLINE) + " ELSE"
          " d.status IN (" + kOpenStatuses +
          ") AND MAX(d.appointment_at, CASE WHEN d.apologized THEN "
          "COALESCE(d.extended_appointment_at, 0) ELSE 0 END) = a.appointment AND (a.kind != " +

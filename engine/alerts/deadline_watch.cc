@@ -18,6 +18,11 @@ bool Watched(const dossier::DossierState& s) {
 // A step runs until it ends, after the result too (the return's step).
 bool StepWatched(const dossier::DossierState& s) { return s.step_due_at != 0 && !s.paused(); }
 
+// An online registration waiting to be accepted or refused.
+bool IntakeWatched(const dossier::DossierState& s) {
+  return s.status == v1::STATUS_REGISTERED_ONLINE && s.registered_at != 0;
+}
+
 // The due time the overdue alert is for: the deadline the office works to
 // (standing.h), which the desk's queues show too.
 std::int64_t WatchedDue(const dossier::DossierState& s) {
@@ -79,6 +84,16 @@ void DeadlineWatch::Track(std::uint32_t dossier) {
     }
   }
   armed.step_due = step_due;
+  const std::int64_t registered = IntakeWatched(s) ? s.registered_at : 0;
+  if (registered != 0 && armed.registered != registered &&
+      !(s.alerts_raised & dossier::AlertBit(v1::ALERT_KIND_INTAKE_LATE))) {
+    auto limit = engine_.calendar().AddWorkingTime(FromUnixSeconds(registered),
+                                                   options_.intake_limit);
+    if (limit.ok()) {
+      queue_.push({ToUnixSeconds(*limit), registered, dossier, v1::ALERT_KIND_INTAKE_LATE});
+    }
+  }
+  armed.registered = registered;
 }
 
 void DeadlineWatch::TrackAll() {
@@ -94,6 +109,8 @@ bool DeadlineWatch::Valid(const Entry& e) const {
   switch (e.kind) {
     case v1::ALERT_KIND_STEP_DUE:
       return StepWatched(s) && s.step_due_at == e.appointment;
+    case v1::ALERT_KIND_INTAKE_LATE:
+      return IntakeWatched(s) && s.registered_at == e.appointment;
     case v1::ALERT_KIND_APOLOGY_DUE:
       return Watched(s) && WatchedDue(s) == e.appointment && !s.apologized;
     default:
@@ -136,7 +153,7 @@ std::vector<v1::Event> DeadlineWatch::TakeDue(Instant now, bool late_fired) {
       SetSeconds(WatchedDue(s), alert->mutable_appointment_at());
       alert->set_holder_unit(engine_.Name(s.holder_unit));
       alert->set_holder_user(engine_.Name(s.holder_user));
-    } else {
+    } else if (e.kind != v1::ALERT_KIND_INTAKE_LATE) {  // a registration has no appointment
       SetSeconds(e.appointment, alert->mutable_appointment_at());
     }
     if (e.kind == v1::ALERT_KIND_APOLOGY_DUE) {

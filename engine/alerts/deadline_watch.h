@@ -11,7 +11,9 @@
 //   step due     `step_due_lead` of working time before the deadline of the
 //                internal process's step in progress (process_steps.h), for
 //                its holder; skipped when the step's budget is no longer
-//                than the lead (it would fire as the holder takes it).
+//                than the lead (it would fire as the holder takes it);
+//   late intake  `intake_limit` of working time after an online registration
+//                that is still neither accepted nor refused.
 // Paused dossiers (waiting for the citizen) have no moments: their
 // appointment is not known until the pause ends.
 //
@@ -22,7 +24,7 @@
 // appending an AlertRaised event through Engine::Import, so each alert is in
 // the log exactly once and a restart does not repeat it.
 //
-// Memory: 24 bytes per pending moment plus 16 per dossier. Not thread-safe:
+// Memory: 24 bytes per pending moment plus 24 per dossier. Not thread-safe:
 // it lives on the engine's strand, beside the engine it reads.
 #ifndef MOTCUA_ENGINE_ALERTS_DEADLINE_WATCH_H_
 #define MOTCUA_ENGINE_ALERTS_DEADLINE_WATCH_H_
@@ -47,6 +49,7 @@ inline constexpr std::chrono::seconds kApologyLegalLead = std::chrono::hours(8);
 struct WatchOptions {
   std::chrono::seconds apology_lead = std::chrono::hours(8);
   std::chrono::seconds step_due_lead = std::chrono::hours(2);
+  std::chrono::seconds intake_limit = std::chrono::hours(8);
 };
 
 class DeadlineWatch {
@@ -99,6 +102,7 @@ class DeadlineWatch {
   struct Armed {
     std::int64_t due = 0;
     std::int64_t step_due = 0;
+    std::int64_t registered = 0;
   };
 
   const engine::Engine& engine_;

@@ -87,8 +87,12 @@ void ObserveDocuments(const google::protobuf::RepeatedPtrField<v1::Document>& do
 }
 
 void SetAppointment(std::int64_t at, bool provisional, DossierState& state) {
-  // New moments to watch; the step's alert stands for its step (ApplyStep).
-  if (at != state.appointment_at) state.alerts_raised &= AlertBit(v1::ALERT_KIND_STEP_DUE);
+  // New moments to watch; the step's alert stands for its step (ApplyStep),
+  // the late intake for the registration, which the statistics read.
+  if (at != state.appointment_at) {
+    state.alerts_raised &=
+        AlertBit(v1::ALERT_KIND_STEP_DUE) | AlertBit(v1::ALERT_KIND_INTAKE_LATE);
+  }
   state.appointment_at = at;
   state.appointment_provisional = provisional;
 }
@@ -229,15 +233,17 @@ Status CheckKind(const DossierState& state, const v1::Event& e, const catalog::C
     }
     case K::kAlertRaised: {
       auto kind = e.alert_raised().kind();
-      // A step runs after the result too, until its return (process_steps.h).
-      const bool step_due = kind == v1::ALERT_KIND_STEP_DUE && s == v1::STATUS_RESULT_READY;
-      if ((!In(s, {kRec, kProc, kSupp, kFee}) && !step_due) || state.paused()) {
-        return Illegal(e, state);
-      }
       if (kind != v1::ALERT_KIND_APOLOGY_DUE && kind != v1::ALERT_KIND_OVERDUE &&
-          kind != v1::ALERT_KIND_STEP_DUE) {
+          kind != v1::ALERT_KIND_STEP_DUE && kind != v1::ALERT_KIND_INTAKE_LATE) {
         return Invalid(e, "loại cảnh báo không hợp lệ");
       }
+      // A step runs after the result too, until its return (process_steps.h);
+      // a late intake is about a registration not yet accepted.
+      const bool allowed =
+          kind == v1::ALERT_KIND_INTAKE_LATE ? s == v1::STATUS_REGISTERED_ONLINE
+          : kind == v1::ALERT_KIND_STEP_DUE  ? In(s, {kRec, kProc, kSupp, kFee, v1::STATUS_RESULT_READY})
+                                             : In(s, {kRec, kProc, kSupp, kFee});
+      if (!allowed || state.paused()) return Illegal(e, state);
       if (kind == v1::ALERT_KIND_STEP_DUE && state.step_due_at == 0) {
         return Invalid(e, "không có bước xử lý nào đang thực hiện");
       }

@@ -118,7 +118,8 @@ std::string Describe(const v1::Alert& alert) {
                      : alert.kind() == v1::ALERT_KIND_OVERDUE   ? "OVERDUE"
                      : alert.kind() == v1::ALERT_KIND_STEP_DUE
                          ? "STEP_DUE " + std::to_string(alert.step())
-                         : "?";
+                     : alert.kind() == v1::ALERT_KIND_INTAKE_LATE ? "INTAKE_LATE"
+                                                                  : "?";
   return kind + " " + alert.dossier_code() + " " + FormatVietnamMinute(ToInstant(alert.moment())) +
          (alert.late_fired() ? " late" : "");
 }

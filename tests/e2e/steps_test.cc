@@ -147,3 +147,44 @@ TEST_F(StepsTest, FourStepsWithASupplementationAndALateStepAreTimedMarkedAndAler
 
 }  // namespace
 }  // namespace motcua::e2e
+
+namespace motcua::e2e {
+namespace {
+
+using LateIntakeTest = AlertE2eTest;
+
+// Two online registrations on Monday 08:00 (limit 8 working hours: Tuesday
+// 08:00). One is accepted Monday 15:00, in time; the other waits, is alerted
+// at Tuesday 08:00 exactly, once, and accepted at 09:00: the report counts it
+// accepted late, and the alert is handled.
+TEST_F(LateIntakeTest, ARegistrationWaitingPastTheLimitIsAlertedOnceAndCountedAcceptedLate) {
+  Start("2026-12-07 08:00");
+  auto register_online = [&](const std::string& applicant) {
+    return Field(Ok(kReception, {"register-online", "--procedure", "1.004873", "--applicant",
+                                 applicant, "--documents", "Tờ khai"}),
+                 "Mã hồ sơ");
+  };
+  const std::string waiting = register_online("Nguyễn Văn Chờ");
+  const std::string prompt = register_online("Trần Thị Nhanh");
+  ASSERT_EQ(SetClock("2026-12-07 15:00"), 0);
+  Ok(kReception, {"accept", prompt});
+  EXPECT_EQ(SetClock("2026-12-08 07:59"), 0);
+  EXPECT_EQ(SetClock("2026-12-08 08:00"), 1);
+  EXPECT_THAT(Ok(kReception, {"alerts", "--open"}),
+              HasSubstr("Tiếp nhận muộn   " + waiting +
+                        "  đăng ký trực tuyến chưa được tiếp nhận hay từ chối, quá hạn từ "
+                        "2026-12-08 08:00"));
+  EXPECT_EQ(SetClock("2026-12-08 09:00"), 0);  // nothing repeats
+  Ok(kReception, {"accept", waiting});
+  EXPECT_THAT(Ok(kReception, {"alerts", "--open"}), Not(HasSubstr(waiting)));
+  EXPECT_THAT(Describe(AllAlerts()), ElementsAre("INTAKE_LATE " + waiting + " 2026-12-08 08:00"));
+
+  ProcessResult r = Run(kStatistics, {"stats", "--from", "2026-12-01", "--to", "2026-12-31",
+                                      "--format", "json"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_THAT(r.out, HasSubstr("\"accepted_late\": 1"));
+  EXPECT_THAT(r.out, HasSubstr("\"new_online\": 2"));
+}
+
+}  // namespace
+}  // namespace motcua::e2e

@@ -79,6 +79,10 @@ std::string AlertLine(const v1::Alert& a) {
               " hạn " + When(a.step_due_at()) + ", đang giữ: " + a.holder_unit() +
               (a.holder_user().empty() ? "" : " / " + a.holder_user());
       break;
+    case v1::ALERT_KIND_INTAKE_LATE:
+      line += "Tiếp nhận muộn   " + a.dossier_code() + "  đăng ký trực tuyến chưa được tiếp nhận "
+              "hay từ chối, quá hạn từ " + When(a.moment());
+      break;
     default:
       line += "Cảnh báo         " + a.dossier_code() + "  lúc " + When(a.moment());
       break;

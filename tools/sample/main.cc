@@ -112,9 +112,12 @@ Status Run(const Options& options) {
     if (!out) return Status(Error::kStorage, "cannot write " + options.out);
     std::string line;
     MOTCUA_RETURN_IF_ERROR(sqlite::ReadAllEvents(log->db(), [&](const v1::Event& logged) -> Status {
-      // An imported event gets its sequence number from the store it joins.
+      // An imported event gets its sequence number from the store it joins;
+      // its steps are recomputed on import as another system's would be
+      // (the engine's own rule, the same values), keeping the file small.
       v1::Event event = logged;
       event.clear_seq();
+      event.clear_step();
       line.clear();
       auto json = google::protobuf::util::MessageToJsonString(event, &line);
       if (!json.ok()) return Status(Error::kInternal, std::string(json.message()));
