@@ -32,6 +32,7 @@ const CSV_COLUMNS = [
   'to_handle', 'new_online', 'new_counter_or_post', 'carried_over', 'resolved', 'resolved_early',
   'resolved_on_the_day', 'resolved_late', 'in_progress', 'in_progress_within_deadline',
   'in_progress_overdue', 'waiting_for_supplement', 'withdrawn', 'stopped', 'withdrawn_or_returned',
+  'accepted_late',
 ];
 
 const count = (n: number | undefined): string => new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 0 }).format(n ?? 0);

@@ -34,6 +34,7 @@ function head(): HTMLElement {
       { text: 'Số hồ sơ đang giải quyết', cols: 3 },
       { text: 'Chờ bổ sung', rows: 3 },
       { text: 'Rút hồ sơ / trả lại', cols: 3 },
+      { text: 'Trực tuyến tiếp nhận muộn', rows: 3 },
     ],
     [
       { text: 'Tổng số', rows: 2 },
@@ -52,7 +53,7 @@ function head(): HTMLElement {
     ],
     [{ text: 'Trực tuyến' }, { text: 'Trực tiếp, bưu chính' }],
   ];
-  // The columns' numbers (1)…(17), as printed reports number them for reference.
+  // The columns' numbers (1)…(18), as printed reports number them for reference.
   const numbers = h('tr', { className: 'col-numbers' }, ...Array.from({ length: COLUMNS.length + 2 }, (_, i) => h('th', { attrs: { scope: 'col' } }, `(${i + 1})`)));
   return h('thead', {}, ...rows.map((r) => h('tr', {}, ...r.map(th))), numbers);
 }

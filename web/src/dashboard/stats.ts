@@ -65,6 +65,8 @@ export interface ReportRow {
   withdrawn: number;
   stopped: number;
   withdrawn_or_returned: number;
+  /** Online registrations accepted after their late-intake alert (of new_online). */
+  accepted_late: number;
 }
 
 /** The report's number columns, in the printed report's order (each group's total before its parts). */
@@ -84,6 +86,7 @@ export const REPORT_NUMBERS = [
   'withdrawn_or_returned',
   'withdrawn',
   'stopped',
+  'accepted_late',
 ] as const;
 export type ReportNumber = (typeof REPORT_NUMBERS)[number];
 
