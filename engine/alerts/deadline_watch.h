@@ -82,7 +82,8 @@ class DeadlineWatch {
  private:
   struct Entry {
     std::int64_t moment;
-    // The deadline it was computed for: the office's, or the step's.
+    // What it was computed from: the office's deadline, the step's, or (a
+    // late intake) the registration time; a changed value makes it stale.
     std::int64_t appointment;
     std::uint32_t dossier;
     v1::AlertKind kind;
