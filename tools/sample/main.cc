@@ -30,6 +30,7 @@
 #include "adapters/config/calendar_file.h"
 #include "adapters/config/catalog_file.h"
 #include "adapters/config/server_config.h"
+#include "adapters/http/authenticator.h"
 #include "adapters/projections/all_projections.h"
 #include "adapters/runtime/system_ports.h"
 #include "adapters/sqlite/sqlite_event_log.h"
@@ -65,6 +66,12 @@ Result<std::unique_ptr<sqlite::SqliteEventLog>> Play(
   engine_options.unit_code = config.unit_code();
   engine_options.fee_wait_pauses_clock = config.alerts().fee_wait_pauses_clock();
   engine::Engine engine(engine_options, catalog, calendar, secrets);
+  // The server's hand-over rule, and the receiving officer's unit as the
+  // first holder, as motcuad records them.
+  MOTCUA_ASSIGN_OR_RETURN(std::shared_ptr<const http::Authenticator> users,
+                          http::Authenticator::Load(config.users_file()));
+  MOTCUA_ASSIGN_OR_RETURN(engine::Recipients recipients, http::HandOverRecipients(config, *users));
+  engine.SetRecipients(std::move(recipients));
   workload::Workload workload(traffic, *catalog, *calendar);
   MOTCUA_RETURN_IF_ERROR(workload::Drive(workload, engine, log.get(), 1000).status());
   return log;
