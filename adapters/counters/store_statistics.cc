@@ -73,8 +73,7 @@ Result<metrics::FactsTable> ReadFacts(sqlite::Statement& st, const catalog::Cata
     f.documents_reused = st.ColumnInt(18) != 0;
     f.documents_digitized = st.ColumnInt(19) != 0;
     f.complaint = st.ColumnInt(20) != 0;
-    f.intake_late =
-        (st.ColumnInt(21) & dossier::AlertBit(v1::ALERT_KIND_INTAKE_LATE)) != 0;
+    f.intake_late = metrics::AcceptedLate(static_cast<std::uint8_t>(st.ColumnInt(21)));
     table.facts.push_back(f);
     table.codes.push_back(st.ColumnText(0));
   }

@@ -26,8 +26,12 @@ DossierFacts FactsOf(const dossier::DossierState& s) {
   f.documents_reused = s.documents_reused;
   f.documents_digitized = s.documents_digitized;
   f.complaint = s.complaint;
-  f.intake_late = (s.alerts_raised & dossier::AlertBit(v1::ALERT_KIND_INTAKE_LATE)) != 0;
+  f.intake_late = AcceptedLate(s.alerts_raised);
   return f;
+}
+
+bool AcceptedLate(std::uint8_t alerts_raised) {
+  return (alerts_raised & dossier::AlertBit(v1::ALERT_KIND_INTAKE_LATE)) != 0;
 }
 
 }  // namespace motcua::metrics

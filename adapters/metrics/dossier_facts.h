@@ -48,6 +48,11 @@ struct DossierFacts {
 
 DossierFacts FactsOf(const dossier::DossierState& state);
 
+// Accepted after its late-intake alert: the alert's bit, which the receipt
+// keeps (lifecycle.h), read from a state or from the dossiers table's
+// alerts_raised column.
+bool AcceptedLate(std::uint8_t alerts_raised);
+
 struct FactsTable {
   std::vector<DossierFacts> facts;
   std::vector<std::string> codes;  // codes[i] is the dossier of facts[i]

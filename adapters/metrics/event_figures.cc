@@ -48,7 +48,7 @@ void EventFigures(const v1::Event& event, const dossier::DossierState& after, Vi
       out.push_back(after.channel == v1::CHANNEL_ONLINE ? Figure::kReceivedOnline
                     : after.channel == v1::CHANNEL_POST ? Figure::kReceivedPost
                                                         : Figure::kReceivedCounter);
-      if (FactsOf(after).intake_late) out.push_back(Figure::kReceivedIntakeLate);
+      if (AcceptedLate(after.alerts_raised)) out.push_back(Figure::kReceivedIntakeLate);
       break;
     case K::kResultReady: {
       out.push_back(Figure::kResolved);

@@ -61,18 +61,7 @@ Status DossierSearchProjection::Apply(const engine::PendingEvent& pending) {
 
 Status DossierSearchProjection::Backfill(Database& db) {
   MOTCUA_RETURN_IF_ERROR(Prepare(db));
-  Statement st(db,
-               "SELECT body FROM events WHERE kind IN ('registered_online', 'received', 'refused')"
-               " ORDER BY seq");
-  engine::PendingEvent pending;
-  while (st.Step()) {
-    std::string_view body = st.ColumnBlob(0);
-    if (!pending.event.ParseFromArray(body.data(), static_cast<int>(body.size()))) {
-      return Status(Error::kCorrupt, "một sự kiện không đọc được");
-    }
-    MOTCUA_RETURN_IF_ERROR(Apply(pending));
-  }
-  return st.status();
+  return ApplyStoredEvents(db, {"registered_online", "received", "refused"}, *this);
 }
 
 }  // namespace motcua::sqlite

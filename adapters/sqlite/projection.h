@@ -61,6 +61,12 @@ class Projection {
   }
 };
 
+// A Backfill's loop: applies the events already stored whose kind (the
+// events table's `kind`, e.g. "received") is one of `kinds`, in log order.
+// kCorrupt when one does not parse.
+Status ApplyStoredEvents(Database& db, const std::vector<std::string>& kinds,
+                         Projection& projection);
+
 using ProjectionList = std::vector<std::unique_ptr<Projection>>;
 // Makes a fresh set of projections (the store's, and again for a rebuild).
 using ProjectionFactory = std::function<ProjectionList()>;

@@ -46,16 +46,7 @@ Status TrackingBookProjection::Apply(const engine::PendingEvent& pending) {
 
 Status TrackingBookProjection::Backfill(Database& db) {
   MOTCUA_RETURN_IF_ERROR(Prepare(db));
-  Statement st(db, "SELECT body FROM events WHERE kind = 'received' ORDER BY seq");
-  engine::PendingEvent pending;
-  while (st.Step()) {
-    std::string_view body = st.ColumnBlob(0);
-    if (!pending.event.ParseFromArray(body.data(), static_cast<int>(body.size()))) {
-      return Status(Error::kCorrupt, "một sự kiện không đọc được");
-    }
-    MOTCUA_RETURN_IF_ERROR(Apply(pending));
-  }
-  return st.status();
+  return ApplyStoredEvents(db, {"received"}, *this);
 }
 
 Result<std::vector<BookRow>> ReadTrackingBook(Database& db, std::int64_t from, std::int64_t to) {
