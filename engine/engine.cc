@@ -14,6 +14,7 @@
 #include "engine/dossier/lifecycle.h"
 #include "engine/dossier/names.h"
 #include "engine/dossier/process_steps.h"
+#include "engine/dossier/rule_set.h"
 
 namespace motcua::engine {
 
@@ -319,15 +320,21 @@ Status Engine::FillDerived(v1::Event& e) {
       SetInstant(clock.appointment.at, r->mutable_appointment_at());
       r->set_appointment_provisional(clock.appointment.provisional);
     }
+  } else if (e.kind_case() == K::kSupplementRequested) {
+    MOTCUA_RETURN_IF_ERROR(FillSupplementRequestLimit(e));
   } else if (dossier::ClockEffectOf(e) == dossier::ClockEffect::kResume) {
     // The wait for the citizen ends: the appointment moves by the working
     // time it took (appointment.h), unless an imported event states it.
     const bool stated = e.kind_case() == K::kSupplemented ? e.supplemented().has_appointment_after()
                                                           : e.fee_paid().has_appointment_after();
     const DossierState* state = Find(e.dossier_code());
-    if (stated || state == nullptr || !state->paused()) return FillStep(e);
-    MOTCUA_ASSIGN_OR_RETURN(dossier::DeadlineClock clock,
-                            dossier::Advance(*calendar_, dossier::ClockOf(*state), e));
+    if (stated || state == nullptr || !state->paused() || state->procedure >= catalog_->size()) {
+      return FillStep(e);
+    }
+    MOTCUA_ASSIGN_OR_RETURN(
+        dossier::DeadlineClock clock,
+        dossier::Advance(*calendar_, catalog_->at(state->procedure),
+                         FromUnixSeconds(state->received_at), dossier::ClockOf(*state), e));
     // The appointment an apology promised waits for the citizen too.
     google::protobuf::Timestamp extended;
     if (state->apologized && state->extended_appointment_at != 0) {
@@ -338,20 +345,39 @@ Status Engine::FillDerived(v1::Event& e) {
                               FromUnixSeconds(state->paused_at), ToInstant(e.at())));
       SetInstant(moved.at, &extended);
     }
+    google::protobuf::Timestamp citizen;
+    if (clock.citizen) SetInstant(*clock.citizen, &citizen);
     if (e.kind_case() == K::kSupplemented) {
       v1::Supplemented* s = e.mutable_supplemented();
       SetSeconds(state->appointment_at, s->mutable_appointment_before());
       SetInstant(clock.appointment.at, s->mutable_appointment_after());
       s->set_appointment_provisional(clock.appointment.provisional);
       if (extended.seconds() != 0) *s->mutable_extended_appointment_after() = extended;
+      if (citizen.seconds() != 0) *s->mutable_citizen_appointment_after() = citizen;
     } else {
       v1::FeePaid* p = e.mutable_fee_paid();
       SetInstant(clock.appointment.at, p->mutable_appointment_after());
       p->set_appointment_provisional(clock.appointment.provisional);
       if (extended.seconds() != 0) *p->mutable_extended_appointment_after() = extended;
+      if (citizen.seconds() != 0) *p->mutable_citizen_appointment_after() = citizen;
     }
   }
   return FillStep(e);
+}
+
+Status Engine::FillSupplementRequestLimit(v1::Event& e) {
+  v1::SupplementRequested* r = e.mutable_supplement_requested();
+  if (r->has_request_limit_at()) return Status::Ok();  // imported as decided
+  const DossierState* state = Find(e.dossier_code());
+  if (state == nullptr || state->clock_start == 0) return Status::Ok();  // CheckTransition refuses
+  // The law's time for asking, from the clock start (rule_set.h).
+  const dossier::SupplementationRule rule =
+      dossier::SupplementationRuleOf(dossier::RuleSetFor(FromUnixSeconds(state->received_at)));
+  MOTCUA_ASSIGN_OR_RETURN(Instant limit, calendar_->AddWorkingTime(
+                                             FromUnixSeconds(state->clock_start), rule.request_limit));
+  SetInstant(limit, r->mutable_request_limit_at());
+  r->set_late(ToInstant(e.at()) > limit);
+  return Status::Ok();
 }
 
 Status Engine::FillStep(v1::Event& e) {
@@ -376,6 +402,11 @@ Status Engine::FillStep(v1::Event& e) {
   }
   MOTCUA_ASSIGN_OR_RETURN(std::optional<v1::StepChange> change,
                           dossier::StepChangeFor(*calendar_, process, state ? *state : fresh, e));
+  if (change && change->ended() != 0 && state != nullptr) {
+    // Who held the step that ended: the per-unit and per-officer figures.
+    change->set_ended_unit(names_.Get(state->holder_unit));
+    change->set_ended_user(names_.Get(state->holder_user));
+  }
   if (change) *e.mutable_step() = std::move(*change);
   return Status::Ok();
 }

@@ -129,6 +129,8 @@ class Engine {
   Status FillDerived(v1::Event& event);
   // The step change the event makes (process_steps.h), unless it states one.
   Status FillStep(v1::Event& event);
+  // A supplementation request's limit under the law and whether it is late.
+  Status FillSupplementRequestLimit(v1::Event& event);
   Status Accept(v1::Event event, bool allocate_code, CommitBatch& batch);
   std::string NewCode(Instant at, CommitBatch& batch);
   std::uint32_t Create(const std::string& code);

@@ -44,15 +44,19 @@ Result<RetimePlan> PlanRetime(const Engine& engine, const calendar::WorkingCalen
     for (std::uint32_t id = 0; id < engine.size(); ++id) {
       const dossier::DossierState& s = engine.state(id);
       // A paused dossier's appointment will move later still: recompute it
-      // whatever its current value.
-      if (!s.open() || (s.appointment_at < from && !s.paused())) continue;
+      // whatever its current value. The citizen's may be the later one.
+      const std::int64_t latest = std::max(s.appointment_at, s.citizen_appointment_at());
+      if (!s.open() || (latest < from && !s.paused())) continue;
       ++plan.examined;
       const std::string code = engine.code(id);
       MOTCUA_ASSIGN_OR_RETURN(std::vector<v1::Event> events, history(code));
-      MOTCUA_ASSIGN_OR_RETURN(calendar::Due due,
-                              dossier::RecomputeAppointment(events, engine.catalog(), after));
+      MOTCUA_ASSIGN_OR_RETURN(dossier::DeadlineClock clock,
+                              dossier::RecomputeClock(events, engine.catalog(), after));
+      const calendar::Due& due = clock.appointment;
+      const std::int64_t citizen = clock.citizen ? ToUnixSeconds(*clock.citizen) : 0;
       if (ToUnixSeconds(due.at) == s.appointment_at &&
-          due.provisional == s.appointment_provisional) {
+          due.provisional == s.appointment_provisional &&
+          (citizen == 0 || citizen == s.citizen_appointment_at())) {
         continue;
       }
       v1::Event& e = plan.events.emplace_back();
@@ -63,6 +67,7 @@ Result<RetimePlan> PlanRetime(const Engine& engine, const calendar::WorkingCalen
       SetSeconds(s.appointment_at, r->mutable_appointment_before());
       SetInstant(due.at, r->mutable_appointment_after());
       r->set_appointment_provisional(due.provisional);
+      if (clock.citizen) SetInstant(*clock.citizen, r->mutable_citizen_appointment_after());
       r->set_reason(description);
       ++plan.moved;
     }

@@ -26,7 +26,7 @@ std::string FactsSql(bool with_last_event) {
          ", d.status, d.channel, d.result_kind, d.return_method, d.payment_method,"
          "  d.satisfaction, d.supplement_requests, d.fee_vnd, d.handovers,"
          "  d.all_handovers_electronic, d.documents_reused, d.documents_digitized,"
-         "  d.complaint, d.alerts_raised "
+         "  d.complaint, d.alerts_raised, d.supplement_late "
          "FROM dossiers d" +
          (with_last_event ? " JOIN events e ON e.seq = d.last_seq" : "");
 }
@@ -74,6 +74,7 @@ Result<metrics::FactsTable> ReadFacts(sqlite::Statement& st, const catalog::Cata
     f.documents_digitized = st.ColumnInt(19) != 0;
     f.complaint = st.ColumnInt(20) != 0;
     f.intake_late = metrics::AcceptedLate(static_cast<std::uint8_t>(st.ColumnInt(21)));
+    f.supplement_late = st.ColumnInt(22) != 0;
     table.facts.push_back(f);
     table.codes.push_back(st.ColumnText(0));
   }

@@ -41,6 +41,7 @@ const std::vector<ReportColumn>& ReportColumns() {
       {"stopped", "Dừng xử lý, trả lại", "Dừng", &R::stopped},
       {"withdrawn_or_returned", "Rút hoặc trả lại", "R+D", &R::withdrawn_or_returned},
       {"accepted_late", "Trực tuyến tiếp nhận muộn", "TNM", &R::accepted_late},
+      {"supplement_late", "Yêu cầu bổ sung quá hạn", "BSM", &R::supplement_late},
   };
   return columns;
 }

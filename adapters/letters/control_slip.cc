@@ -46,14 +46,22 @@ class SlipTable {
         holder_ = Person(h.to_user());
         break;
       }
-      case K::kSupplementRequested:
-        Row(e, "Yêu cầu bổ sung hồ sơ", Party(holder_unit_, by), applicant_,
-            e.supplement_requested().reason() + "; tạm dừng tính thời gian");
+      case K::kSupplementRequested: {
+        const v1::SupplementRequested& r = e.supplement_requested();
+        std::string note = r.reason() + "; tạm dừng tính thời gian";
+        if (r.late()) note += "; yêu cầu muộn, quá hạn " + Short(r.request_limit_at());
+        Row(e, "Yêu cầu bổ sung hồ sơ", Party(holder_unit_, by), applicant_, note);
         break;
-      case K::kSupplemented:
-        Row(e, "Công dân bổ sung hồ sơ", applicant_, Party(holder_unit_, holder_),
-            "tính tiếp thời gian; hẹn trả " + Short(e.supplemented().appointment_after()));
+      }
+      case K::kSupplemented: {
+        const v1::Supplemented& s = e.supplemented();
+        std::string note = "tính tiếp thời gian; hẹn trả " + Short(s.appointment_after());
+        if (s.has_citizen_appointment_after()) {
+          note += "; hẹn công dân (tính lại từ đầu) " + Short(s.citizen_appointment_after());
+        }
+        Row(e, "Công dân bổ sung hồ sơ", applicant_, Party(holder_unit_, holder_), note);
         break;
+      }
       case K::kApologyIssued:
         Row(e, "Xin lỗi, hẹn lại", Party(holder_unit_, by), applicant_,
             e.apology_issued().reason() + "; hẹn lại " +

@@ -2,16 +2,6 @@
 
 namespace motcua::letters {
 
-LocalDays Decree118EffectiveDay() noexcept { return LocalDays(cal::year{2025} / cal::July / 1); }
-
-RuleSet RuleSetFor(Instant received_at) {
-  // Compare Vietnam wall-clock time with the Vietnam midnight that starts the
-  // day, so a dossier received at 00:30 on 2025-07-01 in the commune (still
-  // 30 June in UTC) is already under the new decree.
-  return ToVietnam(received_at) < LocalTime(Decree118EffectiveDay()) ? RuleSet::kDecree61Of2018
-                                                                     : RuleSet::kDecree118Of2025;
-}
-
 std::string_view CircularOf(RuleSet rules) noexcept {
   switch (rules) {
     case RuleSet::kDecree61Of2018:

@@ -1,10 +1,7 @@
-// Which body of law governs a dossier's documents. Vietnam replaced its
-// one-stop-shop rules on 2025-07-01: a dossier received before that day stays
-// under Decree 61/2018 (amended by Decree 107/2021) and Circular
-// 01/2018/TT-VPCP for its whole life; one received from that day on falls
-// under Decree 118/2025 and Circular 03/2025/TT-VPCP (docs/domain.md "Rule
-// sets and forms"). The day is a Vietnam calendar day, so the switch is at
-// 2025-07-01 00:00 Asia/Ho_Chi_Minh, i.e. 2025-06-30 17:00 UTC.
+// The wording each rule set prints: which circular the forms come from, the
+// decrees, the legal basis and what the counter is called. Which rule set a
+// dossier follows, and what it makes the clock do, is the engine's
+// (engine/dossier/rule_set.h); the letters use that choice.
 //
 // Pure functions over constant data; safe to call from any thread.
 #ifndef MOTCUA_ADAPTERS_LETTERS_RULE_SET_H_
@@ -12,21 +9,12 @@
 
 #include <string_view>
 
-#include "engine/base/time.h"
+#include "engine/dossier/rule_set.h"
 
 namespace motcua::letters {
 
-enum class RuleSet {
-  kDecree61Of2018,   // Decree 61/2018 + 107/2021, Circular 01/2018/TT-VPCP
-  kDecree118Of2025,  // Decree 118/2025, Circular 03/2025/TT-VPCP
-};
-
-// The rule set for a dossier received at `received_at`. For a dossier that
-// was never received (refused at the counter), pass the refusal time.
-RuleSet RuleSetFor(Instant received_at);
-
-// The first Vietnam calendar day of Decree 118/2025.
-LocalDays Decree118EffectiveDay() noexcept;
+using dossier::RuleSet;
+using dossier::RuleSetFor;
 
 // "Thông tư số 01/2018/TT-VPCP" or "Thông tư số 03/2025/TT-VPCP": where the
 // forms (Mẫu) come from.

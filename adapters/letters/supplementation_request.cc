@@ -35,10 +35,15 @@ Result<Letter> BuildSupplementationRequest(const v1::Dossier& dossier, const Uni
   }
   body.push_back(Field{"Lý do", internal::OrNotGiven(details.reason)});
   if (dossier.has_received_at()) {
+    // What the law of the receipt date does to the citizen's appointment
+    // (engine/dossier/rule_set.h).
     body.push_back(Paragraph{
-        "Thời gian giải quyết hồ sơ tạm dừng từ " + ClockAndDateWords(details.requested_at) +
-        " cho đến khi nhận được hồ sơ bổ sung, hoàn thiện; thời gian hẹn trả kết quả sẽ được "
-        "lùi tương ứng."});
+        dossier::SupplementationRuleOf(rules).restarts_duration
+            ? "Thời hạn giải quyết hồ sơ được tính lại từ đầu kể từ khi nhận đủ hồ sơ bổ sung, "
+              "hoàn thiện; ngày hẹn trả kết quả mới sẽ được thông báo khi Ông/Bà nộp bổ sung."
+            : "Thời gian giải quyết hồ sơ tạm dừng từ " + ClockAndDateWords(details.requested_at) +
+                  " cho đến khi nhận được hồ sơ bổ sung, hoàn thiện; thời gian hẹn trả kết quả "
+                  "sẽ được lùi tương ứng."});
   }
   std::string help =
       "Trong quá trình bổ sung, hoàn thiện hồ sơ, nếu có vướng mắc, Ông/Bà liên hệ " +

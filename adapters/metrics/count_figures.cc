@@ -72,6 +72,7 @@ void Count(const FactsTable& table, const Period& period, const CountOptions& op
           if (PaidOnline(f.payment_method)) add(Figure::kEndedPaidOnline);
         }
         if (f.documents_reused) add(Figure::kEndedReused);
+        if (f.supplement_late) add(Figure::kEndedSupplementLate);
         if (f.documents_digitized &&
             (f.result_kind == v1::RESULT_KIND_UNSPECIFIED ||
              f.result_kind == v1::RESULT_KIND_ELECTRONIC)) {

@@ -27,6 +27,7 @@ DossierFacts FactsOf(const dossier::DossierState& s) {
   f.documents_digitized = s.documents_digitized;
   f.complaint = s.complaint;
   f.intake_late = AcceptedLate(s.alerts_raised);
+  f.supplement_late = s.supplement_requested_late;
   return f;
 }
 

@@ -42,6 +42,7 @@ struct DossierFacts {
   bool documents_digitized = false;
   bool complaint = false;
   bool intake_late = false;  // accepted after its late-intake alert
+  bool supplement_late = false;  // a supplementation requested after the law's limit
 
   bool operator==(const DossierFacts&) const = default;
 };

@@ -20,6 +20,7 @@ void Ended(const dossier::DossierState& s, std::vector<Figure>& out) {
     }
   }
   if (s.documents_reused) out.push_back(Figure::kEndedReused);
+  if (s.supplement_requested_late) out.push_back(Figure::kEndedSupplementLate);
   if (s.documents_digitized && s.result_kind != v1::RESULT_KIND_PAPER) {
     out.push_back(Figure::kEndedDigitized);
   }

@@ -35,6 +35,7 @@ constexpr std::array<std::string_view, kFigures> kNames = {
     "rated_level_dissatisfied",
     "rated_level_very_dissatisfied",
     "received_intake_late",
+    "ended_supplement_late",
     "carried_over",
     "in_progress",
     "in_progress_within_deadline",

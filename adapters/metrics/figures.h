@@ -36,6 +36,8 @@
 //                         supplement: every document comes before the end).
 //     ended_digitized     >= 1 digitised document, and the result, if any,
 //                         is electronic.
+//     ended_supplement_late  a supplementation was requested later than
+//                         the law allows (docs/domain.md "Supplementation").
 //   completed           the dossier's circulation is over: ResultReturned,
 //                       or withdrawn/stopped; nothing is handed over after.
 //     completed_handed_over     handed over at least once.
@@ -111,6 +113,7 @@ enum class Figure : std::uint8_t {
   kRatedLevelDissatisfied,
   kRatedLevelVeryDissatisfied,
   kReceivedIntakeLate,
+  kEndedSupplementLate,
   // Stock figures from here on.
   kCarriedOver,
   kInProgress,

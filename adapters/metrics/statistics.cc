@@ -109,6 +109,7 @@ const std::vector<Column>& Columns() {
        {Figure::kWithdrawn, Figure::kStopped},
        &v1::ReportRow::set_withdrawn_or_returned},
       {"accepted_late", {Figure::kReceivedIntakeLate}, &v1::ReportRow::set_accepted_late},
+      {"supplement_late", {Figure::kEndedSupplementLate}, &v1::ReportRow::set_supplement_late},
   };
   return columns;
 }

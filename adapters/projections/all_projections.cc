@@ -6,6 +6,7 @@
 #include "adapters/sqlite/alert_projection.h"
 #include "adapters/sqlite/dossier_projection.h"
 #include "adapters/sqlite/dossier_search_projection.h"
+#include "adapters/sqlite/step_projection.h"
 #include "adapters/sqlite/tracking_book_projection.h"
 
 namespace motcua::projections {
@@ -17,6 +18,7 @@ sqlite::ProjectionList AllProjections() {
   list.push_back(std::make_unique<sqlite::AlertProjection>());
   list.push_back(std::make_unique<sqlite::DossierSearchProjection>());
   list.push_back(std::make_unique<sqlite::TrackingBookProjection>());
+  list.push_back(std::make_unique<sqlite::StepProjection>());
   return list;
 }
 

@@ -19,7 +19,7 @@ constexpr const char* kStateColumns[] = {
     "holder_unit", "holder_user", "fee_vnd", "payment_method", "result_kind", "return_method",
     "satisfaction", "complaint", "supplement_requests", "handovers", "all_handovers_electronic",
     "documents_reused", "documents_digitized", "apologized", "appointment_provisional",
-    "alerts_raised", "last_seq", "step", "step_due_at"};
+    "alerts_raised", "last_seq", "step", "step_due_at", "supplement_late"};
 
 std::string UpsertSql() {
   std::string cols = "code, unit, procedure, applicant_name";
@@ -83,6 +83,9 @@ std::vector<std::string> DossierProjection::migrations() const {
       // (process_steps.h); no earlier event started one.
       "ALTER TABLE dossiers ADD COLUMN step INTEGER NOT NULL DEFAULT 0;"
       "ALTER TABLE dossiers ADD COLUMN step_due_at INTEGER;",
+      // 4: a supplementation requested after the law's limit (rule_set.h);
+      // no earlier event recorded the limit, so none is flagged.
+      "ALTER TABLE dossiers ADD COLUMN supplement_late INTEGER NOT NULL DEFAULT 0;",
   };
 }
 
@@ -214,6 +217,7 @@ Status DossierProjection::Flush() {
     num(static_cast<std::int64_t>(row.seq));
     num(s.step);
     time(s.step_due_at);
+    num(s.supplement_requested_late);
     st.BindTextOrNull(i++, row.resolved_by);
     if (Status r = st.Run(); !r.ok()) {
       Discard();

@@ -2,6 +2,7 @@
 
 #include "engine/base/proto_time.h"
 #include "engine/base/quote.h"
+#include "engine/dossier/rule_set.h"
 
 namespace motcua::dossier {
 
@@ -21,8 +22,11 @@ ClockEffect ClockEffectOf(const v1::Event& event) {
 }
 
 DeadlineClock ClockOf(const DossierState& state) {
-  DeadlineClock clock{{FromUnixSeconds(state.appointment_at), state.appointment_provisional}, {}};
+  DeadlineClock clock{{FromUnixSeconds(state.appointment_at), state.appointment_provisional}, {}, {}};
   if (state.paused()) clock.paused_at = FromUnixSeconds(state.paused_at);
+  if (state.citizen_appointment_offset != 0) {
+    clock.citizen = FromUnixSeconds(state.citizen_appointment_at());
+  }
   return clock;
 }
 
@@ -35,8 +39,9 @@ Result<calendar::Due> AfterPause(const calendar::WorkingCalendar& calendar,
                        appointment.provisional || calendar.DependsOnProvisional(paused_at, moved)};
 }
 
-Result<DeadlineClock> Advance(const calendar::WorkingCalendar& calendar, DeadlineClock clock,
-                              const v1::Event& event) {
+Result<DeadlineClock> Advance(const calendar::WorkingCalendar& calendar,
+                              const v1::Procedure& procedure, Instant received_at,
+                              DeadlineClock clock, const v1::Event& event) {
   const Instant at = ToInstant(event.at());
   switch (ClockEffectOf(event)) {
     case ClockEffect::kPause:
@@ -46,7 +51,18 @@ Result<DeadlineClock> Advance(const calendar::WorkingCalendar& calendar, Deadlin
       if (clock.paused_at) {
         MOTCUA_ASSIGN_OR_RETURN(clock.appointment,
                                 AfterPause(calendar, clock.appointment, *clock.paused_at, at));
+        if (clock.citizen) {
+          MOTCUA_ASSIGN_OR_RETURN(calendar::Due citizen,
+                                  AfterPause(calendar, calendar::Due{*clock.citizen},
+                                             *clock.paused_at, at));
+          clock.citizen = citizen.at;
+        }
         clock.paused_at.reset();
+      }
+      if (event.kind_case() == v1::Event::kSupplemented &&
+          SupplementationRuleOf(RuleSetFor(received_at)).restarts_duration) {
+        MOTCUA_ASSIGN_OR_RETURN(ReceiptClock restarted, ClockAtReceipt(calendar, procedure, at));
+        clock.citizen = restarted.appointment.at;
       }
       break;
     case ClockEffect::kNone:
@@ -63,28 +79,38 @@ Result<ReceiptClock> ClockAtReceipt(const calendar::WorkingCalendar& calendar,
   return ReceiptClock{start, due};
 }
 
-Result<calendar::Due> RecomputeAppointment(const std::vector<v1::Event>& history,
-                                           const catalog::Catalog& catalog,
-                                           const calendar::WorkingCalendar& calendar) {
+Result<DeadlineClock> RecomputeClock(const std::vector<v1::Event>& history,
+                                     const catalog::Catalog& catalog,
+                                     const calendar::WorkingCalendar& calendar) {
   std::optional<DeadlineClock> clock;
+  const v1::Procedure* procedure = nullptr;
+  Instant received_at{};
   for (const v1::Event& e : history) {
     if (e.kind_case() == v1::Event::kReceived) {
-      const v1::Procedure* p = catalog.Find(e.received().procedure_code());
-      if (p == nullptr) {
+      procedure = catalog.Find(e.received().procedure_code());
+      if (procedure == nullptr) {
         return Status(Error::kInvalidArgument,
                       "thủ tục " + QuoteForMessage(e.received().procedure_code()) +
                           " không còn trong danh mục");
       }
-      MOTCUA_ASSIGN_OR_RETURN(ReceiptClock start, ClockAtReceipt(calendar, *p, ToInstant(e.at())));
-      clock = DeadlineClock{start.appointment, {}};
+      received_at = ToInstant(e.at());
+      MOTCUA_ASSIGN_OR_RETURN(ReceiptClock start, ClockAtReceipt(calendar, *procedure, received_at));
+      clock = DeadlineClock{start.appointment, {}, {}};
     } else if (clock) {
       // Before the receipt there is no clock to stop (a fee paid with an
       // online registration moves nothing).
-      MOTCUA_ASSIGN_OR_RETURN(clock, Advance(calendar, *clock, e));
+      MOTCUA_ASSIGN_OR_RETURN(clock, Advance(calendar, *procedure, received_at, *clock, e));
     }
   }
   if (!clock) return Status(Error::kNotFound, "hồ sơ chưa được tiếp nhận");
-  return clock->appointment;
+  return *clock;
+}
+
+Result<calendar::Due> RecomputeAppointment(const std::vector<v1::Event>& history,
+                                           const catalog::Catalog& catalog,
+                                           const calendar::WorkingCalendar& calendar) {
+  MOTCUA_ASSIGN_OR_RETURN(DeadlineClock clock, RecomputeClock(history, catalog, calendar));
+  return clock.appointment;
 }
 
 }  // namespace motcua::dossier

@@ -3,6 +3,11 @@
 // and a fee when the fee wait pauses the clock) and restarts when the wait
 // ends, the appointment moved later by the working time the wait took.
 //
+// Beside it runs the citizen's clock (docs/domain.md "Supplementation"): the
+// law of the receipt date (rule_set.h) counts the full duration again from
+// the complete dossier, so a supplementation gives the citizen an appointment
+// of its own; later waits move it as they move the statistics' one.
+//
 // Three callers share it, so that the appointment a dossier carries live is
 // the one its history gives:
 // - the lifecycle's fold (lifecycle.h) asks ClockEffectOf when the clock
@@ -40,10 +45,13 @@ enum class ClockEffect {
 };
 ClockEffect ClockEffectOf(const v1::Event& event);
 
-// A dossier's clock: its appointment and, while stopped, since when.
+// A dossier's clock: its appointment and, while stopped, since when; and
+// the citizen's appointment once a supplementation restarted it (nullopt:
+// the same as `appointment`).
 struct DeadlineClock {
   calendar::Due appointment;
   std::optional<Instant> paused_at;
+  std::optional<Instant> citizen;
 };
 
 // The clock of a dossier in memory (DossierState keeps the same two facts).
@@ -57,11 +65,15 @@ DeadlineClock ClockOf(const DossierState& state);
 Result<calendar::Due> AfterPause(const calendar::WorkingCalendar& calendar,
                                  calendar::Due appointment, Instant paused_at, Instant resumed_at);
 
-// `clock` after `event` (at event.at()): a pause records its start, a resume
-// of a pause in progress moves the appointment (AfterPause) and clears it,
-// any other event leaves the clock as it is.
-Result<DeadlineClock> Advance(const calendar::WorkingCalendar& calendar, DeadlineClock clock,
-                              const v1::Event& event);
+// `clock` after `event` (at event.at()) of a dossier of `procedure`
+// received at `received_at`: a pause records its start; a resume of a pause
+// in progress moves the appointment and the citizen's (AfterPause) and
+// clears it; a supplement, when the receipt's rule set restarts the
+// duration, then sets the citizen's appointment to the full duration from
+// the supplement (ClockAtReceipt). Any other event leaves the clock as it is.
+Result<DeadlineClock> Advance(const calendar::WorkingCalendar& calendar,
+                              const v1::Procedure& procedure, Instant received_at,
+                              DeadlineClock clock, const v1::Event& event);
 
 // A dossier's clock at its receipt: when it starts (the next office hour
 // when received outside them) and the appointment the receipt promises. The
@@ -75,10 +87,14 @@ struct ReceiptClock {
 Result<ReceiptClock> ClockAtReceipt(const calendar::WorkingCalendar& calendar,
                                     const v1::Procedure& procedure, Instant received_at);
 
-// The appointment the dossier whose events (in order) are `history` would
-// have under `calendar`: the receipt's due time, then Advance over every later
-// event. kNotFound if it was never received; kInvalidArgument if its procedure
-// is no longer in the catalog.
+// The clock the dossier whose events (in order) are `history` would have
+// under `calendar`: the receipt's due time, then Advance over every later
+// event. kNotFound if it was never received; kInvalidArgument if its
+// procedure is no longer in the catalog.
+Result<DeadlineClock> RecomputeClock(const std::vector<v1::Event>& history,
+                                     const catalog::Catalog& catalog,
+                                     const calendar::WorkingCalendar& calendar);
+// Its appointment alone.
 Result<calendar::Due> RecomputeAppointment(const std::vector<v1::Event>& history,
                                            const catalog::Catalog& catalog,
                                            const calendar::WorkingCalendar& calendar);

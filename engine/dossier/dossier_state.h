@@ -45,6 +45,10 @@ struct DossierState {
   std::uint32_t procedure = 0;  // index in the catalog
   std::uint32_t holder_unit = 0;  // interned name; 0 = none
   std::uint32_t holder_user = 0;
+  // The citizen's appointment when a supplementation restarted it under the
+  // law (rule_set.h), as seconds after clock_start (32 bits reach 136 years);
+  // 0: the same as appointment_at. Read it with citizen_appointment_at().
+  std::uint32_t citizen_appointment_offset = 0;
 
   std::uint8_t status = 0;         // v1::Status
   std::uint8_t resume_status = 0;  // the status to return to after a pause
@@ -61,14 +65,17 @@ struct DossierState {
   std::uint8_t process_version = 0;
   std::uint8_t step = 0;
 
-  bool fee_requested = false;
-  bool fee_pauses_clock = false;
-  bool apologized = false;
-  bool complaint = false;
-  bool all_handovers_electronic = true;
-  bool documents_reused = false;
-  bool documents_digitized = false;
-  bool appointment_provisional = false;
+  // One bit each, to keep the state within its size.
+  bool fee_requested : 1 = false;
+  bool fee_pauses_clock : 1 = false;
+  bool apologized : 1 = false;
+  bool complaint : 1 = false;
+  bool all_handovers_electronic : 1 = true;
+  bool documents_reused : 1 = false;
+  bool documents_digitized : 1 = false;
+  bool appointment_provisional : 1 = false;
+  // A supplementation was requested later than the law allows (rule_set.h).
+  bool supplement_requested_late : 1 = false;
 
   bool operator==(const DossierState&) const = default;
 
@@ -82,6 +89,12 @@ struct DossierState {
            status == v1::STATUS_SUPPLEMENT_REQUESTED || status == v1::STATUS_FEE_REQUESTED;
   }
   bool paused() const { return paused_at != 0; }
+  // The appointment the citizen is owed under the law: the statistics one
+  // until a supplementation restarts the duration (appointment.h).
+  std::int64_t citizen_appointment_at() const {
+    return citizen_appointment_offset == 0 ? appointment_at
+                                           : clock_start + citizen_appointment_offset;
+  }
 };
 
 static_assert(sizeof(DossierState) <= 128, "DossierState is per dossier in memory: keep it small");

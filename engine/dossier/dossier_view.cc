@@ -73,6 +73,10 @@ void DossierViewBuilder::Add(const v1::Event& e) {
       *s->mutable_requested_at() = e.at();
       s->set_reason(e.supplement_requested().reason());
       SetSeconds(state_.appointment_at, s->mutable_appointment_before());
+      if (e.supplement_requested().has_request_limit_at()) {
+        *s->mutable_request_limit_at() = e.supplement_requested().request_limit_at();
+      }
+      s->set_late(e.supplement_requested().late());
       break;
     }
     case K::kSupplemented: {
@@ -80,6 +84,9 @@ void DossierViewBuilder::Add(const v1::Event& e) {
         v1::Supplementation* s = d.mutable_supplementations(d.supplementations_size() - 1);
         *s->mutable_supplied_at() = e.at();
         *s->mutable_appointment_after() = e.supplemented().appointment_after();
+        if (e.supplemented().has_citizen_appointment_after()) {
+          *s->mutable_citizen_appointment_after() = e.supplemented().citizen_appointment_after();
+        }
       }
       for (const v1::Document& doc : e.supplemented().documents()) *d.add_documents() = doc;
       break;
@@ -130,6 +137,9 @@ void DossierViewBuilder::CopyState() {
   SetIfAny(s.received_at, &v1::Dossier::mutable_received_at, &v1::Dossier::clear_received_at, d);
   SetIfAny(s.appointment_at, &v1::Dossier::mutable_appointment_at,
            &v1::Dossier::clear_appointment_at, d);
+  SetIfAny(s.received_at != 0 ? s.citizen_appointment_at() : 0,
+           &v1::Dossier::mutable_citizen_appointment_at, &v1::Dossier::clear_citizen_appointment_at,
+           d);
   SetIfAny(s.original_appointment_at, &v1::Dossier::mutable_original_appointment_at,
            &v1::Dossier::clear_original_appointment_at, d);
   SetIfAny(s.extended_appointment_at, &v1::Dossier::mutable_extended_appointment_at,

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <initializer_list>
+#include <limits>
 #include <string>
 
 #include "engine/base/proto_time.h"
@@ -95,6 +96,16 @@ void SetAppointment(std::int64_t at, bool provisional, DossierState& state) {
   }
   state.appointment_at = at;
   state.appointment_provisional = provisional;
+}
+
+// The citizen's appointment a supplementation restarted (appointment.h),
+// kept as an offset from the clock start; called after SetAppointment.
+void SetCitizenAppointment(std::int64_t at, DossierState& state) {
+  const std::int64_t offset = at - state.clock_start;
+  state.citizen_appointment_offset =
+      at == state.appointment_at || offset <= 0 || offset > std::int64_t{std::numeric_limits<std::uint32_t>::max()}
+          ? 0
+          : static_cast<std::uint32_t>(offset);
 }
 
 // Finishing ends the clock; a pause that never ended ends with it.
@@ -371,11 +382,15 @@ void Apply(const v1::Event& e, const catalog::Catalog& catalog, StringPool& name
       state.resume_status = state.status;
       state.status = v1::STATUS_SUPPLEMENT_REQUESTED;
       if (state.supplement_requests < 255) ++state.supplement_requests;
+      if (e.supplement_requested().late()) state.supplement_requested_late = true;
       break;
     case K::kSupplemented: {
       const auto& s = e.supplemented();
       state.status = state.resume_status;
       SetAppointment(Seconds(s.appointment_after()), s.appointment_provisional(), state);
+      if (s.has_citizen_appointment_after()) {
+        SetCitizenAppointment(Seconds(s.citizen_appointment_after()), state);
+      }
       if (s.has_extended_appointment_after()) {
         state.extended_appointment_at = Seconds(s.extended_appointment_after());
       }
@@ -398,6 +413,9 @@ void Apply(const v1::Event& e, const catalog::Catalog& catalog, StringPool& name
       if (state.status == v1::STATUS_FEE_REQUESTED) state.status = state.resume_status;
       if (p.has_appointment_after()) {
         SetAppointment(Seconds(p.appointment_after()), p.appointment_provisional(), state);
+      }
+      if (p.has_citizen_appointment_after()) {
+        SetCitizenAppointment(Seconds(p.citizen_appointment_after()), state);
       }
       if (p.has_extended_appointment_after()) {
         state.extended_appointment_at = Seconds(p.extended_appointment_after());
@@ -436,6 +454,9 @@ void Apply(const v1::Event& e, const catalog::Catalog& catalog, StringPool& name
     case K::kRetimed:
       SetAppointment(Seconds(e.retimed().appointment_after()),
                      e.retimed().appointment_provisional(), state);
+      if (e.retimed().has_citizen_appointment_after()) {
+        SetCitizenAppointment(Seconds(e.retimed().citizen_appointment_after()), state);
+      }
       break;
     case K::kCalendarChanged:
     case K::KIND_NOT_SET:

@@ -1,5 +1,7 @@
 #include "engine/dossier/process_steps.h"
 
+#include <algorithm>
+
 #include "engine/base/proto_time.h"
 #include "engine/catalog/internal_process.h"
 #include "engine/dossier/appointment.h"
@@ -26,11 +28,30 @@ Result<v1::StepChange> Start(const calendar::WorkingCalendar& calendar,
   return change;
 }
 
-v1::StepChange End(const DossierState& state, std::int64_t at, bool timed) {
+// The working time the step in progress took until `at`, pauses left out.
+// Its deadline is its budget after its start, moved by every ended pause, so
+// what it took is the budget less what was left, or plus the overrun; a
+// pause still in progress (a withdrawal while waiting) is left out too.
+std::int64_t WorkingSecondsTaken(const calendar::WorkingCalendar& calendar,
+                                 const v1::InternalProcess& process, const DossierState& state,
+                                 std::int64_t at) {
+  const std::optional<std::chrono::seconds> budget = catalog::StepBudget(process, state.step);
+  if (!budget) return 0;
+  const Instant end = FromUnixSeconds(at);
+  const Instant due = FromUnixSeconds(state.step_due_at);
+  std::chrono::seconds taken = end <= due ? *budget - calendar.WorkingTimeBetween(end, due)
+                                          : *budget + calendar.WorkingTimeBetween(due, end);
+  if (state.paused()) taken -= calendar.WorkingTimeBetween(FromUnixSeconds(state.paused_at), end);
+  return std::max<std::int64_t>(0, taken.count());
+}
+
+v1::StepChange End(const calendar::WorkingCalendar& calendar, const v1::InternalProcess& process,
+                   const DossierState& state, std::int64_t at, bool timed) {
   v1::StepChange change;
   change.set_ended(state.step);
   SetSeconds(state.step_due_at, change.mutable_ended_due_at());
   if (timed) change.set_ended_timing(StepTimingOf(at, state.step_due_at));
+  change.set_ended_working_seconds(WorkingSecondsTaken(calendar, process, state, at));
   return change;
 }
 
@@ -57,17 +78,17 @@ Result<std::optional<v1::StepChange>> StepChangeFor(const calendar::WorkingCalen
       break;
     case K::kHandedOver:
       change = Start(calendar, *process, state.step + 1u, at,
-                     running ? End(state, at, /*timed=*/true) : v1::StepChange{});
+                     running ? End(calendar, *process, state, at, /*timed=*/true) : v1::StepChange{});
       break;
     case K::kResultReady:
     case K::kResultReturned:
       if (!running) return Change();
-      change = End(state, at, /*timed=*/true);
+      change = End(calendar, *process, state, at, /*timed=*/true);
       break;
     case K::kWithdrawn:
     case K::kStopped:
       if (!running) return Change();
-      change = End(state, at, /*timed=*/false);
+      change = End(calendar, *process, state, at, /*timed=*/false);
       break;
     default:
       if (ClockEffectOf(event) != ClockEffect::kResume || !state.paused() || !running) {

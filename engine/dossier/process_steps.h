@@ -10,6 +10,8 @@
 //   recording and return, usually) start when the result is handed over.
 // - Returning the result ends the step in progress.
 // - A withdrawal or a stop ends it with no timing.
+// - An ended step records the working time it took, pauses left out; the
+//   engine adds who held it (Engine::FillStep).
 // - The end of a wait for the citizen moves the step's deadline by the
 //   working time the wait took, as it moves the appointment (appointment.h).
 //

@@ -30,8 +30,11 @@
 #include <vector>
 #include <gtest/gtest.h>
 
+#include <google/protobuf/util/json_util.h>
+
 #include "engine/base/proto_time.h"
 #include "engine/base/time.h"
+#include "motcua/v1/stats.pb.h"
 #include "tests/e2e/alert_fixture.h"
 
 namespace motcua::e2e {
@@ -114,7 +117,8 @@ TEST_F(StepsTest, FourStepsWithASupplementationAndALateStepAreTimedMarkedAndAler
       "tạm dừng tính thời gian",
       "4. Công dân bổ sung hồ sơ; Bên giao: Công dân: Nguyễn Văn An; Bên nhận: Tư pháp - Hộ "
       "tịch - Trần Văn Bình; Thời điểm: 10:00 09/12/2026; Ghi chú: tính tiếp thời gian; hẹn "
-      "trả 10:00 11/12/2026; Bước 2: Thẩm định, đề xuất, hạn 09:30 10/12/2026",
+      "trả 10:00 11/12/2026; hẹn công dân (tính lại từ đầu) 10:00 14/12/2026; Bước 2: Thẩm "
+      "định, đề xuất, hạn 09:30 10/12/2026",
       "5. Bước 2: Thẩm định, đề xuất; Bên giao: Tư pháp - Hộ tịch - Trần Văn Bình; Bên nhận: "
       "Lãnh đạo UBND xã - Phạm Văn Dũng; Thời điểm: 10:00 10/12/2026; Hạn của bước: 09:30 "
       "10/12/2026; Kết quả: Quá hạn; Ghi chú: Chuyển điện tử; Bước 3: Xem xét, ký duyệt, hạn "
@@ -143,6 +147,34 @@ TEST_F(StepsTest, FourStepsWithASupplementationAndALateStepAreTimedMarkedAndAler
   ProcessResult refused = Run(kLeader, {"slip", "000.00.07.H06-261207-0099"});
   EXPECT_EQ(refused.exit_code, 1);
   EXPECT_EQ(refused.err, "motcua: không tìm thấy hồ sơ 000.00.07.H06-261207-0099\n");
+
+  // The statistics count the four steps by who held them, with the working
+  // time each took, pauses left out: step 1 08:00-09:30 (1.5 h) and step 4
+  // 15:00-16:30 (1.5 h) for the one-stop's officer; step 2 Mon 09:30-Thu
+  // 10:00 for Tư pháp's, 14.5 h (Mon 5.5, Tue 1 before the pause, Wed 5
+  // after it, Thu 3: its 14 h budget and the half hour it ran late); step 3
+  // 10:00-15:00 for the leader (3 h).
+  ProcessResult stats =
+      Run(kStatistics, {"stats", "--from", "2026-12-01", "--to", "2026-12-31", "--format", "json"});
+  ASSERT_EQ(stats.exit_code, 0) << stats.err;
+  v1::Statistics figures;
+  ASSERT_TRUE(google::protobuf::util::JsonStringToMessage(stats.out, &figures).ok()) << stats.out;
+  std::vector<std::string> by_step_holder;
+  for (const v1::StepHolderRow& r : figures.by_step_holder()) {
+    by_step_holder.push_back(r.unit() + " / " + r.officer() + " (" + r.officer_name() + "): " +
+                             std::to_string(r.finished()) + " = " + std::to_string(r.early()) +
+                             " + " + std::to_string(r.on_time()) + " + " +
+                             std::to_string(r.late()) + " + " + std::to_string(r.untimed()) +
+                             ", " + std::to_string(r.working_seconds()) + " s, avg " +
+                             std::to_string(r.average_working_seconds()) + " s");
+  }
+  EXPECT_THAT(by_step_holder,
+              ElementsAre("Bộ phận Một cửa / tiepnhan01 (Nguyễn Thị Lan): 2 = 1 + 1 + 0 + 0, "
+                          "10800 s, avg 5400 s",
+                          "Lãnh đạo UBND xã / chutich01 (Phạm Văn Dũng): 1 = 0 + 1 + 0 + 0, "
+                          "10800 s, avg 10800 s",
+                          "Tư pháp - Hộ tịch / tuphap01 (Trần Văn Bình): 1 = 0 + 0 + 1 + 0, "
+                          "52200 s, avg 52200 s"));
 }
 
 }  // namespace

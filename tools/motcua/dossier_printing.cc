@@ -50,6 +50,16 @@ void PrintDossier(const v1::Dossier& d, std::ostream& out) {
          When(d.appointment_at()) +
              (d.appointment_provisional() ? " (theo lịch nghỉ dự kiến)" : ""));
   }
+  if (d.has_citizen_appointment_at() &&
+      d.citizen_appointment_at().seconds() != d.appointment_at().seconds()) {
+    Line(out, "Hẹn công dân (tính lại từ khi đủ hồ sơ)", When(d.citizen_appointment_at()));
+  }
+  for (const v1::Supplementation& s : d.supplementations()) {
+    if (s.late()) {
+      Line(out, "Yêu cầu bổ sung muộn",
+           When(s.requested_at()) + ", quá hạn " + When(s.request_limit_at()));
+    }
+  }
   if (d.has_extended_appointment_at()) {
     Line(out, "Hẹn trả mới (sau thư xin lỗi)", When(d.extended_appointment_at()));
   }
@@ -77,11 +87,19 @@ std::string Details(const v1::Event& e) {
              (h.electronic() ? ", điện tử" : ", bản giấy");
     }
     case K::kSupplementRequested:
-      return e.supplement_requested().reason();
-    case K::kSupplemented:
-      return e.supplemented().has_appointment_after()
-                 ? "hẹn trả mới " + When(e.supplemented().appointment_after())
-                 : "";
+      return e.supplement_requested().reason() +
+             (e.supplement_requested().late()
+                  ? ", yêu cầu muộn (hạn " + When(e.supplement_requested().request_limit_at()) + ")"
+                  : "");
+    case K::kSupplemented: {
+      const v1::Supplemented& s = e.supplemented();
+      std::string details = s.has_appointment_after() ? "hẹn trả mới " + When(s.appointment_after()) : "";
+      if (s.has_citizen_appointment_after()) {
+        details += (details.empty() ? "" : ", ") + std::string("hẹn công dân ") +
+                   When(s.citizen_appointment_after());
+      }
+      return details;
+    }
     case K::kFeeRequested:
       return std::to_string(e.fee_requested().amount_vnd()) + " đồng";
     case K::kFeePaid:

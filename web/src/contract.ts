@@ -96,6 +96,10 @@ export interface Dossier {
   appointment_at: string;
   original_appointment_at: string;
   extended_appointment_at: string;
+  /** The citizen's appointment under the law; differs once a supplementation restarted the duration. */
+  citizen_appointment_at: string;
+  /** Some supplementation was asked for after the law's limit (Supplementation.late). */
+  supplement_late: boolean;
   appointment_provisional: boolean;
   returned_at: string;
   holder_unit: string;
@@ -272,6 +276,8 @@ export function decodeDossier(value: unknown): Dossier {
     appointment_at: str(d, 'appointment_at'),
     original_appointment_at: str(d, 'original_appointment_at'),
     extended_appointment_at: str(d, 'extended_appointment_at'),
+    citizen_appointment_at: str(d, 'citizen_appointment_at'),
+    supplement_late: list(d, 'supplementations').some((s) => object(s, 'Supplementation')['late'] === true),
     appointment_provisional: d['appointment_provisional'] === true,
     returned_at: str(d, 'returned_at'),
     holder_unit: str(d, 'holder_unit'),

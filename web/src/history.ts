@@ -112,11 +112,19 @@ export function describeEvent(e: DossierEvent): EventText {
       const documents = Array.isArray(d['documents']) ? d['documents'].filter((x): x is string => typeof x === 'string') : [];
       return {
         title: TITLES.supplement_requested,
-        details: [...line('Lý do', f('reason')), ...line('Giấy tờ cần bổ sung', documents.join('; '))],
+        details: [
+          ...line('Lý do', f('reason')),
+          ...line('Giấy tờ cần bổ sung', documents.join('; ')),
+          // The law's limit for asking, and whether this request came after it.
+          ...line(d['late'] === true ? 'Yêu cầu muộn, quá hạn' : 'Hạn yêu cầu bổ sung', when('request_limit_at')),
+        ],
       };
     }
     case 'supplemented':
-      return { title: TITLES.supplemented, details: line('Hẹn trả mới', when('appointment_after')) };
+      return {
+        title: TITLES.supplemented,
+        details: [...line('Hẹn trả (thống kê)', when('appointment_after')), ...line('Hẹn công dân (tính lại từ đầu)', when('citizen_appointment_after'))],
+      };
     case 'fee_requested':
       return { title: TITLES.fee_requested, details: [...line('Số tiền', money(f('amount_vnd'))), ...line('Ghi chú', f('note'))] };
     case 'fee_paid':

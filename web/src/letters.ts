@@ -1,9 +1,10 @@
 // The forms the server prints for a dossier (adapters/letters/), each an HTML page
 // of its own that the officer prints with Ctrl+P: the receipt (Mẫu 01), the
-// supplementation request (Mẫu 02), the refusal (Mẫu 03) and the apology (Mẫu 04).
+// supplementation request (Mẫu 02), the refusal (Mẫu 03), the apology (Mẫu 04) and
+// the process-control slip (Mẫu 05).
 // The session cookie authenticates the new tab; nothing is built in the page.
 
-export type LetterKind = 'receipt' | 'supplement-request' | 'refusal' | 'apology';
+export type LetterKind = 'receipt' | 'supplement-request' | 'refusal' | 'apology' | 'slip';
 
 export interface Letter {
   kind: LetterKind;
@@ -19,6 +20,7 @@ const NAMES: Record<LetterKind, string> = {
   'supplement-request': 'phiếu yêu cầu bổ sung (Mẫu 02)',
   refusal: 'phiếu từ chối tiếp nhận (Mẫu 03)',
   apology: 'thư xin lỗi, hẹn lại (Mẫu 04)',
+  slip: 'phiếu kiểm soát (Mẫu 05)',
 };
 
 /** GET /v1/dossiers/{code}/{kind}?format=html, the code percent-encoded. */

@@ -33,6 +33,7 @@ const CSV_COLUMNS = [
   'resolved_on_the_day', 'resolved_late', 'in_progress', 'in_progress_within_deadline',
   'in_progress_overdue', 'waiting_for_supplement', 'withdrawn', 'stopped', 'withdrawn_or_returned',
   'accepted_late',
+  'supplement_late',
 ];
 
 const count = (n: number | undefined): string => new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 0 }).format(n ?? 0);
@@ -136,7 +137,8 @@ test('the trend, the report, its print and downloads agree with GET /v1/stats', 
   await expect(page.locator('#dash-holders')).toHaveAttribute('data-state', 'ready');
   await page.screenshot({ path: `${SHOTS}/web-dashboard.png` });
   await page.screenshot({ path: `${SHOTS}/web-dashboard-full.png`, fullPage: true });
-  for (const part of ['trend', 'report', 'holders', 'satisfaction']) {
+  await expect(page.locator('#dash-steps')).toHaveAttribute('data-state', 'ready');
+  for (const part of ['trend', 'report', 'holders', 'steps', 'satisfaction']) {
     await page.locator(`#dash-${part}`).screenshot({ path: `${SHOTS}/web-dashboard-${part}.png` });
   }
 
@@ -208,6 +210,18 @@ test('the trend, the report, its print and downloads agree with GET /v1/stats', 
     await expect(page.locator(`.satisfaction-table tr[data-procedure="total"] td[data-column="${key}"]`)).toHaveText(count(Number(satisfactionTotal[key] ?? 0)));
   }
   await expect(page.locator('.holder-table tbody tr')).toHaveCount(((march['by_holder'] ?? []) as Row[]).length);
+
+  // The steps by unit and officer: the server's rows, each with its counts.
+  const steps = (march['by_step_holder'] ?? []) as Row[];
+  expect(steps.length, 'the seeded month ended steps').toBeGreaterThan(0);
+  await expect(page.locator('.step-table tbody tr')).toHaveCount(steps.length);
+  for (const r of steps) {
+    const cells = page.locator(`.step-table tr[data-unit="${String(r['unit'] ?? '')}"][data-officer="${String(r['officer'] ?? '')}"] td.num`);
+    await expect(cells).toHaveText(['finished', 'early', 'on_time', 'late', 'untimed'].map((k) => {
+      const n = Number(r[k] ?? 0);
+      return k === 'late' && n > 0 ? `✗ ${count(n)}` : count(n);
+    }));
+  }
   expect(problems).toEqual([]);
 });
 

@@ -214,7 +214,8 @@ Result<v1::CitizenView> ReadCitizenView(sqlite::Database& db, const catalog::Cat
   out.set_procedure_code(d.procedure_code());
   out.set_procedure_name(d.procedure_name());
   if (d.has_received_at()) *out.mutable_received_at() = d.received_at();
-  if (d.has_appointment_at()) *out.mutable_appointment_at() = d.appointment_at();
+  // The citizen is owed the law's appointment (docs/domain.md "Supplementation").
+  if (d.has_citizen_appointment_at()) *out.mutable_appointment_at() = d.citizen_appointment_at();
   if (d.has_extended_appointment_at()) {
     *out.mutable_new_appointment_at() = d.extended_appointment_at();
   }

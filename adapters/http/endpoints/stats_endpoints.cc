@@ -11,6 +11,7 @@
 #include "adapters/export/stats_table.h"
 #include "adapters/export/stats_xlsx.h"
 #include "adapters/counters/monthly_rates.h"
+#include "adapters/counters/step_holder_figures.h"
 #include "adapters/counters/store_statistics.h"
 #include "adapters/metrics/targets.h"
 #include "engine/base/quote.h"
@@ -83,6 +84,9 @@ Response StatsRead(sqlite::Database& db, const catalog::Catalog& catalog,
     auto rows = counters::ResolvedByHolder(db, catalog, *holders.calendar, *period, holders.officer_of);
     if (!rows.ok()) return ErrorResponse(rows.status(), to);
     for (v1::HolderRow& row : *rows) *stats->add_by_holder() = std::move(row);
+    auto steps = counters::StepsByHolder(db, *period, holders.officer_of);
+    if (!steps.ok()) return ErrorResponse(steps.status(), to);
+    for (v1::StepHolderRow& row : *steps) *stats->add_by_step_holder() = std::move(row);
   }
 
   if (format == "csv") {

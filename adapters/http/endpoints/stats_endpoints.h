@@ -7,8 +7,9 @@
 //        table and xlsx (an Excel workbook, as a download) are the export
 //        renderings (adapters/export). The server's targets file, if
 //        configured, is judged in; the resolved dossiers by officer
-//        (counters/holder_figures.h) are added when the caller gives the
-//        calendar (to the message only: json or protobuf).
+//        (counters/holder_figures.h) and the ended steps by unit and officer
+//        (counters/step_holder_figures.h) are added when the caller gives
+//        the calendar (to the message only: json or protobuf).
 //   GET  /v1/stats/trend?to=YYYY-MM-DD&months=N
 //        the same roles: the rates and targets month by month
 //        (counters/monthly_rates.h); `to` defaults to today, N to 12.
@@ -52,8 +53,9 @@ using runtime::StatsContext;
 // from/to of a route; kInvalidArgument naming the parameter.
 Result<metrics::Period> PeriodParams(const api::Route& route);
 
-// What GET /v1/stats needs beyond the store for its by_holder rows: the
-// working calendar and who each officer is. No calendar: no such rows.
+// What GET /v1/stats needs beyond the store for its by_holder and
+// by_step_holder rows: the working calendar and who each officer is. No
+// calendar: no such rows.
 struct HolderSources {
   const calendar::WorkingCalendar* calendar = nullptr;
   counters::OfficerOf officer_of;

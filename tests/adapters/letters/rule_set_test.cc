@@ -17,7 +17,7 @@ TEST(RuleSet, SwitchesAtVietnamMidnightOfFirstJuly2025) {
   EXPECT_EQ(RuleSetFor(Utc(2025, 6, 30, 20, 0)), RuleSet::kDecree118Of2025);
   EXPECT_EQ(RuleSetFor(Utc(2018, 7, 1, 0, 0)), RuleSet::kDecree61Of2018);
   EXPECT_EQ(RuleSetFor(Utc(2030, 1, 1, 0, 0)), RuleSet::kDecree118Of2025);
-  EXPECT_EQ(Decree118EffectiveDay(), LocalDays(cal::year{2025} / cal::July / 1));
+  EXPECT_EQ(dossier::Decree118EffectiveDay(), LocalDays(cal::year{2025} / cal::July / 1));
 }
 
 TEST(RuleSet, NamesItsCircularDecreesAndCounter) {

@@ -55,7 +55,9 @@ TEST(SupplementationRequest, SaysWhatToBringWhyAndWhoToAsk) {
               ElementsAre(Row{"1", "Giấy chứng sinh (bản chính) do cơ sở y tế cấp lại"},
                           Row{"2", "Văn bản xác nhận của cơ sở y tế"}));
   const std::string prose = test_util::BodyProse(letter);
-  EXPECT_THAT(prose, HasSubstr("tạm dừng từ 10:00, ngày 18 tháng 03 năm 2024"));
+  // Decree 61/2018 art. 19(4): the duration counts again from the complete dossier.
+  EXPECT_THAT(prose, HasSubstr("Thời hạn giải quyết hồ sơ được tính lại từ đầu kể từ khi nhận "
+                               "đủ hồ sơ bổ sung, hoàn thiện"));
   EXPECT_THAT(prose, HasSubstr("liên hệ Phạm Thu Trang (0204 3868 123) để được hướng dẫn"));
   ASSERT_EQ(letter.signatures.size(), 1u);
   EXPECT_EQ(letter.signatures[0].role, "NGƯỜI HƯỚNG DẪN");
@@ -77,6 +79,7 @@ TEST(SupplementationRequest, AtTheCounterNoClockIsPaused) {
   ASSERT_TRUE(letter.ok());
   EXPECT_EQ(FieldValue(*letter, "Thời gian nhận hồ sơ"), std::nullopt);
   EXPECT_THAT(test_util::BodyProse(*letter), Not(HasSubstr("tạm dừng")));
+  EXPECT_THAT(test_util::BodyProse(*letter), Not(HasSubstr("tính lại từ đầu")));
 }
 
 TEST(SupplementationRequest, RuleSetFollowsTheReceiptNotTheRequest) {

@@ -244,6 +244,7 @@ TEST_P(RandomHistoryTest, WhoRecordedEachResultIsKeptAndRecoveredForAnOlderStore
   ASSERT_THAT(log_->db().Exec("ALTER TABLE dossiers DROP COLUMN resolved_by;"
                               "ALTER TABLE dossiers DROP COLUMN step;"
                               "ALTER TABLE dossiers DROP COLUMN step_due_at;"
+                              "ALTER TABLE dossiers DROP COLUMN supplement_late;"
                               "UPDATE schema_versions SET version = 1 WHERE component = 'dossiers'"),
               IsOk());
   log_.reset();

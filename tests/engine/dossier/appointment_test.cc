@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "engine/base/proto_time.h"
+#include "engine/dossier/rule_set.h"
 #include "engine/engine.h"
 #include "tests/support/fixtures.h"
 
@@ -99,8 +100,9 @@ TEST(ClockEffect, SupplementationAndPausingFeesStopTheClockTheirEndsRestartIt) {
 }
 
 TEST(ClockEffect, AResumeWithNoPauseInProgressMovesNothing) {
-  const DeadlineClock running{{Vn("2025-03-18 09:00"), false}, {}};
-  auto after = Advance(*ShippedCalendar(), running, FeePaid("2025-03-17 08:00"));
+  const DeadlineClock running{{Vn("2025-03-18 09:00"), false}, {}, {}};
+  auto after = Advance(*ShippedCalendar(), *ShippedCatalog()->Find(kThreeDays),
+                       Vn("2025-03-13 09:00"), running, FeePaid("2025-03-17 08:00"));
   ASSERT_THAT(after, IsOk());
   EXPECT_EQ(after->appointment.at, Vn("2025-03-18 09:00"));
   EXPECT_FALSE(after->paused_at.has_value());
@@ -185,6 +187,58 @@ TEST(RecomputeAppointment, APauseIntoAYearWithoutOfficialScheduleMakesItProvisio
   ExpectDue({Received("2026-12-24 09:00"), SupplementRequested("2026-12-28 09:00"),
              Supplemented("2026-12-31 09:00")},
             "2027-01-04 09:00", /*provisional=*/true);
+}
+
+// The citizen's clock (docs/domain.md "Supplementation"): the law counts
+// the full duration again from the complete dossier.
+std::string CitizenDue(const std::vector<v1::Event>& history) {
+  auto clock = RecomputeClock(history, *ShippedCatalog(), *ShippedCalendar());
+  if (!clock.ok()) return "error";
+  return clock->citizen ? FormatVietnamMinute(*clock->citizen) : "same";
+}
+
+// Supplied Monday 17/3 08:00: 24 h on is Monday 7 h, Tuesday 8 h, Wednesday
+// 8 h, Thursday 07:00-08:00. The statistics' appointment is the paused one
+// (Tuesday 14:00, above).
+TEST(CitizenClock, ASupplementRestartsTheFullDurationFromTheCompleteDossier) {
+  const std::vector<v1::Event> history = {Received("2025-03-13 09:00"),
+                                          SupplementRequested("2025-03-14 15:00"),
+                                          Supplemented("2025-03-17 08:00")};
+  ExpectDue(history, "2025-03-18 14:00");
+  EXPECT_EQ(CitizenDue(history), "2025-03-20 08:00");
+  EXPECT_EQ(CitizenDue({Received("2025-03-13 09:00")}), "same");
+  EXPECT_EQ(CitizenDue({Received("2025-03-13 09:00"), SupplementRequested("2025-03-14 15:00")}),
+            "same");
+}
+
+// Under Decree 118/2025 (received from 2025-07-01) motcua knows no other
+// rule and keeps Decree 61's: Thursday 3/7 received, supplied Monday 7/7
+// 08:00, due Thursday 10/7 08:00 for the citizen.
+TEST(CitizenClock, TheLaterRuleSetKeepsTheRestart) {
+  EXPECT_TRUE(SupplementationRuleOf(RuleSet::kDecree118Of2025).restarts_duration);
+  EXPECT_EQ(SupplementationRuleOf(RuleSet::kDecree118Of2025).request_limit, std::chrono::hours(24));
+  EXPECT_EQ(SupplementationRuleOf(RuleSet::kDecree61Of2018).request_limit, std::chrono::hours(24));
+  EXPECT_EQ(CitizenDue({Received("2025-07-03 09:00"), SupplementRequested("2025-07-04 15:00"),
+                        Supplemented("2025-07-07 08:00")}),
+            "2025-07-10 08:00");
+}
+
+// A second supplementation restarts it again; a fee wait that pauses the
+// clock moves it as it moves the statistics' one (Tuesday 09:00-11:00, 2 h:
+// Thursday 08:00 -> 10:00; the statistics' Tuesday 14:00 -> 16:00).
+TEST(CitizenClock, LaterWaitsMoveItAndASecondSupplementRestartsItAgain) {
+  std::vector<v1::Event> history = {Received("2025-03-13 09:00"),
+                                    SupplementRequested("2025-03-14 15:00"),
+                                    Supplemented("2025-03-17 08:00"),
+                                    FeeRequested("2025-03-18 09:00", true),
+                                    FeePaid("2025-03-18 11:00")};
+  ExpectDue(history, "2025-03-18 16:00");
+  EXPECT_EQ(CitizenDue(history), "2025-03-20 10:00");
+  // Asked again Tuesday 13:30, supplied Wednesday 19/3 07:00: 24 h on is
+  // Wednesday 8 h, Thursday 8 h, Friday 8 h: Friday 21/3 17:00.
+  history.push_back(SupplementRequested("2025-03-18 13:30"));
+  history.push_back(Supplemented("2025-03-19 07:00"));
+  EXPECT_EQ(CitizenDue(history), "2025-03-21 17:00");
 }
 
 TEST(RecomputeAppointment, ADossierNeverReceivedHasNone) {
@@ -312,6 +366,11 @@ TEST_P(LiveEqualsRecomputed, AfterEveryEventOfManyRandomHistories) {
                 FormatVietnamMinute(FromUnixSeconds(s.appointment_at)));
       ASSERT_EQ(ToUnixSeconds(recomputed->at), s.appointment_at);
       ASSERT_EQ(recomputed->provisional, s.appointment_provisional);
+      // And the citizen's appointment, which a supplementation restarts.
+      auto clock = RecomputeClock(history, *ShippedCatalog(), *ShippedCalendar());
+      ASSERT_THAT(clock, IsOk());
+      ASSERT_EQ(ToUnixSeconds(clock->citizen.value_or(clock->appointment.at)),
+                s.citizen_appointment_at());
       if (step == steps) break;
 
       now = Later(now, rng);

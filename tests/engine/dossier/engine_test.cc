@@ -605,3 +605,32 @@ TEST_F(EngineTest, ImportedAcceptanceOfAnOnlineRegistrationKeepsItsProcedure) {
 
 }  // namespace
 }  // namespace motcua::engine
+
+namespace motcua::engine {
+namespace {
+
+// The law's limit for a supplementation request (rule_set.h): 24 working
+// hours after the clock start. Received Thursday 13/3/2025 09:00: Thursday
+// 6 h, Friday 8 h, Monday 8 h, Tuesday 07:00-09:00: the limit is Tuesday
+// 18/3 09:00. A request at the limit is in time; a second after it, late.
+TEST_F(EngineTest, ASupplementationRequestAfterTheLawsLimitIsAllowedAndFlaggedLate) {
+  const std::string in_time = Receive(Vn("2025-03-13 09:00"));
+  const std::string late = Receive(Vn("2025-03-13 09:00"));
+  auto ask = [&](const std::string& code, Instant now) {
+    ASSERT_THAT(Run(Sample(C::kRequestSupplement, code), now), IsOk());
+  };
+  v1::SupplementRequested asked;
+  ask(in_time, Vn("2025-03-18 09:00"));
+  asked = batch_.events.back().event.supplement_requested();
+  EXPECT_EQ(FormatVietnamMinute(ToInstant(asked.request_limit_at())), "2025-03-18 09:00");
+  EXPECT_FALSE(asked.late());
+  EXPECT_FALSE(State(in_time).supplement_requested_late);
+  ask(late, Vn("2025-03-18 09:00") + std::chrono::seconds(1));
+  asked = batch_.events.back().event.supplement_requested();
+  EXPECT_TRUE(asked.late());
+  EXPECT_EQ(State(late).status_enum(), v1::STATUS_SUPPLEMENT_REQUESTED);
+  EXPECT_TRUE(State(late).supplement_requested_late);
+}
+
+}  // namespace
+}  // namespace motcua::engine

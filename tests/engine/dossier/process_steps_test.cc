@@ -122,6 +122,7 @@ TEST_F(ProcessStepsTest, ADossierGoesThroughTheStepsOfTheVersionInForceAtReceipt
   v1::Event first = Run(HandOver(code, kJustice, "tuphap01"), "2026-12-07 09:30");
   EXPECT_EQ(Describe(first.step()),
             "ended 1 due 2026-12-07 10:00 STEP_TIMING_ON_TIME, current 2 due 2026-12-09 07:30");
+  EXPECT_EQ(first.step().ended_working_seconds(), 90 * 60) << "08:00-09:30";
 
   // A supplement requested Tue 08:00 and given Wed 10:00: the wait took Tue
   // 08:00–11:30 and 13:30–17:00 (7 h) and Wed 07:00–10:00 (3 h), 10 working
@@ -144,6 +145,12 @@ TEST_F(ProcessStepsTest, ADossierGoesThroughTheStepsOfTheVersionInForceAtReceipt
   v1::Event second = Run(HandOver(code, kLeader, "lanhdao01"), "2026-12-10 10:00");
   EXPECT_EQ(Describe(second.step()),
             "ended 2 due 2026-12-10 09:30 STEP_TIMING_LATE, current 3 due 2026-12-10 16:00");
+  // Who held step 2, and what it took: Mon 09:30 to Thu 10:00 is 5.5 + 8 +
+  // 8 + 3 = 24.5 working hours, less the 10 h wait: 14.5 h, its 14 h budget
+  // and the half hour it overran.
+  EXPECT_EQ(second.step().ended_unit(), kJustice);
+  EXPECT_EQ(second.step().ended_user(), "tuphap01");
+  EXPECT_EQ(second.step().ended_working_seconds(), 14 * 3600 + 30 * 60);
 
   // The result is signed Thu 15:00: step 3 ends on time and none runs until
   // the result is handed to the one-stop.
@@ -152,6 +159,8 @@ TEST_F(ProcessStepsTest, ADossierGoesThroughTheStepsOfTheVersionInForceAtReceipt
   ready.mutable_mark_result_ready()->set_result_kind(v1::RESULT_KIND_PAPER);
   v1::Event signed_ = Run(ready, "2026-12-10 15:00");
   EXPECT_EQ(Describe(signed_.step()), "ended 3 due 2026-12-10 16:00 STEP_TIMING_ON_TIME, current 0");
+  EXPECT_EQ(signed_.step().ended_user(), "lanhdao01");
+  EXPECT_EQ(signed_.step().ended_working_seconds(), 3 * 3600) << "10:00-11:30, 13:30-15:00";
   EXPECT_EQ(engine_.Find(code)->step, 3) << "the last step started";
   EXPECT_EQ(engine_.Find(code)->step_due_at, 0) << "none running";
 
@@ -168,6 +177,7 @@ TEST_F(ProcessStepsTest, ADossierGoesThroughTheStepsOfTheVersionInForceAtReceipt
   v1::Event returned = Run(give, "2026-12-10 16:30");
   EXPECT_EQ(Describe(returned.step()),
             "ended 4 due 2026-12-11 09:00 STEP_TIMING_EARLY, current 0");
+  EXPECT_EQ(returned.step().ended_working_seconds(), 90 * 60) << "15:00-16:30";
   EXPECT_EQ(engine_.Find(code)->step_due_at, 0);
 }
 
@@ -209,6 +219,7 @@ TEST_F(ProcessStepsTest, AWithdrawalEndsTheStepWithNoTiming) {
   v1::Event withdrawn = Run(withdraw, "2026-12-07 11:00");  // after step 1's 10:00
   EXPECT_EQ(withdrawn.step().ended(), 1u);
   EXPECT_EQ(withdrawn.step().ended_timing(), v1::STEP_TIMING_UNSPECIFIED);
+  EXPECT_EQ(withdrawn.step().ended_working_seconds(), 3 * 3600) << "08:00-11:00";
   EXPECT_EQ(withdrawn.step().current(), 0u);
 }
 
@@ -316,6 +327,32 @@ TEST_F(RecipientsTest, TheReceiptRecordsTheReceivingOfficersUnitAsTheHolder) {
   v1::Event other = Receive("2026-12-07 08:10", kThreeDays, "khach01");
   EXPECT_EQ(other.received().reception_unit(), "");
   EXPECT_EQ(engine_.Name(engine_.Find(other.dossier_code())->holder_unit), kUnit);
+}
+
+}  // namespace
+}  // namespace motcua::dossier
+
+namespace motcua::dossier {
+namespace {
+
+// A withdrawal while waiting for the citizen: the wait in progress is not
+// the step's time either. Step 2 ran Mon 09:30-10:30 (1 h); the wait from
+// 10:30 to the withdrawal at 13:30 took 10:30-11:30 of working time.
+TEST_F(ProcessStepsTest, AStepEndedDuringAWaitLeavesTheWaitOut) {
+  v1::Event received = Receive("2026-12-07 08:00");
+  const std::string code = received.dossier_code();
+  Run(HandOver(code, kJustice, "tuphap01"), "2026-12-07 09:30");
+  v1::Command request;
+  request.mutable_request_supplement()->set_dossier_code(code);
+  request.mutable_request_supplement()->set_reason("Thiếu bản sao CCCD");
+  Run(request, "2026-12-07 10:30");
+  v1::Command withdraw;
+  withdraw.mutable_withdraw()->set_dossier_code(code);
+  withdraw.mutable_withdraw()->set_reason("Công dân xin rút");
+  v1::Event withdrawn = Run(withdraw, "2026-12-07 13:30");
+  EXPECT_EQ(withdrawn.step().ended(), 2u);
+  EXPECT_EQ(withdrawn.step().ended_unit(), kJustice);
+  EXPECT_EQ(withdrawn.step().ended_working_seconds(), 3600);
 }
 
 }  // namespace

@@ -14,6 +14,7 @@ import { loadActionData } from './action-data';
 import { renderActionNow } from './action-view';
 import { renderCodes } from './codes-view';
 import { renderHolders } from './holders-view';
+import { renderSteps } from './steps-view';
 import { periodTitle, type Period } from './period';
 import { renderPeriodPicker } from './period-picker';
 import { renderReport } from './report-view';
@@ -78,13 +79,14 @@ export function renderDashboard({ onOpen }: DashboardOptions): DashboardView {
   report.title.setAttribute('id', 'report-title');
   report.section.setAttribute('aria-labelledby', 'report-title');
   const holders = part('dash-holders', 'Kết quả giải quyết theo đơn vị, cán bộ');
+  const steps = part('dash-steps', 'Các bước xử lý theo đơn vị, cán bộ');
   const satisfaction = part('dash-satisfaction', 'Mức độ hài lòng của người dân');
 
   const picker = renderPeriodPicker((period) => void show(period));
   const nav = h(
     'nav',
     { className: 'dash-nav no-print', attrs: { 'aria-label': 'Các phần của bảng điều hành' } },
-    ...[targets, action, trend, report, holders, satisfaction].map((p) => h('a', { attrs: { href: `#${p.section.id}` } }, p.title.textContent ?? '')),
+    ...[targets, action, trend, report, holders, steps, satisfaction].map((p) => h('a', { attrs: { href: `#${p.section.id}` } }, p.title.textContent ?? '')),
   );
   // In-page links must not change the desk's address (the hash is its router).
   nav.addEventListener('click', (event) => {
@@ -104,6 +106,7 @@ export function renderDashboard({ onOpen }: DashboardOptions): DashboardView {
     trend.section,
     report.section,
     holders.section,
+    steps.section,
     satisfaction.section,
   );
 
@@ -133,10 +136,11 @@ export function renderDashboard({ onOpen }: DashboardOptions): DashboardView {
     setText(targets.title, `Chỉ tiêu kế hoạch — ${name}`);
     setText(report.title, `Báo cáo định kỳ — ${name}`);
     setText(holders.title, `Kết quả giải quyết theo đơn vị, cán bộ — ${name}`);
+    setText(steps.title, `Các bước xử lý theo đơn vị, cán bộ — ${name}`);
     setText(satisfaction.title, `Mức độ hài lòng của người dân — ${name}`);
     section.dataset['from'] = period.from;
     section.dataset['to'] = period.to;
-    for (const p of [targets, report, holders, satisfaction, trend]) loading(p);
+    for (const p of [targets, report, holders, steps, satisfaction, trend]) loading(p);
 
     fetchTrend(period).then(
       (months) => mine === generation && ready(trend, renderTrend(months)),
@@ -149,10 +153,11 @@ export function renderDashboard({ onOpen }: DashboardOptions): DashboardView {
       ready(targets, renderTargets(stats, (rate, which) => void openFigure(period, mine, rate, which)));
       ready(report, renderReport(stats, period));
       ready(holders, renderHolders(stats.by_holder));
+      ready(steps, renderSteps(stats.by_step_holder));
       ready(satisfaction, renderSatisfaction(stats.satisfaction, stats.satisfaction_total));
     } catch (failure) {
       if (mine !== generation) return;
-      for (const p of [targets, report, holders, satisfaction]) failed(p, failure);
+      for (const p of [targets, report, holders, steps, satisfaction]) failed(p, failure);
     }
   }
 

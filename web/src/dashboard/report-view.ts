@@ -35,6 +35,7 @@ function head(): HTMLElement {
       { text: 'Chờ bổ sung', rows: 3 },
       { text: 'Rút hồ sơ / trả lại', cols: 3 },
       { text: 'Trực tuyến tiếp nhận muộn', rows: 3 },
+      { text: 'Yêu cầu bổ sung quá hạn', rows: 3 },
     ],
     [
       { text: 'Tổng số', rows: 2 },
@@ -53,7 +54,7 @@ function head(): HTMLElement {
     ],
     [{ text: 'Trực tuyến' }, { text: 'Trực tiếp, bưu chính' }],
   ];
-  // The columns' numbers (1)…(18), as printed reports number them for reference.
+  // The columns' numbers (1)…(19), as printed reports number them for reference.
   const numbers = h('tr', { className: 'col-numbers' }, ...Array.from({ length: COLUMNS.length + 2 }, (_, i) => h('th', { attrs: { scope: 'col' } }, `(${i + 1})`)));
   return h('thead', {}, ...rows.map((r) => h('tr', {}, ...r.map(th))), numbers);
 }

@@ -67,6 +67,8 @@ export interface ReportRow {
   withdrawn_or_returned: number;
   /** Online registrations accepted after their late-intake alert (of new_online). */
   accepted_late: number;
+  /** Dossiers ended in the period after a supplementation request later than the law allows. */
+  supplement_late: number;
 }
 
 /** The report's number columns, in the printed report's order (each group's total before its parts). */
@@ -87,6 +89,7 @@ export const REPORT_NUMBERS = [
   'withdrawn',
   'stopped',
   'accepted_late',
+  'supplement_late',
 ] as const;
 export type ReportNumber = (typeof REPORT_NUMBERS)[number];
 
@@ -114,6 +117,19 @@ export interface HolderRow {
   average_working_seconds: number;
 }
 
+export interface StepHolderRow {
+  unit: string;
+  officer: string;
+  officer_name: string;
+  finished: number;
+  early: number;
+  on_time: number;
+  late: number;
+  /** Ended by a withdrawal or a stop: no result to time them. */
+  untimed: number;
+  average_working_seconds: number;
+}
+
 export interface Statistics {
   from: string;
   to: string;
@@ -127,6 +143,7 @@ export interface Statistics {
   /** null when the server gave none (a server older than the rating). */
   satisfaction_total: SatisfactionRow | null;
   by_holder: HolderRow[];
+  by_step_holder: StepHolderRow[];
 }
 
 type Json = Record<string, unknown>;
@@ -212,6 +229,21 @@ function holderRow(value: unknown): HolderRow {
   };
 }
 
+function stepHolderRow(value: unknown): StepHolderRow {
+  const r = object(value, 'StepHolderRow');
+  return {
+    unit: text(r, 'unit'),
+    officer: text(r, 'officer'),
+    officer_name: text(r, 'officer_name'),
+    finished: num(r, 'finished'),
+    early: num(r, 'early'),
+    on_time: num(r, 'on_time'),
+    late: num(r, 'late'),
+    untimed: num(r, 'untimed'),
+    average_working_seconds: num(r, 'average_working_seconds'),
+  };
+}
+
 function target(value: unknown): TargetResult {
   const t = object(value, 'TargetResult');
   return {
@@ -246,6 +278,7 @@ export function decodeStatistics(value: unknown): Statistics {
     satisfaction: list(o, 'satisfaction').map(satisfactionRow),
     satisfaction_total: o['satisfaction_total'] === undefined || o['satisfaction_total'] === null ? null : satisfactionRow(o['satisfaction_total']),
     by_holder: list(o, 'by_holder').map(holderRow),
+    by_step_holder: list(o, 'by_step_holder').map(stepHolderRow),
   };
 }
 

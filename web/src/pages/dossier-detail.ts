@@ -71,6 +71,8 @@ function lettersOf(d: DossierDetail['dossier']): Letter[] {
   if (d.status === 'STATUS_SUPPLEMENT_REQUESTED') out.push(letter('supplement-request', d.code));
   if (d.status === 'STATUS_REFUSED') out.push(letter('refusal', d.code));
   if (d.apologized) out.push(letter('apology', d.code));
+  // Every hand-over and step so far: the slip travels with the dossier.
+  if (d.received_at !== '') out.push(letter('slip', d.code));
   return out;
 }
 
@@ -96,6 +98,7 @@ export function renderDossierDetail({ detail, session, officers, notice = null, 
   const appointment = formatDateTime(d.appointment_at);
   const original = formatDateTime(d.original_appointment_at);
   const extended = formatDateTime(d.extended_appointment_at);
+  const citizen = formatDateTime(d.citizen_appointment_at);
   const facts = h(
     'dl',
     { className: 'facts' },
@@ -114,6 +117,8 @@ export function renderDossierDetail({ detail, session, officers, notice = null, 
       'Ngày hẹn trả',
       appointment,
       note(d.appointment_provisional ? 'Tạm tính: lịch nghỉ năm đó chưa được công bố' : ''),
+      note(citizen !== '' && citizen !== appointment ? `Hẹn công dân (tính lại từ khi nhận đủ hồ sơ): ${citizen}` : ''),
+      note(d.supplement_late ? 'Đã yêu cầu bổ sung quá thời hạn luật định' : ''),
       note(extended === '' ? '' : `Hẹn lại (thư xin lỗi): ${extended}`),
       note(original !== '' && original !== appointment ? `Hẹn trên phiếu tiếp nhận: ${original}` : ''),
     ),

@@ -246,10 +246,38 @@ TEST_F(StatsEndpointsTest, ResolvedDossiersByTheOfficerWhoRecordedTheResult) {
   EXPECT_EQ(row.late(), 0u);
   // Received Monday 4 March 08:00, ready 10:00 the same morning.
   EXPECT_EQ(row.average_working_seconds(), 2u * 3600);
-  // Nothing was resolved in February.
+
+  // The same reply carries the steps of d1's internal process (4/12/4/4 h
+  // before 2025-07-01) by who held them: step 1 (08:00-09:00, due 12:00)
+  // held by the receiver, whose unit the users file does not know (the
+  // receipt's unit code then); step 2 (09:00-10:00, due two days later)
+  // held by Tư pháp with no officer named. The result's step 3 never started:
+  // the result was not handed over.
+  ASSERT_EQ(stats.by_step_holder_size(), 2);
+  const v1::StepHolderRow& receiver = stats.by_step_holder(0);
+  EXPECT_EQ(receiver.unit(), "000.00.07.H06");
+  EXPECT_EQ(receiver.officer(), "nhaplieu");
+  EXPECT_EQ(receiver.officer_name(), "nhaplieu");
+  EXPECT_EQ(receiver.finished(), 1u);
+  EXPECT_EQ(receiver.on_time(), 1u);
+  EXPECT_EQ(receiver.working_seconds(), 3600);
+  const v1::StepHolderRow& justice = stats.by_step_holder(1);
+  EXPECT_EQ(justice.unit(), "Tư pháp - Hộ tịch");
+  EXPECT_EQ(justice.officer(), "");
+  EXPECT_EQ(justice.officer_name(), "");
+  EXPECT_EQ(justice.finished(), 1u);
+  EXPECT_EQ(justice.early(), 1u);
+  EXPECT_EQ(justice.average_working_seconds(), 3600);
+  // Only the message has them: not the CSV.
+  Response csv =
+      Call(bhttp::verb::get, "/v1/stats?from=2024-03-01&to=2024-03-31&format=csv", kStatistics);
+  EXPECT_THAT(csv.body(), ::testing::Not(HasSubstr("Tư pháp - Hộ tịch")));
+
+  // Nothing was resolved, and no step ended, in February.
   const auto february = Parse<v1::Statistics>(
       Call(bhttp::verb::get, "/v1/stats?from=2024-02-01&to=2024-02-29", kStatistics));
   EXPECT_EQ(february.by_holder_size(), 0);
+  EXPECT_EQ(february.by_step_holder_size(), 0);
 }
 
 TEST_F(StatsEndpointsTest, RatingsAreCountedByLevelAndBothDissatisfiedLevelsAreDislikes) {
