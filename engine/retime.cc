@@ -4,6 +4,7 @@
 
 #include "engine/base/proto_time.h"
 #include "engine/dossier/appointment.h"
+#include "engine/dossier/process_steps.h"
 
 namespace motcua::engine {
 
@@ -44,8 +45,10 @@ Result<RetimePlan> PlanRetime(const Engine& engine, const calendar::WorkingCalen
     for (std::uint32_t id = 0; id < engine.size(); ++id) {
       const dossier::DossierState& s = engine.state(id);
       // A paused dossier's appointment will move later still: recompute it
-      // whatever its current value. The citizen's may be the later one.
-      const std::int64_t latest = std::max(s.appointment_at, s.citizen_appointment_at());
+      // whatever its current value. The citizen's, or the step's deadline,
+      // may be the later one.
+      const std::int64_t latest =
+          std::max({s.appointment_at, s.citizen_appointment_at(), s.step_due_at});
       if (!s.open() || (latest < from && !s.paused())) continue;
       ++plan.examined;
       const std::string code = engine.code(id);
@@ -54,9 +57,12 @@ Result<RetimePlan> PlanRetime(const Engine& engine, const calendar::WorkingCalen
                               dossier::RecomputeClock(events, engine.catalog(), after));
       const calendar::Due& due = clock.appointment;
       const std::int64_t citizen = clock.citizen ? ToUnixSeconds(*clock.citizen) : 0;
+      MOTCUA_ASSIGN_OR_RETURN(dossier::StepClock step,
+                              dossier::RecomputeStep(events, engine.catalog(), after));
+      const bool step_moved = step.step == s.step && step.due_at != 0 && step.due_at != s.step_due_at;
       if (ToUnixSeconds(due.at) == s.appointment_at &&
           due.provisional == s.appointment_provisional &&
-          (citizen == 0 || citizen == s.citizen_appointment_at())) {
+          (citizen == 0 || citizen == s.citizen_appointment_at()) && !step_moved) {
         continue;
       }
       v1::Event& e = plan.events.emplace_back();
@@ -69,6 +75,11 @@ Result<RetimePlan> PlanRetime(const Engine& engine, const calendar::WorkingCalen
       r->set_appointment_provisional(due.provisional);
       if (clock.citizen) SetInstant(*clock.citizen, r->mutable_citizen_appointment_after());
       r->set_reason(description);
+      if (step_moved) {
+        // The step in progress keeps running, due at its new deadline.
+        e.mutable_step()->set_current(step.step);
+        SetSeconds(step.due_at, e.mutable_step()->mutable_due_at());
+      }
       ++plan.moved;
     }
   }

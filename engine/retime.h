@@ -1,8 +1,9 @@
 // Re-timing open dossiers when an official schedule is loaded or corrected
 // (docs/domain.md "Calendar changes"). Appointments are decisions recorded in
 // the log, so a new calendar does not silently change them: each open dossier
-// whose appointment differs under the new calendar gets a Retimed event, and
-// the change itself is recorded as one CalendarChanged event.
+// whose appointment (the statistics', or the citizen's) or running step's
+// deadline differs under the new calendar gets a Retimed event (the step's in
+// Event.step), and the change itself is recorded as one CalendarChanged event.
 #ifndef MOTCUA_ENGINE_RETIME_H_
 #define MOTCUA_ENGINE_RETIME_H_
 

@@ -4,7 +4,9 @@
 
 #include "engine/base/proto_time.h"
 #include "engine/catalog/internal_process.h"
+#include "engine/base/string_pool.h"
 #include "engine/dossier/appointment.h"
+#include "engine/dossier/lifecycle.h"
 
 namespace motcua::dossier {
 
@@ -109,6 +111,30 @@ Result<std::optional<v1::StepChange>> StepChangeFor(const calendar::WorkingCalen
   if (!change.ok()) return change.status();
   if (change->ended() == 0 && change->current() == 0) return Change();  // past the last step
   return Change(std::move(*change));
+}
+
+Result<StepClock> RecomputeStep(const std::vector<v1::Event>& history,
+                                const catalog::Catalog& catalog,
+                                const calendar::WorkingCalendar& calendar) {
+  DossierState state;
+  StringPool names;
+  const v1::InternalProcess* process = nullptr;
+  for (v1::Event e : history) {
+    if (e.kind_case() == K::kReceived) {
+      const v1::Procedure* p = catalog.Find(e.received().procedure_code());
+      process = p == nullptr ? nullptr : catalog::ProcessFrom(*p, e.received().process_from());
+      MOTCUA_ASSIGN_OR_RETURN(Instant start, calendar.ClockStart(ToInstant(e.at())));
+      SetInstant(start, e.mutable_received()->mutable_clock_start());
+    }
+    // The recorded change was decided under the old calendar: decide again
+    // (an earlier re-timing's step is dropped with it).
+    e.clear_step();
+    MOTCUA_ASSIGN_OR_RETURN(std::optional<v1::StepChange> change,
+                            StepChangeFor(calendar, process, state, e));
+    if (change) *e.mutable_step() = std::move(*change);
+    Apply(e, catalog, names, state);
+  }
+  return StepClock{state.step, state.step_due_at};
 }
 
 }  // namespace motcua::dossier

@@ -28,9 +28,11 @@
 
 #include <cstdint>
 #include <optional>
+#include <vector>
 
 #include "engine/base/status.h"
 #include "engine/calendar/working_calendar.h"
+#include "engine/catalog/catalog.h"
 #include "engine/dossier/dossier_state.h"
 #include "motcua/v1/event.pb.h"
 #include "motcua/v1/procedure.pb.h"
@@ -52,6 +54,20 @@ Result<std::optional<v1::StepChange>> StepChangeFor(const calendar::WorkingCalen
                                                     const v1::InternalProcess* process,
                                                     const DossierState& state,
                                                     const v1::Event& event);
+
+// The step in progress (1-based; 0 none) and its deadline (UTC seconds; 0
+// when none runs) that the dossier whose events (in order) are `history`
+// would have under `calendar`: every step change decided again, as the
+// engine would have, from the clock start the calendar gives the receipt.
+// For a calendar change (engine/retime.h), as RecomputeClock is for the
+// appointment. A dossier that follows no process has none.
+struct StepClock {
+  std::uint8_t step = 0;
+  std::int64_t due_at = 0;
+};
+Result<StepClock> RecomputeStep(const std::vector<v1::Event>& history,
+                                const catalog::Catalog& catalog,
+                                const calendar::WorkingCalendar& calendar);
 
 }  // namespace motcua::dossier
 

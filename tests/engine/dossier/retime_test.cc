@@ -133,6 +133,45 @@ TEST_F(RetimeTest, APausedDossierIsRecomputedWithItsPauses) {
   ASSERT_THAT(plan, IsOk());
   ASSERT_EQ(plan->moved, 1u);
   EXPECT_EQ(ToInstant(plan->events[0].retimed().appointment_after()), Vn("2026-11-26 09:00"));
+  // The citizen's appointment, the full 24 h again from the supplement at
+  // Mon 09:00 (Mon 6 h, Tue 8 h, Wed 8 h, Thu 07:00-09:00), moves too: with
+  // Tue 24/11 off, Fri 27/11 09:00.
+  EXPECT_EQ(FromUnixSeconds(engine_.Find(code)->citizen_appointment_at()), Vn("2026-11-26 09:00"));
+  EXPECT_EQ(ToInstant(plan->events[0].retimed().citizen_appointment_after()),
+            Vn("2026-11-27 09:00"));
+}
+
+// A running step's deadline moves with the calendar too. Received Mon 23/11
+// 08:00 (the process in force from 2025-07-01: steps of 2, 14, 4 and 4
+// working hours), handed to Tư pháp at 09:00: step 2 (14 h) is due after
+// Mon 6 h and Tue 8 h, Tue 24/11 17:00; with Tue off, Wed 25/11 17:00. The
+// appointment (Mon 7 h, Tue 8 h, Wed 8 h, Thu 07:00-08:00) moves from Thu
+// 26/11 08:00 to Fri 27/11 08:00.
+TEST_F(RetimeTest, TheRunningStepsDeadlineMovesToo) {
+  const std::string code = Receive("2026-11-23 08:00");
+  v1::Command hand;
+  hand.mutable_hand_over()->set_dossier_code(code);
+  hand.mutable_hand_over()->set_to_unit("Tư pháp - Hộ tịch");
+  hand.mutable_hand_over()->set_to_user("tuphap01");
+  Run(hand, "2026-11-23 09:00");
+  ASSERT_EQ(FromUnixSeconds(engine_.Find(code)->step_due_at), Vn("2026-11-24 17:00"));
+
+  auto after = WithCultureDayOff();
+  auto plan = PlanRetime(engine_, *after, Loader(), Vn("2026-11-23 10:00"), {2026},
+                         "Bổ sung ngày nghỉ 24/11/2026");
+  ASSERT_THAT(plan, IsOk());
+  ASSERT_EQ(plan->moved, 1u);
+  const v1::Event& moved = plan->events[0];
+  EXPECT_EQ(ToInstant(moved.retimed().appointment_after()), Vn("2026-11-27 08:00"));
+  ASSERT_TRUE(moved.has_step());
+  EXPECT_EQ(moved.step().ended(), 0u);
+  EXPECT_EQ(moved.step().current(), 2u);
+  EXPECT_EQ(ToInstant(moved.step().due_at()), Vn("2026-11-25 17:00"));
+
+  for (const v1::Event& e : plan->events) ASSERT_THAT(engine_.Import(e, batch_), IsOk());
+  engine_.Committed(batch_);
+  EXPECT_EQ(engine_.Find(code)->step, 2);
+  EXPECT_EQ(FromUnixSeconds(engine_.Find(code)->step_due_at), Vn("2026-11-25 17:00"));
 }
 
 }  // namespace
