@@ -373,8 +373,9 @@ Status Engine::FillSupplementRequestLimit(v1::Event& e) {
   // The law's time for asking, from the clock start (rule_set.h).
   const dossier::SupplementationRule rule =
       dossier::SupplementationRuleOf(dossier::RuleSetFor(FromUnixSeconds(state->received_at)));
-  MOTCUA_ASSIGN_OR_RETURN(Instant limit, calendar_->AddWorkingTime(
-                                             FromUnixSeconds(state->clock_start), rule.request_limit));
+  MOTCUA_ASSIGN_OR_RETURN(
+      Instant limit,
+      calendar_->AddWorkingTime(FromUnixSeconds(state->clock_start), rule.request_limit));
   SetInstant(limit, r->mutable_request_limit_at());
   r->set_late(ToInstant(e.at()) > limit);
   return Status::Ok();
@@ -391,7 +392,8 @@ Status Engine::FillStep(v1::Event& e) {
     const v1::Procedure* p = catalog_->Find(r->procedure_code());
     if (p == nullptr) return Status::Ok();  // CheckTransition names it
     if (r->process_from().empty()) {
-      if (const v1::InternalProcess* in_force = catalog::ProcessInForce(*p, VietnamDay(ToInstant(e.at())))) {
+      const LocalDays day = VietnamDay(ToInstant(e.at()));
+      if (const v1::InternalProcess* in_force = catalog::ProcessInForce(*p, day)) {
         r->set_process_from(in_force->effective_from());
       }
     }

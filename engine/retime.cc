@@ -59,7 +59,8 @@ Result<RetimePlan> PlanRetime(const Engine& engine, const calendar::WorkingCalen
       const std::int64_t citizen = clock.citizen ? ToUnixSeconds(*clock.citizen) : 0;
       MOTCUA_ASSIGN_OR_RETURN(dossier::StepClock step,
                               dossier::RecomputeStep(events, engine.catalog(), after));
-      const bool step_moved = step.step == s.step && step.due_at != 0 && step.due_at != s.step_due_at;
+      const bool step_moved =
+          step.step == s.step && step.due_at != 0 && step.due_at != s.step_due_at;
       if (ToUnixSeconds(due.at) == s.appointment_at &&
           due.provisional == s.appointment_provisional &&
           (citizen == 0 || citizen == s.citizen_appointment_at()) && !step_moved) {

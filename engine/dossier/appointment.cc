@@ -22,7 +22,8 @@ ClockEffect ClockEffectOf(const v1::Event& event) {
 }
 
 DeadlineClock ClockOf(const DossierState& state) {
-  DeadlineClock clock{{FromUnixSeconds(state.appointment_at), state.appointment_provisional}, {}, {}};
+  DeadlineClock clock{
+      {FromUnixSeconds(state.appointment_at), state.appointment_provisional}, {}, {}};
   if (state.paused()) clock.paused_at = FromUnixSeconds(state.paused_at);
   if (state.citizen_appointment_offset != 0) {
     clock.citizen = FromUnixSeconds(state.citizen_appointment_at());
@@ -94,7 +95,8 @@ Result<DeadlineClock> RecomputeClock(const std::vector<v1::Event>& history,
                           " không còn trong danh mục");
       }
       received_at = ToInstant(e.at());
-      MOTCUA_ASSIGN_OR_RETURN(ReceiptClock start, ClockAtReceipt(calendar, *procedure, received_at));
+      MOTCUA_ASSIGN_OR_RETURN(ReceiptClock start,
+                              ClockAtReceipt(calendar, *procedure, received_at));
       clock = DeadlineClock{start.appointment, {}, {}};
     } else if (clock) {
       // Before the receipt there is no clock to stop (a fee paid with an

@@ -54,7 +54,7 @@ struct DeadlineClock {
   std::optional<Instant> citizen;
 };
 
-// The clock of a dossier in memory (DossierState keeps the same two facts).
+// The clock of a dossier in memory (DossierState keeps the same facts).
 DeadlineClock ClockOf(const DossierState& state);
 
 // The appointment after one pause from `paused_at` to `resumed_at`, starting

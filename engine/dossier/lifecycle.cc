@@ -101,11 +101,10 @@ void SetAppointment(std::int64_t at, bool provisional, DossierState& state) {
 // The citizen's appointment a supplementation restarted (appointment.h),
 // kept as an offset from the clock start; called after SetAppointment.
 void SetCitizenAppointment(std::int64_t at, DossierState& state) {
+  constexpr std::int64_t kMaxOffset = std::numeric_limits<std::uint32_t>::max();
   const std::int64_t offset = at - state.clock_start;
-  state.citizen_appointment_offset =
-      at == state.appointment_at || offset <= 0 || offset > std::int64_t{std::numeric_limits<std::uint32_t>::max()}
-          ? 0
-          : static_cast<std::uint32_t>(offset);
+  const bool own = at != state.appointment_at && offset > 0 && offset <= kMaxOffset;
+  state.citizen_appointment_offset = own ? static_cast<std::uint32_t>(offset) : 0;
 }
 
 // Finishing ends the clock; a pause that never ended ends with it.

@@ -3,8 +3,8 @@
 #include <algorithm>
 
 #include "engine/base/proto_time.h"
-#include "engine/catalog/internal_process.h"
 #include "engine/base/string_pool.h"
+#include "engine/catalog/internal_process.h"
 #include "engine/dossier/appointment.h"
 #include "engine/dossier/lifecycle.h"
 
@@ -80,7 +80,8 @@ Result<std::optional<v1::StepChange>> StepChangeFor(const calendar::WorkingCalen
       break;
     case K::kHandedOver:
       change = Start(calendar, *process, state.step + 1u, at,
-                     running ? End(calendar, *process, state, at, /*timed=*/true) : v1::StepChange{});
+                     running ? End(calendar, *process, state, at, /*timed=*/true)
+                             : v1::StepChange{});
       break;
     case K::kResultReady:
     case K::kResultReturned:

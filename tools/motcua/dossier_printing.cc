@@ -93,7 +93,8 @@ std::string Details(const v1::Event& e) {
                   : "");
     case K::kSupplemented: {
       const v1::Supplemented& s = e.supplemented();
-      std::string details = s.has_appointment_after() ? "hẹn trả mới " + When(s.appointment_after()) : "";
+      std::string details =
+          s.has_appointment_after() ? "hẹn trả mới " + When(s.appointment_after()) : "";
       if (s.has_citizen_appointment_after()) {
         details += (details.empty() ? "" : ", ") + std::string("hẹn công dân ") +
                    When(s.citizen_appointment_after());

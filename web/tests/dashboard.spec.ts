@@ -225,6 +225,27 @@ test('the trend, the report, its print and downloads agree with GET /v1/stats', 
   expect(problems).toEqual([]);
 });
 
+test('the report links the tracking book (Mẫu 06) of the same days, to print and as CSV', async ({ page, context }) => {
+  const problems = watchForErrors(page);
+  await openMarch2025(page);
+  const tab = context.waitForEvent('page');
+  await page.getByRole('link', { name: 'In sổ theo dõi hồ sơ (Mẫu 06)' }).click();
+  const book = await tab;
+  await book.waitForLoadState();
+  const address = new URL(book.url());
+  expect(address.pathname).toBe('/v1/book');
+  expect([address.searchParams.get('from'), address.searchParams.get('to'), address.searchParams.get('format')]).toEqual(['2025-03-01', '2025-03-31', 'html']);
+  await expect(book.locator('body')).toContainText('Sổ theo dõi hồ sơ', { ignoreCase: true });
+  await expect(book.locator('body')).toContainText(/\b\d+\/2025\b/); // numbered through the year
+  await book.screenshot({ path: `${SHOTS}/web-tracking-book.png` });
+  await book.close();
+
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Tải sổ theo dõi (CSV)' }).click()]);
+  expect(download.suggestedFilename()).toBe('so-theo-doi-2025-03-01-2025-03-31.csv');
+  expect(readFileSync(await download.path()).toString('utf8')).toContain('Số TT,Mã hồ sơ,Người nộp');
+  expect(problems).toEqual([]);
+});
+
 test('"Cần xử lý ngay" lists the open dossiers the server calls overdue or due soon', async ({ page, request }) => {
   // A same-day procedure (Đăng ký khai sinh) received now is due within the working day.
   const soon = await command(request, RECEPTION_TOKEN, 'receive', {

@@ -27,6 +27,8 @@ import { renderTrend } from './trend-view';
 export interface DashboardOptions {
   /** Opens a dossier in the desk's detail. */
   onOpen: (code: string) => void;
+  /** The user may read the tracking book (Mẫu 06): the report then links it for the period. */
+  bookReadable: boolean;
 }
 
 export interface DashboardView {
@@ -67,7 +69,7 @@ function failed(p: Part, failure: unknown): void {
   replace(p.body, h('p', { className: 'form-error', attrs: { role: 'alert' } }, describeError(failure)));
 }
 
-export function renderDashboard({ onOpen }: DashboardOptions): DashboardView {
+export function renderDashboard({ onOpen, bookReadable }: DashboardOptions): DashboardView {
   const title = h('h1', { attrs: { id: 'dashboard-title', tabindex: '-1' } }, 'Bảng điều hành');
   const asOf = h('p', { className: 'dash-note dash-as-of' });
   const targets = part('dash-targets', 'Chỉ tiêu kế hoạch');
@@ -151,7 +153,7 @@ export function renderDashboard({ onOpen }: DashboardOptions): DashboardView {
       if (mine !== generation) return;
       setText(asOf, [stats.unit, stats.generated_at !== '' ? `Số liệu tính lúc ${formatDateTime(stats.generated_at)}` : ''].filter((s) => s !== '').join(' · '));
       ready(targets, renderTargets(stats, (rate, which) => void openFigure(period, mine, rate, which)));
-      ready(report, renderReport(stats, period));
+      ready(report, renderReport(stats, period, bookReadable));
       ready(holders, renderHolders(stats.by_holder));
       ready(steps, renderSteps(stats.by_step_holder));
       ready(satisfaction, renderSatisfaction(stats.satisfaction, stats.satisfaction_total));

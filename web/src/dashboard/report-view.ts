@@ -77,7 +77,12 @@ function line(row: ReportRow, index: number | null): HTMLElement {
   );
 }
 
-export function renderReport(stats: Statistics, period: Period): HTMLElement {
+/** GET /v1/book for the period: Mẫu 06, as a printable page or a CSV download. */
+function bookAddress(period: Period, format: 'html' | 'csv'): string {
+  return `/v1/book?${new URLSearchParams({ from: period.from, to: period.to, format }).toString()}`;
+}
+
+export function renderReport(stats: Statistics, period: Period, bookReadable: boolean): HTMLElement {
   const rows = stats.report.rows;
   // One tbody per printed page: the print sheet breaks before each after the first.
   const pages: HTMLElement[] = [];
@@ -100,7 +105,16 @@ export function renderReport(stats: Statistics, period: Period): HTMLElement {
   return h(
     'div',
     { className: 'report' },
-    h('div', { className: 'report-actions no-print' }, print, csv, xlsx),
+    h(
+      'div',
+      { className: 'report-actions no-print' },
+      print,
+      csv,
+      xlsx,
+      // The one-stop's tracking book of the same days, numbered through the year.
+      bookReadable && h('a', { className: 'button secondary', attrs: { href: bookAddress(period, 'html'), target: '_blank', rel: 'noopener' } }, 'In sổ theo dõi hồ sơ (Mẫu 06)'),
+      bookReadable && h('a', { className: 'button secondary', attrs: { href: bookAddress(period, 'csv'), download: `so-theo-doi-${period.from}-${period.to}.csv` } }, 'Tải sổ theo dõi (CSV)'),
+    ),
     // Shown on paper only: whose report and for which period.
     h(
       'header',

@@ -36,6 +36,8 @@ const DASHBOARD = '#bang-dieu-hanh';
 
 /** Who sees "Bảng điều hành" (GET /v1/stats is theirs: access_policy.cc). */
 const DASHBOARD_ROLES: readonly Role[] = ['ROLE_LEADER', 'ROLE_STATISTICS', 'ROLE_ADMIN'];
+/** Who may read the tracking book (GET /v1/book): the officers, not statistics or admin. */
+const BOOK_ROLES: readonly Role[] = ['ROLE_RECEPTION', 'ROLE_SPECIALIST', 'ROLE_LEADER'];
 
 type View = 'list' | 'detail' | 'intake' | 'dashboard';
 
@@ -163,7 +165,7 @@ export function renderDesk({ session, onSignedOut }: DeskOptions): HTMLElement {
   function loadDashboard(): Promise<DashboardView> {
     if (dashboardLoading === null) {
       dashboardLoading = import('../dashboard/dashboard').then(({ renderDashboard }) => {
-        const view = renderDashboard({ onOpen: (code) => void open(code, 'push') });
+        const view = renderDashboard({ onOpen: (code) => void open(code, 'push'), bookReadable: session.roles.some((r) => BOOK_ROLES.includes(r)) });
         dashboard = view;
         main.append(view.section);
         return view;
