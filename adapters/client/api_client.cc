@@ -33,8 +33,13 @@ Status ErrorOf(const HttpReply& reply) {
   v1::ErrorReply error;
   auto format = api::RequestFormat(reply.content_type);
   if (format.ok() && api::DecodeBody(reply.body, *format, error).ok() && !error.code().empty()) {
-    return Status(api::ErrorFromCodeName(error.code()).value_or(Error::kInternal),
-                  QuoteForMessage(error.message(), kMessageMaxBytes));
+    std::string message = QuoteForMessage(error.message(), kMessageMaxBytes);
+    // A fault of the server's: the request's id finds its line in the
+    // server's log (a refusal of the officer's input needs none).
+    if (reply.status >= 500 && !error.request_id().empty()) {
+      message += " (mã yêu cầu " + QuoteForMessage(error.request_id(), 64) + ")";
+    }
+    return Status(api::ErrorFromCodeName(error.code()).value_or(Error::kInternal), message);
   }
   return Status(Error::kInternal, "máy chủ trả lời HTTP " + std::to_string(reply.status));
 }

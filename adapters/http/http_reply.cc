@@ -1,6 +1,7 @@
 #include "adapters/http/http_reply.h"
 
 #include "adapters/api/error_mapping.h"
+#include "adapters/http/request_id.h"
 #include "engine/base/quote.h"
 #include "motcua/v1/api.pb.h"
 
@@ -13,6 +14,7 @@ Response Start(unsigned status, std::string_view content_type, std::string body,
   Response res{static_cast<bhttp::status>(status), to.version};
   res.set(bhttp::field::server, ToBeast(kServerName));
   res.set(bhttp::field::content_type, ToBeast(content_type));
+  if (!to.request_id.empty()) res.set(ToBeast(kRequestIdHeader), ToBeast(to.request_id));
   res.keep_alive(to.keep_alive);
   res.body() = std::move(body);
   res.prepare_payload();
@@ -23,7 +25,8 @@ Response Start(unsigned status, std::string_view content_type, std::string body,
 
 ReplyTo ReplyTo::Of(const Request& request) {
   return ReplyTo{request.version(), request.keep_alive(),
-                 api::ReplyFormat(ToStd(request[bhttp::field::accept]))};
+                 api::ReplyFormat(ToStd(request[bhttp::field::accept])),
+                 std::string(ToStd(request[ToBeast(kRequestIdHeader)]))};
 }
 
 Response MessageResponse(const google::protobuf::Message& message, const ReplyTo& to) {
@@ -42,6 +45,7 @@ Response ErrorResponse(const Status& status, const ReplyTo& to) {
     if (c == '\n' || c == '\r' || c == '\t') c = ' ';
   }
   reply.set_message(QuoteForMessage(message, kMessageMaxBytes));
+  reply.set_request_id(to.request_id);
   Response res =
       Start(api::HttpStatusOf(status.code()), api::kJsonType, api::EncodeBody(reply, api::BodyFormat::kJson), to);
   if (status.code() == Error::kOverloaded)

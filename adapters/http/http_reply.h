@@ -25,6 +25,9 @@ struct ReplyTo {
   unsigned version = 11;
   bool keep_alive = true;
   api::BodyFormat format = api::BodyFormat::kJson;
+  // The request's id (request_id.h), which the session put in its
+  // X-Request-Id header: every reply carries it back.
+  std::string request_id;
 
   static ReplyTo Of(const Request& request);
 };

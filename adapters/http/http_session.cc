@@ -3,6 +3,7 @@
 #include <utility>
 
 #include "adapters/http/auth_throttle.h"
+#include "adapters/http/request_id.h"
 #include "adapters/http/stream_endpoint.h"
 
 namespace motcua::http {
@@ -84,12 +85,14 @@ void HttpSession::Reject() {
     self->read_closed_ = true;
     ReplyTo to;
     to.keep_alive = false;
+    to.request_id = NewRequestId();
     self->queue_.push_back(Slot{self->next_id_++,
                                 ErrorResponse(Status(Error::kOverloaded,
                                                      "máy chủ đang có quá nhiều kết nối; hãy "
                                                      "thử lại sau ít giây"),
                                               to),
-                                "-", "-", std::chrono::steady_clock::now()});
+                                "-", "-", std::chrono::steady_clock::now(), false,
+                                to.request_id});
     self->DoWrite();
   });
 }
@@ -162,10 +165,15 @@ void HttpSession::OnRead(beast::error_code ec, std::size_t /*bytes*/) {
   if (!request.keep_alive() || requests_ >= limits_.max_requests || stopping_) {
     read_closed_ = true;
   }
+  // Every reply and the log line carry the request's id (request_id.h): the
+  // header is set here, before anything answers, so ReplyTo::Of finds it.
+  std::string request_id(ToStd(request[ToBeast(kRequestIdHeader)]));
+  if (!IsAcceptableRequestId(request_id)) request_id = NewRequestId();
+  request.set(ToBeast(kRequestIdHeader), ToBeast(request_id));
   const std::uint64_t id = next_id_++;
   queue_.push_back(Slot{id, std::nullopt, std::string(request.method_string()),
                         std::string(request.target()), std::chrono::steady_clock::now(),
-                        OffersCredentials(request)});
+                        OffersCredentials(request), std::move(request_id)});
   if (Status host = CheckHost(request); !host.ok()) {
     // Refused before the handler, the throttle or a stream sees it. A client
     // this confused about HTTP gets no further requests read: this answer
@@ -227,10 +235,11 @@ void HttpSession::AnswerUnreadable(const Status& status, std::optional<bhttp::st
   linger_ = true;  // the client may still be sending what we did not read
   ReplyTo to;
   to.keep_alive = false;
+  to.request_id = NewRequestId();
   Response response = ErrorResponse(status, to);
   if (http_status) response.result(*http_status);
-  queue_.push_back(
-      Slot{next_id_++, std::move(response), "-", "-", std::chrono::steady_clock::now()});
+  queue_.push_back(Slot{next_id_++, std::move(response), "-", "-", std::chrono::steady_clock::now(),
+                        false, to.request_id});
   DoWrite();
 }
 
@@ -249,7 +258,7 @@ void HttpSession::OnWrite(beast::error_code ec, std::size_t /*bytes*/) {
   writing_ = false;
   Slot& slot = queue_.front();
   log_.Request(slot.method, slot.target, slot.response->result_int(),
-               std::chrono::steady_clock::now() - slot.start);
+               std::chrono::steady_clock::now() - slot.start, slot.request_id);
   const bool keep_alive = slot.response->keep_alive();
   queue_.pop_front();
   if (queue_.empty()) {

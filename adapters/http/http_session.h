@@ -94,6 +94,7 @@ class HttpSession : public std::enable_shared_from_this<HttpSession> {
     // A token, a session cookie or a sign-in: only then is a 401 a guess
     // the auth throttle counts. A page opened before signing in is not.
     bool offered_credentials = false;
+    std::string request_id;  // request_id.h; on the log line
   };
 
   void DoRead();

@@ -17,14 +17,17 @@ std::string Printable(std::string_view text) { return QuoteForMessage(text, 200)
 }  // namespace
 
 void RequestLog::Request(std::string_view method, std::string_view target, unsigned status,
-                         std::chrono::steady_clock::duration latency) {
+                         std::chrono::steady_clock::duration latency,
+                         std::string_view request_id) {
   if (out_ == nullptr) return;
   const std::string_view path = target.substr(0, target.find('?'));
   char ms[32];
   std::snprintf(ms, sizeof ms, "%.1fms",
                 std::chrono::duration<double, std::milli>(latency).count());
   std::string line =
-      Printable(method) + " " + Printable(path) + " " + std::to_string(status) + " " + ms + "\n";
+      Printable(method) + " " + Printable(path) + " " + std::to_string(status) + " " + ms;
+  if (!request_id.empty()) line += " id=" + Printable(request_id);
+  line += '\n';
   MutexLock lock(mutex_);
   *out_ << line << std::flush;
 }

@@ -1,5 +1,6 @@
-// RequestLog: one English line per request on the server's log stream:
-//   POST /v1/commands/receive 200 3.2ms
+// RequestLog: one English line per request on the server's log stream, with
+// the request's id (adapters/http/request_id.h) when it has one:
+//   POST /v1/commands/receive 200 3.2ms id=5f1c2a9e-3b
 // The path is logged without its query (a citizen's lookup secret travels
 // there) and headers are never logged, so no token and no personal data
 // reaches the log. Lines from many threads never interleave.
@@ -20,7 +21,8 @@ class RequestLog {
   explicit RequestLog(std::ostream* out) : out_(out) {}
 
   void Request(std::string_view method, std::string_view target, unsigned status,
-               std::chrono::steady_clock::duration latency) EXCLUDES(mutex_);
+               std::chrono::steady_clock::duration latency, std::string_view request_id = {})
+      EXCLUDES(mutex_);
   // A free-form line (start-up, shutdown, a session error).
   void Note(std::string_view line) EXCLUDES(mutex_);
 

@@ -31,6 +31,8 @@ export class ApiError extends Error {
     message: string,
     /** Seconds from Retry-After (429, 503), when given. */
     readonly retryAfter: number | null = null,
+    /** The request's id (X-Request-Id), which finds it in the server's log; '' when none. */
+    readonly requestId: string = '',
   ) {
     super(message);
   }
@@ -78,6 +80,7 @@ async function errorOf(response: Response): Promise<ApiError> {
     parsed?.code ?? '',
     parsed?.message ?? messages.httpStatus(response.status),
     retryAfter(response),
+    response.headers.get('X-Request-Id') ?? '',
   );
 }
 

@@ -282,7 +282,10 @@ test('a command from a stale page is refused with the server message and changes
   expect(message).toContain(mine.code);
   const alert = actionError(other);
   await expect(alert).toHaveAttribute('role', 'alert');
-  await expect(alert).toHaveText(message);
+  // With the request's id, as the reply's header and the server's log line carry it.
+  const id = reply.headers()['x-request-id'] ?? '';
+  expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]+$/);
+  await expect(alert).toHaveText(`${message} (mã yêu cầu ${id})`);
   // Beside the form's button, which is usable again; the rest of the page as it was.
   await expect(other.getByRole('button', { name: 'Xác nhận bàn giao' })).toBeEnabled();
   await expect(other.getByLabel('Người nhận bàn giao')).toHaveValue(SPECIALIST);

@@ -151,8 +151,9 @@ for (const [what, user] of [
 
     const alert = page.locator('#signin-error');
     await expect(alert).toHaveAttribute('role', 'alert');
-    await expect(alert).toHaveText(message);
-    expect(await alert.evaluate((n) => n.textContent)).toBe(message);
+    const shown = `${message} (mã yêu cầu ${reply.headers()['x-request-id'] ?? ''})`;
+    await expect(alert).toHaveText(shown);
+    expect(await alert.evaluate((n) => n.textContent)).toBe(shown);
     expect(await alert.evaluate((n) => n.childElementCount)).toBe(0);
     expect(await page.locator('#injected, img:not([src^="/assets/"])').count()).toBe(0);
     expect(await page.evaluate(() => (window as unknown as { __injected?: number }).__injected)).toBeUndefined();
@@ -320,7 +321,7 @@ test("a refusal is shown beside the search box as text, markup and all", async (
   expect(message).toContain(markup);
 
   await expect(alert).toHaveAttribute('role', 'alert');
-  await expect(alert).toHaveText(message);
+  await expect(alert).toHaveText(`${message} (mã yêu cầu ${reply.headers()['x-request-id'] ?? ''})`);
   expect(await alert.evaluate((n) => n.textContent)).toContain(markup);
   expect(await alert.evaluate((n) => n.childElementCount)).toBe(0);
   expect(await page.locator('img:not([src^="/assets/"])').count()).toBe(0);

@@ -442,7 +442,7 @@ test("a refusal is shown beside the form as text and what was typed stays", asyn
   const { message } = (await reply.json()) as { message: string };
   expect(message).toContain('applicant.name');
   await expect(alert).toHaveAttribute('role', 'alert');
-  await expect(alert).toHaveText(message);
+  await expect(alert).toHaveText(`${message} (mã yêu cầu ${reply.headers()['x-request-id'] ?? ''})`);
   expect(await alert.evaluate((n) => n.childElementCount)).toBe(0);
   await expect(submitButton(page)).toBeEnabled();
   // Nothing else changed: the form as typed, no success panel, no dossier.

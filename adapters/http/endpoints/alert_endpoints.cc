@@ -216,7 +216,7 @@ void AlertEndpoints::Accept(beast::tcp_stream stream, Request request,
   auto refuse = [&](const Status& status) {
     Response response = ErrorResponse(status, to);
     context_.log.Request("GET", kStreamPath, response.result_int(),
-                         std::chrono::steady_clock::now() - start);
+                         std::chrono::steady_clock::now() - start, to.request_id);
     AlertStreamSession::Refuse(std::move(stream), std::move(response));
   };
   auto routed = api::ParseRoute("GET", ToStd(request.target()));
@@ -234,7 +234,8 @@ void AlertEndpoints::Accept(beast::tcp_stream stream, Request request,
                                                   QuoteForMessage(last) + "'"));
     }
   }
-  context_.log.Request("GET", kStreamPath, 200, std::chrono::steady_clock::now() - start);
+  context_.log.Request("GET", kStreamPath, 200, std::chrono::steady_clock::now() - start,
+                       to.request_id);
   std::make_shared<AlertStreamSession>(std::move(stream), context_.hub, context_.queries,
                                        context_.clock, context_.log, last_event_id,
                                        context_.stream)

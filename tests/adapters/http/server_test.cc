@@ -13,6 +13,7 @@
 
 #include "adapters/api/body_codec.h"
 #include "adapters/client/http_client.h"
+#include "adapters/http/request_id.h"
 #include "motcua/v1/api.pb.h"
 #include "tests/support/fixtures.h"
 
@@ -167,6 +168,51 @@ TEST_F(ServerTest, AnIdleConnectionIsClosedAtTheReadDeadline) {
   Start(options);
   tcp::socket s = Connect();
   EXPECT_TRUE(ClosedWithin(s, std::chrono::seconds(30)));
+}
+
+// Every reply carries its request's id (request_id.h): in the header, in an
+// error's body, and on the request's log line; a proxy's plausible id is
+// kept, anything else replaced.
+TEST_F(ServerTest, EveryReplyCarriesItsRequestIdInTheHeaderTheErrorAndTheLog) {
+  Start(ServerOptions{});
+  tcp::socket s = Connect();
+  const std::string requests =
+      "GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n"
+      "GET /v1/catalog HTTP/1.1\r\nHost: x\r\nX-Request-Id: nginx-7f3a.1\r\n\r\n"
+      "GET /nowhere HTTP/1.1\r\nHost: x\r\nX-Request-Id: bad id\r\n\r\n";
+  net::write(s, net::buffer(requests));
+  beast::flat_buffer buffer;
+  auto health = Read(s, buffer);
+  auto refused = Read(s, buffer);
+  auto missing = Read(s, buffer);
+  const std::string generated(ToStd(health[ToBeast(kRequestIdHeader)]));
+  EXPECT_THAT(generated, ::testing::MatchesRegex("[0-9a-f]{8}-[0-9a-f]+"));
+  EXPECT_EQ(refused.result_int(), 401u);
+  EXPECT_EQ(ToStd(refused[ToBeast(kRequestIdHeader)]), "nginx-7f3a.1");  // the proxy's, kept
+  EXPECT_THAT(refused.body(), ::testing::HasSubstr("\"request_id\":\"nginx-7f3a.1\""));
+  const std::string replaced(ToStd(missing[ToBeast(kRequestIdHeader)]));
+  EXPECT_EQ(missing.result_int(), 404u);
+  EXPECT_THAT(replaced, ::testing::MatchesRegex("[0-9a-f]{8}-[0-9a-f]+"));
+  EXPECT_NE(replaced, generated);
+  EXPECT_THAT(missing.body(), ::testing::HasSubstr("\"request_id\":\"" + replaced + "\""));
+  Shutdown();
+  EXPECT_THAT(log_text_.str(), ::testing::HasSubstr("GET /healthz 200 "));
+  EXPECT_THAT(log_text_.str(), ::testing::HasSubstr("ms id=" + generated + "\n"));
+  EXPECT_THAT(log_text_.str(), ::testing::HasSubstr("GET /v1/catalog 401 "));
+  EXPECT_THAT(log_text_.str(), ::testing::HasSubstr("ms id=nginx-7f3a.1\n"));
+  EXPECT_THAT(log_text_.str(), ::testing::HasSubstr("ms id=" + replaced + "\n"));
+  EXPECT_THAT(log_text_.str(), ::testing::Not(::testing::HasSubstr("bad id")));
+}
+
+TEST(RequestIdTest, OnlyPlainShortIdsAreKept) {
+  EXPECT_TRUE(IsAcceptableRequestId("0f1e2d3c4b5a69788796a5b4c3d2e1f0"));
+  EXPECT_TRUE(IsAcceptableRequestId("req_1:2.3-4"));
+  EXPECT_FALSE(IsAcceptableRequestId(""));
+  EXPECT_FALSE(IsAcceptableRequestId(std::string(65, 'a')));
+  EXPECT_FALSE(IsAcceptableRequestId("a b"));
+  EXPECT_FALSE(IsAcceptableRequestId("a\nGET / 200"));
+  EXPECT_FALSE(IsAcceptableRequestId("mã"));
+  EXPECT_NE(NewRequestId(), NewRequestId());
 }
 
 TEST_F(ServerTest, ConnectionsOverTheLimitGet503) {
