@@ -7,6 +7,8 @@
 #                    http://127.0.0.1:8080/ (Ctrl-C stops it)
 #   ./dev.sh test    install what is missing, build with ASan+UBSan, run every
 #                    test, the web desk's in chromium included
+#   ./dev.sh package build in Release and make the Debian package
+#                    build/release/motcua_<version>_amd64.deb (docs/install.md)
 #   ./dev.sh bench   build in Release and run the benchmark suite (~5 min idle;
 #                    the JSON summary also goes to build/release/bench-summary.json)
 #   ./dev.sh fuzz [S] build the libFuzzer targets with clang (build/fuzz) and
@@ -31,10 +33,14 @@ PACKAGES=(
   zlib1g-dev  # bench: the web desk's page weight, gzipped
   libxlsxwriter-dev  # the periodic report as an Excel workbook
   libqrencode-dev    # the QR code on the receipt
+  libsystemd-dev     # sd_notify: readiness and the watchdog under systemd
 )
 # What the web desk's browser tests add: Debian's chromium (Playwright drives
 # it; it never downloads a browser) and a font with Vietnamese diacritics.
 WEB_TEST_PACKAGES=(chromium fonts-dejavu-core)
+# What the package needs to be built (dpkg-shlibdeps computes its
+# dependencies) and its test to verify the units (systemd-analyze).
+PACKAGE_PACKAGES=(dpkg-dev systemd)
 
 ensure_packages() {  # [extra packages...]
   local missing=()
@@ -121,10 +127,17 @@ case "$cmd" in
       --web-root web/dist "$@"
     ;;
   test)
-    ensure_packages "${WEB_TEST_PACKAGES[@]}"
+    ensure_packages "${WEB_TEST_PACKAGES[@]}" "${PACKAGE_PACKAGES[@]}"
     build_web
     build asan
     ctest --preset asan "$@"
+    ;;
+  package)
+    ensure_packages "${PACKAGE_PACKAGES[@]}"
+    build_web
+    build release motcuad motcua
+    (cd build/release && cpack -G DEB)
+    ls build/release/motcua_*_amd64.deb
     ;;
   bench)
     ensure_packages

@@ -149,6 +149,8 @@ std::variant<Route, RouteError> ParseRoute(std::string_view method, std::string_
   const auto n = segments.size();
   if (n == 1 && segments[0] == "healthz") {
     route.kind = RouteKind::kHealth;
+  } else if (n == 1 && segments[0] == "readyz") {
+    route.kind = RouteKind::kReady;
   } else if (n == 1 && segments[0].empty()) {
     route.kind = RouteKind::kPage;
   } else if (n == 1 && segments[0] == "tra-cuu") {

@@ -3,6 +3,7 @@
 // API's paths:
 //
 //   GET  /healthz
+//   GET  /readyz                              (runtime/readiness.h)
 //   POST /v1/commands/{name}              name from command_endpoints.h
 //   GET  /v1/dossiers?status=&open=&procedure=&holder=&due_before=&q=&offset=&limit=
 //   GET  /v1/dossiers/{code}
@@ -47,6 +48,7 @@ namespace motcua::api {
 
 enum class RouteKind {
   kHealth,
+  kReady,
   kCommand,
   kListDossiers,
   kGetDossier,

@@ -35,6 +35,7 @@ void ApplyDefaults(v1::ServerConfig& c) {
   if (limits->max_requests_per_connection() == 0) limits->set_max_requests_per_connection(10000);
   if (limits->idle_timeout_seconds() == 0) limits->set_idle_timeout_seconds(30);
   if (limits->max_pending_commands() == 0) limits->set_max_pending_commands(20000);
+  if (limits->min_free_disk_mib() == 0) limits->set_min_free_disk_mib(1024);
   if (limits->auth_failures_burst() == 0) limits->set_auth_failures_burst(10);
   if (limits->auth_failures_per_minute() == 0) limits->set_auth_failures_per_minute(10);
 }

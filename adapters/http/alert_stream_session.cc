@@ -81,7 +81,7 @@ void AlertStreamSession::FetchBacklog() {
 void AlertStreamSession::OnBacklog(Result<std::vector<sqlite::AlertRow>> rows) {
   if (closed_) return;
   if (!rows.ok()) {
-    log_.Note("alert stream: cannot read the backlog: " + rows.status().ToString());
+    log_.Error("alert stream: cannot read the backlog: " + rows.status().ToString());
     Close();  // the client reconnects and resumes
     return;
   }
@@ -108,7 +108,7 @@ void AlertStreamSession::OnAlert(const v1::Alert& alert) {
     if (self->closed_ || self->finishing_) return;
     if (self->in_backlog_) {
       if (self->early_.size() >= self->options_.queue_limit) {
-        self->log_.Note("alert stream: subscriber too slow to resume; disconnected");
+        self->log_.Warning("alert stream: subscriber too slow to resume; disconnected");
         self->Close();
         return;
       }
@@ -135,7 +135,7 @@ void AlertStreamSession::Enqueue(std::string frame) {
   if (queue_.size() >= options_.queue_limit) {
     // Buffering without bound for a client that does not read would let one
     // stalled desk exhaust the server's memory; it resumes by its last id.
-    log_.Note("alert stream: subscriber fell " + std::to_string(queue_.size()) +
+    log_.Warning("alert stream: subscriber fell " + std::to_string(queue_.size()) +
               " frames behind; disconnected");
     Close();
     return;

@@ -36,7 +36,7 @@ ApiHandler::ApiHandler(runtime::EngineService& engine, runtime::QueryService& qu
     : engine_(engine), queries_(queries), clock_(clock), context_(std::move(context)) {}
 
 SessionServices ApiHandler::Sessions() const {
-  return SessionServices{.users = context_.users,
+  return SessionServices{.users = context_.users.Current(),
                          .sessions = context_.sessions,
                          .queries = &queries_,
                          .clock = &clock_};
@@ -46,7 +46,7 @@ Result<Principal> ApiHandler::Authenticate(const Request& request) const {
   const std::string_view authorization = ToStd(request[bhttp::field::authorization]);
   if (!authorization.empty() || context_.sessions == nullptr ||
       request[bhttp::field::cookie].empty()) {
-    return context_.users->Authenticate(authorization, clock_.Now());
+    return context_.users.Current()->Authenticate(authorization, clock_.Now());
   }
   WebSession session;
   MOTCUA_ASSIGN_OR_RETURN(Principal principal,
@@ -127,6 +127,18 @@ void ApiHandler::HandleRead(const api::Route& route, const Request& request, con
       health.set_status("ok");
       return respond(MessageResponse(health, to));
     }
+    case api::RouteKind::kReady: {
+      // Without a readiness (a test's handler), answering is being ready.
+      v1::Health health;
+      if (context_.readiness != nullptr) {
+        for (std::string& p : context_.readiness->Problems()) health.add_problems(std::move(p));
+      }
+      health.set_status(health.problems().empty() ? "ready" : "not ready");
+      Response res = MessageResponse(health, to);
+      if (!health.problems().empty()) res.result(bhttp::status::service_unavailable);
+      res.set(bhttp::field::cache_control, "no-store");
+      return respond(std::move(res));
+    }
     case api::RouteKind::kSession:
       return HandleSessionRoute(Sessions(), request, to, respond);
     case api::RouteKind::kPage:
@@ -164,7 +176,7 @@ void ApiHandler::HandleRead(const api::Route& route, const Request& request, con
       if (!MayReadCatalog(*principal)) return respond(ErrorResponse(Forbidden("xem danh mục"), to));
       return respond(MessageResponse(CatalogReply(catalog), to));
     case api::RouteKind::kOfficers:
-      return respond(OfficersResponse(*context_.users, *principal, clock_.Now(), to));
+      return respond(OfficersResponse(*context_.users.Current(), *principal, clock_.Now(), to));
     case api::RouteKind::kGetDossier: {
       const DossierAccess access = DossierAccessOf(*principal);
       if (access == DossierAccess::kNone) {
@@ -205,7 +217,7 @@ void ApiHandler::HandleRead(const api::Route& route, const Request& request, con
     case api::RouteKind::kSupplementRequestLetter:
     case api::RouteKind::kControlSlip:
       return HandleLetterRoute(route, *principal, queries_, catalog, context_.unit,
-                               *context_.users, to, respond);
+                               context_.users.Current(), to, respond);
     case api::RouteKind::kTrackingBook:
       return HandleBookRoute(route, *principal, queries_, catalog, context_.unit, clock_.Now(), to,
                              respond);

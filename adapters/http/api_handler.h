@@ -23,7 +23,9 @@
 #include "adapters/http/web_sessions.h"
 #include "adapters/runtime/engine_service.h"
 #include "adapters/http/http_reply.h"
+#include "adapters/http/user_directory.h"
 #include "adapters/runtime/query_service.h"
+#include "adapters/runtime/readiness.h"
 #include "adapters/api/route.h"
 #include "adapters/http/endpoints/session_endpoints.h"
 #include "adapters/http/endpoints/stats_endpoints.h"
@@ -41,7 +43,7 @@ class TestClockEndpoint;  // test_clock_endpoint.h
 
 struct ApiContext {
   std::shared_ptr<const catalog::Catalog> catalog;
-  std::shared_ptr<const Authenticator> users;
+  UserDirectory users;  // reloaded on SIGHUP (hangup_reload.h)
   letters::UnitInfo unit = {};  // printed on the letters (letter_endpoints.h)
   std::shared_ptr<const runtime::StatsContext> stats = nullptr;  // stats_endpoints.h; null: no targets
   runtime::AdminService* admin = nullptr;  // admin_endpoints.h; must outlive the handler; null: 404
@@ -58,6 +60,8 @@ struct ApiContext {
   // no sign-in, bearer tokens only); the sessions must outlive the handler.
   std::shared_ptr<const WebAssets> web = nullptr;
   WebSessions* sessions = nullptr;
+  // GET /readyz's checks; must outlive the handler; null: always ready.
+  const runtime::Readiness* readiness = nullptr;
   // The lists' "due soon": the apology alert's lead (AlertsConfig).
   std::chrono::seconds due_soon_within = std::chrono::hours(8);
 };

@@ -50,7 +50,7 @@ std::chrono::seconds AuthThrottle::Wait(const Bucket& bucket) const {
 
 std::optional<std::chrono::seconds> AuthThrottle::Admit(const std::string& address,
                                                         std::string_view target, TimePoint now) {
-  if (PathOf(target) == "/healthz") return std::nullopt;
+  if (PathOf(target) == "/healthz" || PathOf(target) == "/readyz") return std::nullopt;
   MutexLock lock(mutex_);
   auto it = buckets_.find(address);
   if (it == buckets_.end()) return std::nullopt;
@@ -60,7 +60,7 @@ std::optional<std::chrono::seconds> AuthThrottle::Admit(const std::string& addre
   const std::chrono::seconds wait = Wait(bucket);
   if (!bucket.refusing) {
     bucket.refusing = true;
-    log_.Note("auth: too many failed authentications from " + address +
+    log_.Warning("auth: too many failed authentications from " + address +
               "; refusing its requests with 429 for " + std::to_string(wait.count()) + "s");
   }
   return wait;
@@ -84,7 +84,7 @@ void AuthThrottle::Record(const std::string& address, std::string_view target, u
   it->second.attempts = std::max(0.0, it->second.attempts - 1);
   // At most `burst` lines, then `per_minute` a minute, per address: beyond,
   // its requests are refused before they can fail.
-  log_.Note("auth: failed authentication from " + address + " (" + std::to_string(status) + " " +
+  log_.Warning("auth: failed authentication from " + address + " (" + std::to_string(status) + " " +
             LoggedPath(target) + ")");
 }
 

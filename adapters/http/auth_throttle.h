@@ -8,7 +8,7 @@
 // guess: the web desk's page asks before its officer signs in) or a citizen
 // lookup answered 404 (unknown code or wrong secret: the same answer, so a
 // guesser cannot tell them apart).
-// With no attempt left, every request from that address except /healthz
+// With no attempt left, every request from that address except /healthz and /readyz
 // is answered 429 with Retry-After, without being handled: a guesser is not
 // told whether its next guess was right. Each failure is logged, and the
 // first refusal of each window once, with the address and the path (never

@@ -54,7 +54,7 @@ void Server::OnAccept(beast::error_code ec, tcp::socket socket) {
   if (ec) {
     // e.g. out of file descriptors: keep serving the connections we have
     // and try again shortly, rather than stop accepting for good.
-    log_.Note("accept failed: " + ec.message() + "; retrying in 100ms");
+    log_.Warning("accept failed: " + ec.message() + "; retrying in 100ms");
     retry_timer_.expires_after(std::chrono::milliseconds(100));
     retry_timer_.async_wait([this](beast::error_code wait_ec) {
       if (!wait_ec) DoAccept();
@@ -100,7 +100,7 @@ void Server::Shutdown(std::function<void()> done) {
     grace_timer_.expires_after(options_.shutdown_grace);
     grace_timer_.async_wait([this](beast::error_code ec) {
       if (ec) return;  // every session left in time
-      log_.Note("grace period over: closing " + std::to_string(registry_.size()) +
+      log_.Warning("grace period over: closing " + std::to_string(registry_.size()) +
                 " connection(s)");
       registry_.ForEach([](HttpSession& s) { s.Abort(); });
     });

@@ -153,7 +153,7 @@ void AdminService::RunCheck(const std::string& actor,
   auto checked = sqlite::CheckDatabase(options_.db_path, projections::AllProjections, *catalog_,
                                        scratch, anchors);
   if (!checked.ok()) {
-    log_.Note("admin: integrity check by " + actor + " failed: " + checked.status().ToString());
+    log_.Error("admin: integrity check by " + actor + " failed: " + checked.status().ToString());
     return done(checked.status());
   }
   const std::vector<std::string> failed = checked->FailedChecks();
@@ -176,14 +176,20 @@ void AdminService::RunCheck(const std::string& actor,
   }
   SetSeconds(ToUnixSeconds(clock_.Now()), report.mutable_checked_at());
   report.set_elapsed_ms(MillisSince(start));
-  log_.Note("admin: integrity check by " + actor + ": " +
-            (report.ok() ? "ok" : "PROBLEMS in " + Joined(failed)) + ", " +
-            std::to_string(report.events()) + " events, first bad seq " +
-            std::to_string(report.first_bad_seq()) + ", " +
-            std::to_string(report.sqlite_problems_size()) + " SQLite finding(s), " +
-            std::to_string(report.differences_size()) + " projection difference(s), " +
-            std::to_string(report.anchors_size()) + " anchor(s), " +
-            std::to_string(report.elapsed_ms()) + "ms");
+  const std::string outcome =
+      "admin: integrity check by " + actor + ": " +
+      (report.ok() ? "ok" : "PROBLEMS in " + Joined(failed)) + ", " +
+      std::to_string(report.events()) + " events, first bad seq " +
+      std::to_string(report.first_bad_seq()) + ", " +
+      std::to_string(report.sqlite_problems_size()) + " SQLite finding(s), " +
+      std::to_string(report.differences_size()) + " projection difference(s), " +
+      std::to_string(report.anchors_size()) + " anchor(s), " +
+      std::to_string(report.elapsed_ms()) + "ms";
+  if (report.ok()) {
+    log_.Note(outcome);
+  } else {
+    log_.Error(outcome);
+  }
   done(std::move(report));
 }
 
@@ -203,7 +209,7 @@ void AdminService::RunBackup(const std::string& actor, const BackupDone& done) {
   const std::string path = FilePath("backup", id);
   auto copy = sqlite::BackupDatabase(options_.db_path, path);
   if (!copy.ok()) {
-    log_.Note("admin: backup by " + QuoteForMessage(actor) + " failed: " + copy.status().ToString());
+    log_.Error("admin: backup by " + QuoteForMessage(actor) + " failed: " + copy.status().ToString());
     return done(copy.status());
   }
   {

@@ -43,7 +43,7 @@ void AlertWatcher::Start() {
     auto held = db.ok() ? sqlite::AlertsHeldAfter(**db, now)
                         : Result<std::vector<sqlite::AlertRow>>(db.status());
     if (!held.ok()) {
-      log_.Note("alerts: cannot read the held alerts: " + held.status().ToString());
+      log_.Error("alerts: cannot read the held alerts: " + held.status().ToString());
     } else {
       for (const sqlite::AlertRow& row : *held) held_.push({row.deliver_at, AlertFromRow(row)});
     }
@@ -104,7 +104,7 @@ std::size_t AlertWatcher::Evaluate(bool late_fired) {
   backoff_ = backoff_.count() == 0 ? kFirstBackoff : std::min(backoff_ * 2, kMaxBackoff);
   retry_at_ = std::chrono::steady_clock::now() + backoff_;
   std::string why = durable.ok() ? refused.front().ToString() : durable.ToString();
-  log_.Note("alerts: could not record " + std::to_string(taken) + " alert(s) (" + why +
+  log_.Error("alerts: could not record " + std::to_string(taken) + " alert(s) (" + why +
             "); retrying in " + std::to_string(backoff_.count()) + "s");
   return durable.ok() ? taken - refused.size() : 0;
 }

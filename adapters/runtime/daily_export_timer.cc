@@ -34,7 +34,7 @@ void DailyExportTimer::Run() {
   queries_.Run([this](Result<sqlite::Database*> db) {
     const Instant now = clock_.Now();
     if (!db.ok()) {
-      log_.Note("daily export: no database connection: " + db.status().ToString());
+      log_.Error("daily export: no database connection: " + db.status().ToString());
     } else {
       auto compute = [&](LocalDays day) -> Result<v1::Statistics> {
         // The head first: the figures may include later commits, the
@@ -54,7 +54,7 @@ void DailyExportTimer::Run() {
       };
       auto written = exporter::RunDailyExport(schedule_, now, compute);
       if (!written.ok()) {
-        log_.Note("daily export failed (retried at the next wake-up): " +
+        log_.Error("daily export failed (retried at the next wake-up): " +
                   written.status().ToString());
       } else {
         for (LocalDays day : *written) {

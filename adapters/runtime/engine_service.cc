@@ -89,11 +89,13 @@ void EngineService::PruneIdempotency() {
   // A failure costs only disk space until the next day's attempt; the
   // commands go on.
   if (options_.log != nullptr && (!pruned.ok() || *pruned > 0)) {
-    options_.log->Note(pruned.ok() ? "idempotency: deleted " + std::to_string(*pruned) +
-                                         " record(s) past their retention"
-                                   : "idempotency: could not delete the records past their "
-                                     "retention (" + pruned.status().ToString() +
-                                         "); will retry");
+    if (pruned.ok()) {
+      options_.log->Note("idempotency: deleted " + std::to_string(*pruned) +
+                         " record(s) past their retention");
+    } else {
+      options_.log->Warning("idempotency: could not delete the records past their retention (" +
+                            pruned.status().ToString() + "); will retry");
+    }
   }
   prune_timer_.expires_after(options_.idempotency_prune_every);
   prune_timer_.async_wait([this](const boost::system::error_code& error) {
@@ -294,6 +296,7 @@ void EngineService::Flush() {
   Status durable;
   if (!batch_.empty()) {
     durable = log_->Commit(batch_);
+    last_commit_failed_ = !durable.ok();
     if (durable.ok()) {
       engine_->Committed(batch_);
       if (observer_) observer_->Committed(batch_);

@@ -169,6 +169,9 @@ class EngineService {
   std::size_t pending() const { return queued_.load(); }
   // Events replayed at Open.
   std::uint64_t replayed_events() const { return replayed_events_; }
+  // The last batch's commit failed (a full disk, a read-only file): the
+  // server answers kStorage until one succeeds (readiness.h). Any thread.
+  bool last_commit_failed() const { return last_commit_failed_.load(); }
   const catalog::Catalog& catalog() const { return *catalog_; }
   // The calendar the engine times commands with, for reads on other threads
   // (the desk's time left, the appointment preview): republished after every
@@ -215,6 +218,7 @@ class EngineService {
   Mutex submit_mutex_;
   bool stopping_ GUARDED_BY(submit_mutex_) = false;
   std::atomic<std::size_t> queued_{0};
+  std::atomic<bool> last_commit_failed_{false};
 
   mutable Mutex calendar_mutex_;
   std::shared_ptr<const calendar::WorkingCalendar> calendar_ GUARDED_BY(calendar_mutex_);

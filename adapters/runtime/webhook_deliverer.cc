@@ -137,7 +137,7 @@ void WebhookDeliverer::Loop() {
     if (busy) continue;
     auto rows = sqlite::AlertsAfter(*db_, cursor_.load(), std::nullopt, kPage);
     if (!rows.ok()) {
-      log_.Note("webhook: cannot read alerts: " + rows.status().ToString());
+      log_.Error("webhook: cannot read alerts: " + rows.status().ToString());
       if (!Sleep(options_.max_retry)) return;
       continue;
     }
@@ -156,7 +156,7 @@ void WebhookDeliverer::Loop() {
       if (Status s = Settle(row.seq, *outcome); !s.ok()) {
         // Not recorded: the alert goes again (at least once allows it), after
         // a pause, not in a loop against the receiver.
-        log_.Note("webhook: cannot record alert #" + std::to_string(row.seq) + ": " +
+        log_.Error("webhook: cannot record alert #" + std::to_string(row.seq) + ": " +
                   s.ToString());
         sleep = options_.max_retry;
         break;
@@ -170,7 +170,7 @@ void WebhookDeliverer::Loop() {
 bool WebhookDeliverer::DeliverRetries(bool& busy) {
   auto retries = sqlite::ListUndelivered(*db_, options_.url, kPage, /*retry_only=*/true);
   if (!retries.ok()) {
-    log_.Note("webhook: cannot read the retries: " + retries.status().ToString());
+    log_.Error("webhook: cannot read the retries: " + retries.status().ToString());
     return Sleep(options_.max_retry);
   }
   for (const sqlite::UndeliveredRow& r : *retries) {
@@ -182,7 +182,7 @@ bool WebhookDeliverer::DeliverRetries(bool& busy) {
                    ? sqlite::ForgetUndelivered(*db_, options_.url, r.alert.seq)
                    : sqlite::RecordUndelivered(*db_, options_.url, outcome->undelivered, asked);
     if (!s.ok()) {
-      log_.Note("webhook: cannot record the retry of alert #" + std::to_string(r.alert.seq) +
+      log_.Error("webhook: cannot record the retry of alert #" + std::to_string(r.alert.seq) +
                 ": " + s.ToString());
       return Sleep(options_.max_retry);
     }
@@ -208,7 +208,7 @@ std::optional<WebhookDeliverer::Outcome> WebhookDeliverer::Deliver(const sqlite:
   auto set_aside = [&](sqlite::UndeliveredReason reason, const std::string& why) {
     record.reason = reason;
     record.at = ToUnixSeconds(clock_.Now());
-    log_.Note(id + " set aside (" + why + "): `motcua alerts --undelivered` lists it");
+    log_.Warning(id + " set aside (" + why + "): `motcua alerts --undelivered` lists it");
     return outcome;
   };
   std::chrono::milliseconds backoff = options_.first_retry;
@@ -240,7 +240,7 @@ std::optional<WebhookDeliverer::Outcome> WebhookDeliverer::Deliver(const sqlite:
     } else {
       record.last_error = std::get<client::TransportError>(sent).message;
     }
-    log_.Note(id + " not delivered (" + record.last_error + "); retrying in " +
+    log_.Warning(id + " not delivered (" + record.last_error + "); retrying in " +
               std::to_string(backoff.count()) + "ms");
     // A wake-up (new alerts, a retry asked, the clock moved) does not cut
     // the backoff short, or a busy office would hammer a struggling

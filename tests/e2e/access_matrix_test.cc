@@ -323,8 +323,9 @@ TEST_F(AccessMatrixTest, EveryRouteTimesEveryCallerOnlyTheAllowedGetThroughAndRe
   for (Caller caller : {kRec, kSpec, kLead, kAdm}) {
     EXPECT_EQ(StreamStatus(server_->port(), Authorization(caller)), 200u) << CallerName(caller);
   }
-  // Healthz is public.
+  // Healthz and readyz are public.
   EXPECT_EQ(Send(V::get, "/healthz", "").status, 200u);
+  EXPECT_EQ(Send(V::get, "/readyz", "").status, 200u);
   // 25 routes and 14 commands; the matrix is what it says.
   EXPECT_EQ(cases.size(), 34u);
   EXPECT_GT(refused, 200);
@@ -432,10 +433,32 @@ TEST_F(AccessMatrixTest, RequestsOfferingNoCredentialsAreNotCountedAsGuesses) {
 }
 
 TEST_F(AccessMatrixTest, FailedAuthenticationsAreLoggedAndThrottledAndNoSecretReachesTheLog) {
-  StartServer(/*auth_burst=*/3, /*auth_per_minute=*/1);
+  StartServer(/*auth_burst=*/4, /*auth_per_minute=*/1);
   std::tie(code_, secret_) = Receive("Nguyễn Văn A");
+  // A web sign-in, and its session cookie used: neither the password nor the
+  // cookie may reach the log.
+  auto signed_in = Send(V::post, "/v1/session", "",
+                        R"({"user": "tiepnhan01", "password": "tiepnhan01-demo"})");
+  ASSERT_EQ(signed_in.status, 200u) << signed_in.body;
+  const std::string set_cookie = signed_in.Header("Set-Cookie").value_or("");
+  const std::string session_id =
+      set_cookie.substr(0, set_cookie.find(';')).substr(std::string("motcua_session=").size());
+  ASSERT_GE(session_id.size(), 16u);
+  {
+    client::HttpClient::Call call;
+    call.method = V::get;
+    call.target = "/v1/session";
+    call.headers.emplace_back("Cookie", "motcua_session=" + session_id);
+    auto sent = http_->Send(call);
+    ASSERT_TRUE(std::holds_alternative<client::HttpReply>(sent));
+    EXPECT_EQ(std::get<client::HttpReply>(sent).status, 200u);
+  }
   const std::string before = DumpStore(db_);
-  // Three failures are answered (401, or 404 for a wrong lookup secret)...
+  // Four failures are answered (401, or 404 for a wrong lookup secret)...
+  EXPECT_EQ(Send(V::post, "/v1/session", "",
+                 R"({"user": "tiepnhan01", "password": "sai-mat-khau-2026"})")
+                .status,
+            401u);
   EXPECT_EQ(Send(V::get, "/v1/dossiers", Authorization(kWrong)).status, 401u);
   EXPECT_EQ(Send(V::get, "/v1/lookup/" + code_ + "?secret=WRONGSEC", "").status, 404u);
   EXPECT_EQ(Send(V::post, "/v1/commands/receive", Authorization(kExpired), "{}").status, 401u);
@@ -452,6 +475,7 @@ TEST_F(AccessMatrixTest, FailedAuthenticationsAreLoggedAndThrottledAndNoSecretRe
   EXPECT_EQ(Send(V::post, "/v1/commands/receive", Authorization(kRec), "{}").status, 429u);
   // Health checks still get through.
   EXPECT_EQ(Send(V::get, "/healthz", "").status, 200u);
+  EXPECT_EQ(Send(V::get, "/readyz", "").status, 200u);
   EXPECT_EQ(DumpStore(db_), before);
 
   ASSERT_EQ(server_->StopWith(SIGTERM), 0);
@@ -463,7 +487,8 @@ TEST_F(AccessMatrixTest, FailedAuthenticationsAreLoggedAndThrottledAndNoSecretRe
        {std::string(kReception), std::string(kSpecialist), std::string(kSpecialist2),
         std::string(kLeader), std::string(kStatistics), std::string(kAdmin),
         std::string(kExpiredToken), std::string(kRevokedToken), std::string(kWrongToken), secret_,
-        std::string("WRONGSEC"), std::string(kIdNumber), std::string(kPhone)}) {
+        std::string("WRONGSEC"), std::string(kIdNumber), std::string(kPhone),
+        std::string("tiepnhan01-demo"), std::string("sai-mat-khau-2026"), session_id}) {
     EXPECT_THAT(log, Not(HasSubstr(secret))) << "the log holds '" << secret << "'";
   }
 }

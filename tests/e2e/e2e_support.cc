@@ -41,10 +41,12 @@ std::string AddWorkingHours(const std::string& vietnam_minute, int hours) {
 
 std::unique_ptr<ServerProcess> ServerProcess::Start(const std::filesystem::path& config,
                                                     const std::filesystem::path& log,
-                                                    const std::vector<std::string>& extra_args) {
+                                                    const std::vector<std::string>& extra_args,
+                                                    const std::map<std::string, std::string>& env) {
   std::vector<std::string> args = {MOTCUAD_BINARY, "--config", config.string()};
   args.insert(args.end(), extra_args.begin(), extra_args.end());
   auto started = common::Subprocess::Start({.argv = args,
+                                            .env = env,
                                             .stderr_mode = common::Subprocess::StderrMode::kFile,
                                             .stderr_path = log.string()});
   if (!started.ok()) {

@@ -47,10 +47,12 @@ class ServerProcess {
   // Starts motcuad --config `config` and waits (up to a minute) for its
   // "motcuad listening on" line; its stderr goes to `log`. Fails the test
   // (ADD_FAILURE) and returns nullptr if it does not come up. `extra_args`
-  // follow --config (e.g. {"--test-clock", "2026-12-01 17:45"}).
+  // follow --config (e.g. {"--test-clock", "2026-12-01 17:45"}); `env` is
+  // added to its environment.
   static std::unique_ptr<ServerProcess> Start(const std::filesystem::path& config,
                                               const std::filesystem::path& log,
-                                              const std::vector<std::string>& extra_args = {});
+                                              const std::vector<std::string>& extra_args = {},
+                                              const std::map<std::string, std::string>& env = {});
   ~ServerProcess();
 
   ServerProcess(const ServerProcess&) = delete;
@@ -60,6 +62,8 @@ class ServerProcess {
   std::string url() const { return "http://127.0.0.1:" + std::to_string(port_); }
   pid_t pid() const { return process_->pid(); }
 
+  // Sends `signal` and returns.
+  void Signal(int signal) { process_->Signal(signal); }
   // Sends `signal` and waits (up to `limit`) for the process to exit; its
   // exit code, or -1000 - signal if killed by one, or -1 on timeout.
   int StopWith(int signal, std::chrono::seconds limit = std::chrono::seconds(120));

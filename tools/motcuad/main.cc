@@ -5,15 +5,19 @@
 // the engine has queued, close the log, exit 0.
 //
 //   motcuad [--config FILE] [--db FILE] [--listen HOST:PORT] [--max-batch N]
+//           [--log-format text|journal|json]
 //           [--test-clock "YYYY-MM-DD HH:MM"]   (tests only: a hand-driven clock)
 //   motcuad --help | --version
 //
 // The first line on stdout is "motcuad listening on HOST:PORT" (the real
 // port when --listen asks for port 0), flushed, so scripts and tests can
 // read it. Logs, in English, go to stderr: one line per request, no tokens,
-// no personal data.
+// no personal data (runtime/request_log.h). Under systemd it reports ready
+// after the replay and pings the watchdog (runtime/service_manager.h);
+// SIGHUP reloads the users and the calendar (http/hangup_reload.h).
 #include <csignal>
 #include <cstdlib>
+#include <functional>
 #include <iostream>
 #include <memory>
 #include <optional>
@@ -31,11 +35,15 @@
 #include "adapters/http/auth_throttle.h"
 #include "adapters/net/asio.h"
 #include "adapters/http/authenticator.h"
+#include "adapters/http/hangup_reload.h"
+#include "adapters/http/user_directory.h"
 #include "adapters/runtime/daily_export_timer.h"
 #include "adapters/runtime/engine_service.h"
 #include "adapters/runtime/query_service.h"
+#include "adapters/runtime/readiness.h"
 #include "adapters/runtime/request_log.h"
 #include "adapters/http/server.h"
+#include "adapters/runtime/service_manager.h"
 #include "adapters/runtime/system_ports.h"
 #include "adapters/letters/unit_info.h"
 #include "adapters/metrics/targets.h"
@@ -117,7 +125,14 @@ int Run(const Options& options) {
   Clock& clock = test_clock ? static_cast<Clock&>(*test_clock) : system_clock;
   runtime::RandomSecretSource secrets;
   const v1::Limits& limits = config->limits();
-  runtime::RequestLog log(&std::cerr);
+  runtime::LogFormat log_format =
+      runtime::StderrIsJournal() ? runtime::LogFormat::kJournal : runtime::LogFormat::kText;
+  if (!options.log_format.empty()) {
+    auto chosen = runtime::ParseLogFormat(options.log_format);
+    if (!chosen.ok()) return Fail(chosen.status(), kUsage);
+    log_format = *chosen;
+  }
+  runtime::RequestLog log(&std::cerr, log_format);
   auto engine = runtime::EngineService::Open(
       runtime::EngineServiceOptions{.db_path = config->db(),
                                  .max_pending = limits.max_pending_commands(),
@@ -163,9 +178,15 @@ int Run(const Options& options) {
     web = std::move(*loaded);
   }
   http::WebSessions web_sessions;
+  // One set of users for every request, replaced by a reload.
+  http::UserDirectory user_directory(*users);
+  runtime::Readiness readiness(runtime::ReadinessOptions{
+      .db_path = config->db(),
+      .min_free_mib = limits.min_free_disk_mib(),
+      .engine = engine->get()});
   http::ApiHandler handler(**engine, **queries, clock,
                            http::ApiContext{.catalog = *catalog,
-                                            .users = *users,
+                                            .users = user_directory,
                                             .unit = letters::UnitInfoFromConfig(*config),
                                             .stats = stats_context,
                                             .admin = &admin,
@@ -175,11 +196,17 @@ int Run(const Options& options) {
                                             .stream = (*alerts)->endpoints(),
                                             .web = web,
                                             .sessions = &web_sessions,
+                                            .readiness = &readiness,
                                             .due_soon_within = std::chrono::hours(
                                                 config->alerts().apology_lead_working_hours())});
 
   const unsigned threads = config->threads() == 0 ? 1 : config->threads();
   net::io_context ioc(static_cast<int>(threads));
+  // Taken over before anything can send them: SIGHUP's default would end
+  // the process. One strand: the stop handler cancels the hangup wait.
+  auto signal_strand = net::make_strand(ioc);
+  net::signal_set signals(signal_strand, SIGINT, SIGTERM);
+  net::signal_set hangups(signal_strand, SIGHUP);
   http::ServerOptions server_options;
   server_options.session.max_body_bytes = limits.max_body_bytes();
   server_options.session.max_header_bytes = limits.max_header_bytes();
@@ -211,13 +238,45 @@ int Run(const Options& options) {
     daily_export->Start();
   }
 
-  net::signal_set signals(ioc, SIGINT, SIGTERM);
+  // Under systemd: ready now, and alive as long as both the network and the
+  // engine threads get through their work.
+  std::optional<runtime::Watchdog> watchdog;
+  if (auto interval = runtime::WatchdogInterval()) {
+    watchdog.emplace(ioc, **engine, *interval);
+    watchdog->Start();
+  }
+  readiness.MarkStarted();
+  runtime::NotifyReady("serving on " + Describe(*bound) + ", " +
+                       std::to_string((*engine)->replayed_events()) + " events replayed");
+
+  const http::HangupReload reload{.config_file = options.config,
+                                  .users = user_directory,
+                                  .engine = engine->get(),
+                                  .queries = queries->get(),
+                                  .clock = &clock,
+                                  .log = &log};
+  std::function<void()> await_hangup = [&] {
+    hangups.async_wait([&](const beast::error_code& ec, int) {
+      if (ec) return;  // stopping
+      log.Note("received SIGHUP: reloading the users and the calendar");
+      http::ReloadOnHangup(reload);
+      await_hangup();
+    });
+  };
+  await_hangup();
+
   signals.async_wait([&](const beast::error_code& ec, int signal) {
     if (ec) return;
     log.Note(std::string("received ") + (signal == SIGINT ? "SIGINT" : "SIGTERM") + ": stopping");
+    readiness.MarkStopping();
+    runtime::NotifyStopping();
+    hangups.cancel();
     if (daily_export) daily_export->Stop();
     (*alerts)->Shutdown();  // event streams end; they hold no request
-    server.Shutdown([&log] { log.Note("all connections closed"); });
+    server.Shutdown([&log, &watchdog] {
+      log.Note("all connections closed");
+      if (watchdog) watchdog->Stop();  // pinged through the drain
+    });
   });
 
   // run() returns on every thread once the shutdown sequence has drained

@@ -51,6 +51,12 @@ Invocation ParseOptions(int argc, const char* const* argv, std::ostream& out, st
                  "turns group commit off (the benchmark's baseline)")
       ->type_name("N")
       ->check(CLI::Range(std::size_t{1}, std::size_t{100000}).description(""));
+  app.add_option("--log-format", options.log_format,
+                 "the log's lines on stderr: text (a level word), journal (sd-daemon priority "
+                 "prefixes) or json (one object per line); default journal under systemd, else "
+                 "text")
+      ->type_name("FORMAT")
+      ->check(CLI::IsMember({"text", "journal", "json"}).description(""));
   app.add_option("--test-clock", options.test_clock,
                  "TESTS ONLY: start a hand-driven clock at this Vietnam time; it moves only by "
                  "POST /v1/test/clock (admin)")

@@ -3,7 +3,8 @@
 // a bad command line is one line on stderr and exit 2.
 //
 //   motcuad [--config FILE] [--db FILE] [--listen HOST:PORT] [--web-root DIR]
-//           [--max-batch N] [--test-clock "YYYY-MM-DD HH:MM"]
+//           [--max-batch N] [--log-format text|journal|json]
+//           [--test-clock "YYYY-MM-DD HH:MM"]
 #ifndef MOTCUA_TOOLS_MOTCUAD_OPTIONS_H_
 #define MOTCUA_TOOLS_MOTCUAD_OPTIONS_H_
 
@@ -25,6 +26,9 @@ struct Options {
   // the benchmark changes it: 1 commits and fsyncs every command on its own,
   // the per-command baseline that group commit is measured against.
   std::size_t max_batch = 512;
+  // "text", "journal" or "json" (runtime::ParseLogFormat); empty: journal
+  // when stderr is the journal, else text.
+  std::string log_format;
   // Test only: a ManualClock starting here ("YYYY-MM-DD HH:MM",
   // Vietnam time) instead of the system clock; empty: the system clock.
   std::string test_clock;

@@ -91,7 +91,8 @@ void HandleCalendarReload(const Principal& principal, const std::filesystem::pat
     if (!loaded.ok()) return respond(ErrorResponse(loaded.status(), to));
     Status submitted = engine.RunExclusive(
         [loaded = std::move(*loaded), to, respond, &clock](engine::Engine& e, EventLog& log) {
-          respond(ReloadCalendarNow(loaded, e, log, clock.Now(), to));
+          auto reply = ReloadCalendarNow(loaded, e, log, clock.Now());
+          respond(reply.ok() ? MessageResponse(*reply, to) : ErrorResponse(reply.status(), to));
         });
     if (!submitted.ok()) respond(ErrorResponse(submitted, to));
   });

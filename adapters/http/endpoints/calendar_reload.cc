@@ -20,8 +20,9 @@ Result<LoadedCalendar> LoadCalendarFromConfig(const std::filesystem::path& confi
   return loaded;
 }
 
-Response ReloadCalendarNow(const LoadedCalendar& loaded, engine::Engine& engine,
-                           EventLog& log, Instant now, const ReplyTo& to) {
+Result<v1::CalendarReloadReply> ReloadCalendarNow(const LoadedCalendar& loaded,
+                                                  engine::Engine& engine, EventLog& log,
+                                                  Instant now) {
   const engine::HistoryLoader history =
       [&log](const std::string& code) -> Result<std::vector<v1::Event>> {
     std::vector<v1::Event> events;
@@ -31,18 +32,18 @@ Response ReloadCalendarNow(const LoadedCalendar& loaded, engine::Engine& engine,
   };
   auto plan = engine::PlanRetime(engine, *loaded.calendar, history, now, loaded.years,
                                  "tải lại lịch làm việc từ " + loaded.source);
-  if (!plan.ok()) return ErrorResponse(plan.status(), to);
+  if (!plan.ok()) return plan.status();
 
   engine::CommitBatch batch;
   for (const v1::Event& e : plan->events) {
     if (Status s = engine.Import(e, batch); !s.ok()) {
       engine.Rollback(batch);
-      return ErrorResponse(s, to);
+      return s;
     }
   }
   if (Status s = log.Commit(batch); !s.ok()) {
     engine.Rollback(batch);
-    return ErrorResponse(s, to);
+    return s;
   }
   engine.Committed(batch);
   // Only now: commands from here on are timed with the new schedule.
@@ -53,7 +54,7 @@ Response ReloadCalendarNow(const LoadedCalendar& loaded, engine::Engine& engine,
   reply.set_dossiers_retimed(static_cast<std::uint32_t>(plan->moved));
   for (int y : loaded.years) reply.add_years(y);
   reply.set_seq(log.LastSeq());
-  return MessageResponse(reply, to);
+  return reply;
 }
 
 }  // namespace motcua::http

@@ -21,11 +21,11 @@
 #include <string>
 #include <vector>
 
-#include "adapters/http/http_reply.h"
 #include "engine/base/status.h"
 #include "engine/calendar/working_calendar.h"
 #include "engine/engine.h"
 #include "engine/ports/event_log.h"
+#include "motcua/v1/alerts.pb.h"
 
 namespace motcua::http {
 
@@ -38,9 +38,11 @@ struct LoadedCalendar {
 // kConfig naming the file and the bad entry.
 Result<LoadedCalendar> LoadCalendarFromConfig(const std::filesystem::path& config_file);
 
-// Engine thread only. Answers v1.CalendarReloadReply or the error.
-Response ReloadCalendarNow(const LoadedCalendar& loaded, engine::Engine& engine,
-                           EventLog& log, Instant now, const ReplyTo& to);
+// Engine thread only. The POST's reply, and what SIGHUP logs
+// (hangup_reload.h).
+Result<v1::CalendarReloadReply> ReloadCalendarNow(const LoadedCalendar& loaded,
+                                                  engine::Engine& engine, EventLog& log,
+                                                  Instant now);
 
 }  // namespace motcua::http
 

@@ -187,8 +187,9 @@ std::optional<LetterRoute> LetterRouteOf(api::RouteKind kind) {
 
 void HandleLetterRoute(const api::Route& route, const Principal& principal,
                        runtime::QueryService& queries, const catalog::Catalog& catalog,
-                       const letters::UnitInfo& unit, const Authenticator& users,
-                       const ReplyTo& to, const std::function<void(Response)>& respond) {
+                       const letters::UnitInfo& unit,
+                       std::shared_ptr<const Authenticator> users, const ReplyTo& to,
+                       const std::function<void(Response)>& respond) {
   const std::optional<LetterRoute> letter_route = LetterRouteOf(route.kind);
   if (!letter_route) {
     return respond(ErrorResponse(Status(Error::kInternal, "tuyến không được xử lý"), to));
@@ -208,10 +209,13 @@ void HandleLetterRoute(const api::Route& route, const Principal& principal,
         to));
   }
   const LetterFormat letter_format = format == "html" ? LetterFormat::kHtml : LetterFormat::kText;
-  queries.Run([&catalog, &unit, &users, code = route.name, read = letter_route->read,
-               letter_format, to, respond](Result<sqlite::Database*> db) {
+  // The users as they are now, kept alive by the read: a reload meanwhile
+  // publishes a new set (user_directory.h).
+  queries.Run([&catalog, &unit, users = std::move(users), code = route.name,
+               read = letter_route->read, letter_format, to,
+               respond](Result<sqlite::Database*> db) {
     if (!db.ok()) return respond(ErrorResponse(db.status(), to));
-    auto letter = read(**db, catalog, unit, users, code, letter_format);
+    auto letter = read(**db, catalog, unit, *users, code, letter_format);
     if (!letter.ok()) return respond(ErrorResponse(letter.status(), to));
     respond(DocumentResponse(std::move(*letter),
                              letter_format == LetterFormat::kHtml ? "text/html; charset=utf-8"

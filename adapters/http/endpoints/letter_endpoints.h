@@ -26,6 +26,7 @@
 #define MOTCUA_ADAPTERS_HTTP_ENDPOINTS_LETTER_ENDPOINTS_H_
 
 #include <functional>
+#include <memory>
 #include <string>
 #include <string_view>
 
@@ -84,8 +85,9 @@ Result<std::string> ReadControlSlip(sqlite::Database& db, const catalog::Catalog
 // called exactly once, possibly later on a query thread.
 void HandleLetterRoute(const api::Route& route, const Principal& principal,
                        runtime::QueryService& queries, const catalog::Catalog& catalog,
-                       const letters::UnitInfo& unit, const Authenticator& users,
-                       const ReplyTo& to, const std::function<void(Response)>& respond);
+                       const letters::UnitInfo& unit,
+                       std::shared_ptr<const Authenticator> users, const ReplyTo& to,
+                       const std::function<void(Response)>& respond);
 
 }  // namespace motcua::http
 

@@ -28,7 +28,7 @@ void HandleStatsRoute(const api::Route& route, const Request& request, const Pri
       // publishes a new one (EngineService::calendar).
       std::shared_ptr<const calendar::WorkingCalendar> working = engine.calendar();
       queries.Run([catalog, stats, route, to, respond, &clock, working,
-                   users = context.users](Result<sqlite::Database*> db) {
+                   users = context.users.Current()](Result<sqlite::Database*> db) {
         if (!db.ok()) return respond(ErrorResponse(db.status(), to));
         HolderSources holders;
         holders.calendar = working.get();

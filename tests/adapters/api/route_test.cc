@@ -23,6 +23,7 @@ RouteError Err(std::string_view method, std::string_view target) {
 
 TEST(Route, MatchesEveryPathOfTheApi) {
   EXPECT_EQ(Ok("GET", "/healthz").kind, RouteKind::kHealth);
+  EXPECT_EQ(Ok("GET", "/readyz").kind, RouteKind::kReady);
   Route c = Ok("POST", "/v1/commands/hand-over");
   EXPECT_EQ(c.kind, RouteKind::kCommand);
   EXPECT_EQ(c.name, "hand-over");
