@@ -39,8 +39,10 @@ PACKAGES=(
 # it; it never downloads a browser) and a font with Vietnamese diacritics.
 WEB_TEST_PACKAGES=(chromium fonts-dejavu-core)
 # What the package needs to be built (dpkg-shlibdeps computes its
-# dependencies) and its test to verify the units (systemd-analyze).
-PACKAGE_PACKAGES=(dpkg-dev systemd)
+# dependencies); what the deployment tests add: systemd-analyze for the
+# units, nginx and openssl for the proxy example.
+PACKAGE_PACKAGES=(dpkg-dev)
+DEPLOYMENT_TEST_PACKAGES=(systemd nginx openssl)
 
 ensure_packages() {  # [extra packages...]
   local missing=()
@@ -127,7 +129,8 @@ case "$cmd" in
       --web-root web/dist "$@"
     ;;
   test)
-    ensure_packages "${WEB_TEST_PACKAGES[@]}" "${PACKAGE_PACKAGES[@]}"
+    ensure_packages "${WEB_TEST_PACKAGES[@]}" "${PACKAGE_PACKAGES[@]}" \
+      "${DEPLOYMENT_TEST_PACKAGES[@]}"
     build_web
     build asan
     ctest --preset asan "$@"

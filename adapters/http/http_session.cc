@@ -170,10 +170,13 @@ void HttpSession::OnRead(beast::error_code ec, std::size_t /*bytes*/) {
   std::string request_id(ToStd(request[ToBeast(kRequestIdHeader)]));
   if (!IsAcceptableRequestId(request_id)) request_id = NewRequestId();
   request.set(ToBeast(kRequestIdHeader), ToBeast(request_id));
+  // Behind a trusted proxy, the client it names; the forwarding headers of
+  // anyone else are removed before anything reads them.
+  std::string client = ClientAddressOf(request, peer_, limits_.trusted_proxies);
   const std::uint64_t id = next_id_++;
   queue_.push_back(Slot{id, std::nullopt, std::string(request.method_string()),
                         std::string(request.target()), std::chrono::steady_clock::now(),
-                        OffersCredentials(request), std::move(request_id)});
+                        OffersCredentials(request), std::move(request_id), std::move(client)});
   if (Status host = CheckHost(request); !host.ok()) {
     // Refused before the handler, the throttle or a stream sees it. A client
     // this confused about HTTP gets no further requests read: this answer
@@ -184,7 +187,8 @@ void HttpSession::OnRead(beast::error_code ec, std::size_t /*bytes*/) {
   }
   if (limits_.auth_throttle != nullptr) {
     // Refused unhandled: a guesser learns nothing from its next guess.
-    if (auto wait = limits_.auth_throttle->Admit(peer_, queue_.back().target, queue_.back().start)) {
+    if (auto wait = limits_.auth_throttle->Admit(queue_.back().client, queue_.back().target,
+                                                 queue_.back().start)) {
       OnResponse(id, TooManyAttempts(*wait, ReplyTo::Of(request)));
       DoRead();
       return;
@@ -224,7 +228,7 @@ void HttpSession::OnResponse(std::uint64_t id, Response response) {
   if (stopping_) response.keep_alive(false);
   if (limits_.auth_throttle != nullptr &&
       (response.result_int() != 401 || queue_[index].offered_credentials)) {
-    limits_.auth_throttle->Record(peer_, queue_[index].target, response.result_int(),
+    limits_.auth_throttle->Record(queue_[index].client, queue_[index].target, response.result_int(),
                                   std::chrono::steady_clock::now());
   }
   queue_[index].response = std::move(response);

@@ -35,6 +35,7 @@
 #include <string>
 
 #include "adapters/http/api_handler.h"
+#include "adapters/http/client_address.h"
 #include "adapters/net/asio.h"
 #include "adapters/http/http_reply.h"
 #include "adapters/runtime/request_log.h"
@@ -53,6 +54,9 @@ struct SessionLimits {
   // Failed authentications per client address (auth_throttle.h); must
   // outlive the server. Null: not throttled.
   AuthThrottle* auth_throttle = nullptr;
+  // Whose X-Forwarded-For and X-Forwarded-Proto are believed
+  // (client_address.h); none by default.
+  TrustedProxies trusted_proxies = {};
 };
 
 class HttpSession : public std::enable_shared_from_this<HttpSession> {
@@ -95,6 +99,7 @@ class HttpSession : public std::enable_shared_from_this<HttpSession> {
     // the auth throttle counts. A page opened before signing in is not.
     bool offered_credentials = false;
     std::string request_id;  // request_id.h; on the log line
+    std::string client = {};  // client_address.h; what the auth throttle counts
   };
 
   void DoRead();
@@ -130,7 +135,7 @@ class HttpSession : public std::enable_shared_from_this<HttpSession> {
   bool stopping_ = false;
   bool closed_ = false;
   bool linger_ = false;  // a request was refused before it was all read
-  std::string peer_;     // the client's address, for the auth throttle
+  std::string peer_;     // the connection's address (a proxy's, behind one)
   // steady_clock ticks since the wait for the next request began; 0: busy.
   std::atomic<std::int64_t> waiting_since_{0};
 };

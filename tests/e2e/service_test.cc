@@ -33,6 +33,7 @@ namespace {
 
 using ::testing::Contains;
 using ::testing::HasSubstr;
+using ::testing::Not;
 using std::chrono::milliseconds;
 using std::chrono::seconds;
 
@@ -213,6 +214,73 @@ TEST_F(ServiceTest, HangupReloadsTheUsersFileAndKeepsTheOldOneWhenTheNewDoesNotL
   EXPECT_TRUE(logged) << Log();
   EXPECT_EQ(Get("/v1/catalog", new_token).status, 200u);
   EXPECT_EQ(Get("/v1/catalog", kReception).status, 401u);
+}
+
+// What a client behind nginx sends, as nginx forwards it.
+client::HttpReply SignIn(client::HttpClient& http, const std::string& password,
+                         const std::string& client_address, const std::string& scheme) {
+  client::HttpClient::Call call;
+  call.method = bhttp::verb::post;
+  call.target = "/v1/session";
+  call.body = R"({"user": "tiepnhan01", "password": ")" + password + R"("})";
+  call.headers = {{"Content-Type", "application/json"},
+                  {"X-Forwarded-For", client_address},
+                  {"X-Forwarded-Proto", scheme}};
+  auto sent = http.Send(call);
+  if (auto* reply = std::get_if<client::HttpReply>(&sent)) return *reply;
+  ADD_FAILURE() << "no reply: " << std::get<client::TransportError>(sent).message;
+  return {};
+}
+
+TEST_F(ServiceTest, BehindATrustedProxyTheForwardedClientIsThrottledAndHttpsMakesTheCookieSecure) {
+  WriteConfig(config_, db_, [](v1::ServerConfig& c) {
+    c.add_trusted_proxies("127.0.0.1");
+    c.mutable_limits()->set_auth_failures_burst(2);
+    c.mutable_limits()->set_auth_failures_per_minute(1);
+  });
+  Start();
+  // One guesser behind the proxy runs out of attempts...
+  EXPECT_EQ(SignIn(*http_, "sai-mat-khau-1", "203.0.113.7", "https").status, 401u);
+  EXPECT_EQ(SignIn(*http_, "sai-mat-khau-2", "203.0.113.7", "https").status, 401u);
+  EXPECT_EQ(SignIn(*http_, "tiepnhan01-demo", "203.0.113.7", "https").status, 429u);
+  // ...and the officer at the next desk, behind the same proxy, does not.
+  client::HttpReply signed_in = SignIn(*http_, "tiepnhan01-demo", "203.0.113.8", "https");
+  ASSERT_EQ(signed_in.status, 200u) << signed_in.body;
+  EXPECT_THAT(signed_in.Header("Set-Cookie").value_or(""), HasSubstr("; Secure"));
+  // Plain HTTP to the proxy: a cookie a browser would send over HTTP too.
+  client::HttpReply plain = SignIn(*http_, "tiepnhan01-demo", "203.0.113.9", "http");
+  ASSERT_EQ(plain.status, 200u);
+  EXPECT_THAT(plain.Header("Set-Cookie").value_or(""), Not(HasSubstr("Secure")));
+  EXPECT_THAT(Log(), HasSubstr("auth: too many failed authentications from 203.0.113.7"));
+}
+
+TEST_F(ServiceTest, WithoutATrustedProxyForwardingHeadersAreIgnored) {
+  WriteConfig(config_, db_, [](v1::ServerConfig& c) {
+    c.mutable_limits()->set_auth_failures_burst(2);
+    c.mutable_limits()->set_auth_failures_per_minute(1);
+  });
+  Start();
+  // A guesser cannot escape the throttle by naming other clients...
+  EXPECT_EQ(SignIn(*http_, "sai-mat-khau-1", "203.0.113.7", "https").status, 401u);
+  EXPECT_EQ(SignIn(*http_, "sai-mat-khau-2", "203.0.113.8", "https").status, 401u);
+  EXPECT_EQ(SignIn(*http_, "sai-mat-khau-3", "203.0.113.9", "https").status, 429u);
+  EXPECT_THAT(Log(), HasSubstr("auth: too many failed authentications from 127.0.0.1"));
+  EXPECT_THAT(Log(), Not(HasSubstr("203.0.113")));
+}
+
+TEST_F(ServiceTest, ThePlainCookieIsNotSecureAndAProxyThatIsNotAnAddressStopsTheStart) {
+  WriteConfig(config_, db_);
+  Start();
+  client::HttpReply signed_in = SignIn(*http_, "tiepnhan01-demo", "203.0.113.7", "https");
+  ASSERT_EQ(signed_in.status, 200u);
+  EXPECT_THAT(signed_in.Header("Set-Cookie").value_or(""), Not(HasSubstr("Secure")));
+  EXPECT_EQ(server_->StopWith(SIGTERM), 0);
+  server_.reset();
+
+  WriteConfig(config_, db_, [](v1::ServerConfig& c) { c.add_trusted_proxies("10.0.0.0/8"); });
+  ProcessResult refused = RunProcess({MOTCUAD_BINARY, "--config", config_.string()});
+  EXPECT_EQ(refused.exit_code, 1);
+  EXPECT_THAT(refused.err, HasSubstr("trusted_proxies: '10.0.0.0/8' không phải địa chỉ IPv4 hoặc IPv6"));
 }
 
 TEST_F(ServiceTest, TheJsonLogIsOneObjectPerLineAndRequestsCarryTheirId) {

@@ -1,7 +1,10 @@
-// `cmake --install` of this build into a temporary prefix: the programs and
-// motcua's bash completion land where they belong, and the installed
-// programs depend on nothing in the tree they were built from (their
-// default configuration is the installed path, MOTCUA_DEFAULT_CONFIG).
+// `cmake --install` of this build staged in a temporary folder (DESTDIR: the
+// layout has absolute paths, /etc/motcua and /lib/systemd/system, that a
+// --prefix would not move): the programs, motcua's bash completion, the
+// shipped data, the web desk, the configuration and the units land where
+// they belong, and the installed programs depend on nothing in the tree they
+// were built from (their default configuration is the installed path,
+// MOTCUA_DEFAULT_CONFIG).
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
@@ -28,15 +31,21 @@ std::string Slurp(const fs::path& path) {
 }
 
 TEST(InstallTest, InstallsTheProgramsAndTheCompletionIndependentOfTheSourceTree) {
-  ::motcua::testing::TempDir prefix;
+  ::motcua::testing::TempDir staging;
   const e2e::ProcessResult install = e2e::RunProcess(
-      {CMAKE_COMMAND, "--install", MOTCUA_BINARY_DIR, "--prefix", prefix.path().string()});
+      {CMAKE_COMMAND, "--install", MOTCUA_BINARY_DIR}, {{"DESTDIR", staging.path().string()}});
   ASSERT_EQ(install.exit_code, 0) << install.out << install.err;
-
-  const fs::path motcua = prefix.path() / "bin" / "motcua";
-  const fs::path completion = prefix.path() / "share/bash-completion/completions/motcua";
-  EXPECT_TRUE(fs::exists(prefix.path() / "bin" / "motcuad"));
-  ASSERT_TRUE(fs::exists(motcua));
+  // Under DESTDIR, each absolute path is the staging folder's.
+  const auto staged = [&](const std::string& path) { return staging.path() / path.substr(1); };
+  const std::string prefix = MOTCUA_INSTALL_PREFIX;
+  const fs::path motcua = staged(prefix + "/bin/motcua");
+  const fs::path completion = staged(prefix + "/share/bash-completion/completions/motcua");
+  EXPECT_TRUE(fs::exists(staged(prefix + "/bin/motcuad")));
+  EXPECT_TRUE(fs::exists(staged(prefix + "/share/motcua/catalog/commune-procedures.json")));
+  EXPECT_TRUE(fs::exists(staged(prefix + "/share/motcua/web/index.html")));
+  EXPECT_TRUE(fs::exists(staged(MOTCUA_DEFAULT_CONFIG)));
+  EXPECT_TRUE(fs::exists(staged("/lib/systemd/system/motcuad.service")));
+  EXPECT_THAT(Slurp(staged(MOTCUA_DEFAULT_CONFIG)), Not(HasSubstr(MOTCUA_SOURCE_DIR)));
   ASSERT_TRUE(fs::exists(completion));
   EXPECT_EQ(Slurp(completion),
             Slurp(fs::path(MOTCUA_SOURCE_DIR) / "tools/motcua/completion/motcua.bash"));

@@ -214,6 +214,10 @@ int Run(const Options& options) {
   server_options.session.max_requests = limits.max_requests_per_connection();
   server_options.max_connections = limits.max_connections();
   server_options.session.auth_throttle = &auth_throttle;
+  auto proxies = http::TrustedProxies::Parse(
+      {config->trusted_proxies().begin(), config->trusted_proxies().end()});
+  if (!proxies.ok()) return Fail(proxies.status());
+  server_options.session.trusted_proxies = std::move(*proxies);
   http::Server server(ioc, handler, log, server_options);
   auto bound = server.Listen(*endpoint);
   if (!bound.ok()) return Fail(bound.status());

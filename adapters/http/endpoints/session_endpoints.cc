@@ -5,6 +5,7 @@
 
 #include "adapters/crypto/sha256.h"
 #include "adapters/http/access_policy.h"
+#include "adapters/http/client_address.h"
 #include "motcua/v1/session.pb.h"
 
 namespace motcua::http {
@@ -19,15 +20,20 @@ std::string_view SessionId(const Request& request) {
 }
 
 // The cookie: unreadable by scripts (HttpOnly), never sent by another
-// site's page (SameSite=Strict), for the whole site. No Expires: a browser
-// session; the server ends it sooner (WebSessions).
-std::string SessionCookie(std::string_view id) {
-  return std::string(kSessionCookie) + "=" + std::string(id) +
-         "; Path=/; HttpOnly; SameSite=Strict";
+// site's page (SameSite=Strict), for the whole site, and only over HTTPS
+// when the page came over HTTPS (Secure; client_address.h). No Expires: a
+// browser session; the server ends it sooner (WebSessions).
+std::string CookieAttributes(const Request& request) {
+  return std::string("; Path=/; HttpOnly; SameSite=Strict") +
+         (ForwardedOverHttps(request) ? "; Secure" : "");
 }
 
-std::string ClearedCookie() {
-  return std::string(kSessionCookie) + "=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0";
+std::string SessionCookie(std::string_view id, const std::string& attributes) {
+  return std::string(kSessionCookie) + "=" + std::string(id) + attributes;
+}
+
+std::string ClearedCookie(const Request& request) {
+  return std::string(kSessionCookie) + "=" + CookieAttributes(request) + "; Max-Age=0";
 }
 
 void AddRoles(const Principal& principal, google::protobuf::RepeatedField<int>* roles) {
@@ -62,14 +68,14 @@ void SignIn(const SessionServices& services, const Request& request, const Reply
     return respond(ErrorResponse(
         Status(Error::kInvalidArgument, "nhập tên đăng nhập và mật khẩu"), to));
   }
-  services.queries->Run([services, sign_in = std::move(sign_in), to,
-                         respond](Result<sqlite::Database*>) {
+  services.queries->Run([services, sign_in = std::move(sign_in), to, respond,
+                         cookie_attributes = CookieAttributes(request)](Result<sqlite::Database*>) {
     const Instant now = services.clock->Now();
     auto principal = services.users->SignIn(sign_in.user(), sign_in.password(), now);
     if (!principal.ok()) return respond(ErrorResponse(principal.status(), to));
     WebSessions::Opened opened = services.sessions->Open(principal->name, now);
     Response res = MessageResponse(InfoOf(*services.users, *principal, opened.session), to);
-    res.set(bhttp::field::set_cookie, ToBeast(SessionCookie(opened.id)));
+    res.set(bhttp::field::set_cookie, ToBeast(SessionCookie(opened.id, cookie_attributes)));
     res.set(bhttp::field::cache_control, "no-store");
     respond(std::move(res));
   });
@@ -136,7 +142,7 @@ void HandleSessionRoute(const SessionServices& services, const Request& request,
   Response res{bhttp::status::no_content, to.version};
   res.keep_alive(to.keep_alive);
   res.set(bhttp::field::server, ToBeast(kServerName));
-  res.set(bhttp::field::set_cookie, ToBeast(ClearedCookie()));
+  res.set(bhttp::field::set_cookie, ToBeast(ClearedCookie(request)));
   respond(std::move(res));
 }
 
