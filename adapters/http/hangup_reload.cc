@@ -34,7 +34,10 @@ Result<LoadedUsers> LoadUsers(const std::filesystem::path& config_file) {
 
 std::string Years(const v1::CalendarReloadReply& reply) {
   std::string years;
-  for (int y : reply.years()) years += (years.empty() ? "" : " ") + std::to_string(y);
+  for (int y : reply.years()) {
+    if (!years.empty()) years += ' ';
+    years += std::to_string(y);
+  }
   return years.empty() ? "none" : years;
 }
 
