@@ -2,7 +2,9 @@
 
 #include <cerrno>
 #include <cstring>
+#include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include <fcntl.h>
@@ -60,10 +62,30 @@ Status SyncDirectory(const std::filesystem::path& dir) {
   return Status::Ok();
 }
 
-Status WriteTemporary(const std::filesystem::path& temp, int raw_fd, std::string_view contents) {
+// Who may read the file: a replaced file keeps its mode and owners (the
+// users file is root:motcua 0640, and must stay so when `motcua password`
+// rewrites it as root); a new one gets 0644, since mkstemp makes it
+// owner-only and exports are for everyone in the office.
+struct Access {
+  mode_t mode = 0644;
+  std::optional<std::pair<uid_t, gid_t>> owners;  // set: a replaced file's
+};
+
+Access AccessFor(const std::filesystem::path& path) {
+  struct stat existing {};
+  if (::stat(path.c_str(), &existing) != 0) return Access{};
+  return Access{.mode = static_cast<mode_t>(existing.st_mode & 07777),
+                .owners = std::pair(existing.st_uid, existing.st_gid)};
+}
+
+Status WriteTemporary(const std::filesystem::path& temp, int raw_fd, std::string_view contents,
+                      const Access& access) {
   Fd fd(raw_fd);
-  // mkstemp makes the file owner-only; exports are for everyone in the office.
-  if (::fchmod(fd.get(), 0644) != 0) return SystemError("không đặt được quyền tệp", temp, errno);
+  if (access.owners && (access.owners->first != ::geteuid() || access.owners->second != ::getegid()) &&
+      ::fchown(fd.get(), access.owners->first, access.owners->second) != 0) {
+    return SystemError("không giữ được chủ sở hữu của tệp", temp, errno);
+  }
+  if (::fchmod(fd.get(), access.mode) != 0) return SystemError("không đặt được quyền tệp", temp, errno);
   MOTCUA_RETURN_IF_ERROR(WriteAll(fd.get(), contents, temp));
   if (::fsync(fd.get()) != 0) return SystemError("không đồng bộ được tệp", temp, errno);
   if (fd.Close() != 0) return SystemError("không đóng được tệp", temp, errno);
@@ -83,11 +105,12 @@ Status WriteFileAtomically(const std::filesystem::path& path, std::string_view c
   std::string pattern = (dir / temp_name).string();
   std::vector<char> name(pattern.begin(), pattern.end());
   name.push_back('\0');
+  const Access access = AccessFor(path);
   int fd = ::mkstemp(name.data());
   if (fd < 0) return SystemError("không tạo được tệp tạm trong", dir, errno);
   const std::filesystem::path temp(name.data());
 
-  Status s = WriteTemporary(temp, fd, contents);
+  Status s = WriteTemporary(temp, fd, contents, access);
   if (s.ok() && options.TEST_before_rename) s = options.TEST_before_rename(temp);
   if (s.ok() && ::rename(temp.c_str(), path.c_str()) != 0) {
     s = SystemError("không đổi tên được tệp tạm thành", path, errno);

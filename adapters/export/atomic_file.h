@@ -4,7 +4,8 @@
 // (".<name>.tmp.XXXXXX", so a rename cannot cross file systems), which is
 // fsync'ed, renamed over the target, and the folder fsync'ed so the rename
 // itself survives a power cut. On any error the temporary file is removed
-// and the target is untouched.
+// and the target is untouched. A replaced file keeps its permissions and
+// owners; a new one is 0644.
 //
 // A crash can leave a temporary file behind; readers of the folder ignore
 // dot-files, and RemoveStaleTemporaries cleans them.

@@ -1,5 +1,8 @@
 #include "adapters/export/atomic_file.h"
 
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
@@ -40,6 +43,29 @@ TEST(AtomicFile, WritesAndReplacesWholeFiles) {
   EXPECT_THAT(Names(dir.path()), ::testing::ElementsAre("2024-03-01.json"));  // no leftovers
   EXPECT_EQ(std::filesystem::status(path).permissions() & std::filesystem::perms::others_read,
             std::filesystem::perms::others_read);
+}
+
+// The users file is root:motcua 0640; `motcua password`, run as root,
+// rewrites it and must not make it readable by all, nor root's alone.
+TEST(AtomicFile, AReplacedFileKeepsItsPermissionsAndOwners) {
+  ::motcua::testing::TempDir dir;
+  const auto path = dir.path() / "users.json";
+  ASSERT_THAT(WriteFileAtomically(path, "first"), IsOk());
+  ASSERT_EQ(::chmod(path.c_str(), 0640), 0);
+  const bool root = ::geteuid() == 0;
+  // As root, hand it to another user and group (1, daemon on Debian).
+  if (root) {
+    ASSERT_EQ(::chown(path.c_str(), 1, 1), 0);
+  }
+  ASSERT_THAT(WriteFileAtomically(path, "second"), IsOk());
+  EXPECT_EQ(Slurp(path), "second");
+  struct stat after {};
+  ASSERT_EQ(::stat(path.c_str(), &after), 0);
+  EXPECT_EQ(after.st_mode & 07777, 0640u);
+  if (root) {
+    EXPECT_EQ(after.st_uid, 1u);
+    EXPECT_EQ(after.st_gid, 1u);
+  }
 }
 
 TEST(AtomicFile, AFailureAfterTheTemporaryIsWrittenLeavesTheOldFileAndNoDebris) {
