@@ -40,9 +40,10 @@ PACKAGES=(
 WEB_TEST_PACKAGES=(chromium fonts-dejavu-core)
 # What the package needs to be built (dpkg-shlibdeps computes its
 # dependencies); what the deployment tests add: systemd-analyze for the
-# units, nginx and openssl for the proxy example.
+# units, nginx and openssl for the proxy example, promtool (prometheus) to
+# check and unit-test the alert rules.
 PACKAGE_PACKAGES=(dpkg-dev)
-DEPLOYMENT_TEST_PACKAGES=(systemd nginx openssl)
+DEPLOYMENT_TEST_PACKAGES=(systemd nginx openssl prometheus)
 
 ensure_packages() {  # [extra packages...]
   local missing=()

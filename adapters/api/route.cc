@@ -151,6 +151,8 @@ std::variant<Route, RouteError> ParseRoute(std::string_view method, std::string_
     route.kind = RouteKind::kHealth;
   } else if (n == 1 && segments[0] == "readyz") {
     route.kind = RouteKind::kReady;
+  } else if (n == 1 && segments[0] == "metrics") {
+    route.kind = RouteKind::kMetrics;
   } else if (n == 1 && segments[0].empty()) {
     route.kind = RouteKind::kPage;
   } else if (n == 1 && segments[0] == "tra-cuu") {
@@ -264,6 +266,52 @@ std::variant<Route, RouteError> ParseRoute(std::string_view method, std::string_
     }
   }
   return route;
+}
+
+std::string_view RouteLabel(RouteKind kind) {
+  switch (kind) {
+    case RouteKind::kHealth: return "/healthz";
+    case RouteKind::kReady: return "/readyz";
+    case RouteKind::kMetrics: return "/metrics";
+    case RouteKind::kCommand: return "/v1/commands/{name}";
+    case RouteKind::kListDossiers: return "/v1/dossiers";
+    case RouteKind::kGetDossier: return "/v1/dossiers/{code}";
+    case RouteKind::kReceipt: return "/v1/dossiers/{code}/receipt";
+    case RouteKind::kCatalog: return "/v1/catalog";
+    case RouteKind::kLookup: return "/v1/lookup/{code}";
+    case RouteKind::kLookupRating: return "/v1/lookup/{code}/rating";
+    case RouteKind::kStats: return "/v1/stats";
+    case RouteKind::kStatsTrend: return "/v1/stats/trend";
+    case RouteKind::kPortalExport: return "/v1/export/portal";
+    case RouteKind::kImport: return "/v1/import";
+    case RouteKind::kAlerts: return "/v1/alerts";
+    case RouteKind::kAlertStream: return "/v1/alerts/stream";
+    case RouteKind::kUndeliveredAlerts: return "/v1/alerts/undelivered";
+    case RouteKind::kRetryUndelivered: return "/v1/alerts/undelivered/retry";
+    case RouteKind::kApologyLetter: return "/v1/dossiers/{code}/apology";
+    case RouteKind::kRefusalLetter: return "/v1/dossiers/{code}/refusal";
+    case RouteKind::kSupplementRequestLetter: return "/v1/dossiers/{code}/supplement-request";
+    case RouteKind::kControlSlip: return "/v1/dossiers/{code}/slip";
+    case RouteKind::kTrackingBook: return "/v1/book";
+    case RouteKind::kAppointmentPreview: return "/v1/appointment";
+    case RouteKind::kCalendarReload: return "/v1/admin/calendar/reload";
+    case RouteKind::kTestClock: return "/v1/test/clock";
+    case RouteKind::kAdminCheck: return "/v1/admin/check";
+    case RouteKind::kAdminBackup: return "/v1/admin/backup";
+    case RouteKind::kAdminBackupChunk: return "/v1/admin/backup/{id}";
+    case RouteKind::kSession: return "/v1/session";
+    case RouteKind::kOfficers: return "/v1/officers";
+    case RouteKind::kPage: return "/";
+    case RouteKind::kCitizenPage: return "/tra-cuu";
+    case RouteKind::kAsset: return "/assets/{name}";
+  }
+  return "unmatched";
+}
+
+std::string_view RouteLabelOf(std::string_view method, std::string_view target) {
+  const auto route = ParseRoute(method, target);
+  if (const Route* matched = std::get_if<Route>(&route)) return RouteLabel(matched->kind);
+  return "unmatched";
 }
 
 }  // namespace motcua::api

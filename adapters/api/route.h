@@ -4,6 +4,7 @@
 //
 //   GET  /healthz
 //   GET  /readyz                              (runtime/readiness.h)
+//   GET  /metrics                             (endpoints/metrics_endpoint.h)
 //   POST /v1/commands/{name}              name from command_endpoints.h
 //   GET  /v1/dossiers?status=&open=&procedure=&holder=&due_before=&q=&offset=&limit=
 //   GET  /v1/dossiers/{code}
@@ -49,6 +50,7 @@ namespace motcua::api {
 enum class RouteKind {
   kHealth,
   kReady,
+  kMetrics,  // the Prometheus scrape
   kCommand,
   kListDossiers,
   kGetDossier,
@@ -100,6 +102,13 @@ struct RouteError {
   std::string allow;  // non-empty when the path exists with another method
 };
 std::variant<Route, RouteError> ParseRoute(std::string_view method, std::string_view target);
+
+// The route's path template for the telemetry ("/v1/dossiers/{code}"):
+// never the dossier code or any other value from the path.
+std::string_view RouteLabel(RouteKind kind);
+// RouteLabel of the route `method` and `target` match; "unmatched" when
+// none does.
+std::string_view RouteLabelOf(std::string_view method, std::string_view target);
 
 // Percent-decodes `text` ('+' is a space in queries); nullopt if malformed.
 std::optional<std::string> PercentDecode(std::string_view text, bool plus_is_space);

@@ -11,7 +11,7 @@ namespace motcua::client {
 namespace {
 
 Status TransportStatus(const ServerUrl& url, const TransportError& e) {
-  const std::string where = "http://" + url.host + ":" + url.port;
+  const std::string where = url.ToString();
   switch (e.kind) {
     case TransportError::Kind::kCannotConnect:
       return Status(Error::kInternal, "không kết nối được máy chủ " + where + " (" + e.message + ")");

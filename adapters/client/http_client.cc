@@ -4,6 +4,7 @@
 
 #include <cctype>
 
+#include "adapters/client/connect.h"
 #include "engine/base/quote.h"
 
 namespace motcua::client {
@@ -35,18 +36,24 @@ TransportError FromError(const beast::error_code& ec, TransportError::Kind other
 Result<ServerUrl> ServerUrl::Parse(std::string_view url) {
   auto bad = [&] {
     return Status(Error::kInvalidArgument, "địa chỉ máy chủ không hợp lệ '" + QuoteForMessage(url) +
-                                               "' (cần dạng http://HOST:PORT)");
+                                               "' (cần dạng http://HOST:PORT hoặc https://HOST:PORT)");
   };
-  constexpr std::string_view kScheme = "http://";
-  if (url.substr(0, kScheme.size()) != kScheme) return bad();
-  std::string_view rest = url.substr(kScheme.size());
+  ServerUrl out;
+  std::string_view rest;
+  if (url.starts_with("http://")) {
+    rest = url.substr(7);
+  } else if (url.starts_with("https://")) {
+    rest = url.substr(8);
+    out.https = true;
+  } else {
+    return bad();
+  }
   if (!rest.empty() && rest.back() == '/') rest.remove_suffix(1);
   if (rest.empty() || rest.find('/') != std::string_view::npos) return bad();
-  ServerUrl out;
   const std::size_t colon = rest.rfind(':');
   if (colon == std::string_view::npos || rest.back() == ']') {
     out.host = std::string(rest);
-    out.port = "80";
+    out.port = out.https ? "443" : "80";
   } else {
     out.host = std::string(rest.substr(0, colon));
     out.port = std::string(rest.substr(colon + 1));
@@ -59,6 +66,11 @@ Result<ServerUrl> ServerUrl::Parse(std::string_view url) {
   }
   if (out.host.empty()) return bad();
   return out;
+}
+
+std::string ServerUrl::ToString() const {
+  const bool v6 = host.find(':') != std::string::npos;
+  return std::string(https ? "https://" : "http://") + (v6 ? "[" + host + "]" : host) + ":" + port;
 }
 
 std::optional<std::string> HttpReply::Header(std::string_view name) const {
@@ -95,33 +107,21 @@ std::variant<HttpReply, TransportError> HttpClient::Send(const Call& call) {
   if (!Reusable()) Disconnect();
   ioc_.restart();
 
-  std::optional<TransportError> failure;
   if (!stream_) {
-    stream_.emplace(ioc_);
-    tcp::resolver resolver(ioc_);
-    beast::error_code ec;
-    auto endpoints = resolver.resolve(url_.host, url_.port, ec);
-    if (ec) {
-      Disconnect();
-      return TransportError{TransportError::Kind::kCannotConnect, ec.message()};
+    if (url_.https && !tls_) {
+      auto context = TlsContextFor(url_);
+      if (auto* error = std::get_if<TransportError>(&context)) return *error;
+      tls_ = std::move(std::get<std::unique_ptr<ssl::context>>(context));
     }
-    stream_->expires_after(timeout_);
-    stream_->async_connect(endpoints, [&](beast::error_code connect_ec, const tcp::endpoint&) {
-      if (connect_ec) {
-        failure = connect_ec == beast::error::timeout
-                      ? TransportError{TransportError::Kind::kTimedOut, connect_ec.message()}
-                      : TransportError{TransportError::Kind::kCannotConnect, connect_ec.message()};
-      }
-    });
-    ioc_.run();
-    ioc_.restart();
-    if (failure) {
+    auto connected = Connect(ioc_, url_, tls_.get(), timeout_);
+    if (auto* error = std::get_if<TransportError>(&connected)) {
       Disconnect();
-      return *failure;
+      return *error;
     }
-    stream_->socket().set_option(tcp::no_delay(true));
+    stream_.emplace(std::move(std::get<MaybeTlsStream>(connected)));
   }
 
+  std::optional<TransportError> failure;
   bhttp::request<bhttp::string_body> request{call.method, call.target, 11};
   request.set(bhttp::field::host, url_.host);
   request.set(bhttp::field::user_agent, "motcua");

@@ -2,13 +2,15 @@
 // tests. It keeps one connection alive between calls and reconnects when
 // needed. Every call has a deadline covering connect, write and read (the
 // calls run Beast's asynchronous operations on a private io_context, because
-// only those honour tcp_stream's timeouts).
+// only those honour tcp_stream's timeouts). Over https it verifies the
+// server's certificate (connect.h).
 //
 // Not thread-safe: one client per thread.
 #ifndef MOTCUA_ADAPTERS_CLIENT_HTTP_CLIENT_H_
 #define MOTCUA_ADAPTERS_CLIENT_HTTP_CLIENT_H_
 
 #include <chrono>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -17,16 +19,26 @@
 #include <vector>
 
 #include "adapters/net/asio.h"
+#include "adapters/net/maybe_tls_stream.h"
+#include "adapters/net/tls.h"
 #include "engine/base/status.h"
 
 namespace motcua::client {
 
-// "http://HOST:PORT" (an optional trailing slash); https is not supported.
+// "http://HOST[:PORT]" or "https://HOST[:PORT]" (an optional trailing
+// slash; the port defaults to 80 and 443).
 struct ServerUrl {
   std::string host;
   std::string port;
+  bool https = false;
+  // For https: the PEM file of the CA (or the self-signed certificate) the
+  // server's certificate must chain to; empty: the system's trust store.
+  // The certificate must also name `host`.
+  std::string ca_file = {};
 
   static Result<ServerUrl> Parse(std::string_view url);
+  // "https://host:port", for messages.
+  std::string ToString() const;
 };
 
 struct HttpReply {
@@ -85,7 +97,8 @@ class HttpClient {
   ServerUrl url_;
   std::chrono::milliseconds timeout_;
   net::io_context ioc_;
-  std::optional<beast::tcp_stream> stream_;
+  std::unique_ptr<ssl::context> tls_;  // for https, made at the first connection
+  std::optional<MaybeTlsStream> stream_;
   beast::flat_buffer buffer_;
 };
 

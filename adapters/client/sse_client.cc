@@ -4,6 +4,7 @@
 
 #include "adapters/api/body_codec.h"
 #include "adapters/api/error_mapping.h"
+#include "adapters/client/connect.h"
 #include "motcua/v1/api.pb.h"
 
 namespace motcua::client {
@@ -11,8 +12,7 @@ namespace motcua::client {
 namespace {
 
 Status Unreachable(const ServerUrl& url, const std::string& why) {
-  return Status(Error::kInternal,
-                "không kết nối được máy chủ http://" + url.host + ":" + url.port + " (" + why + ")");
+  return Status(Error::kInternal, "không kết nối được máy chủ " + url.ToString() + " (" + why + ")");
 }
 
 }  // namespace
@@ -35,15 +35,20 @@ Status SseClient::Open(std::string_view target, std::optional<std::uint64_t> las
                        std::chrono::milliseconds timeout) {
   Close();
   unreachable_ = false;
-  ioc_.restart();
-  tcp::resolver resolver(ioc_);
-  beast::error_code ec;
-  auto endpoints = resolver.resolve(url_.host, url_.port, ec);
-  if (ec) {
-    unreachable_ = true;
-    return Unreachable(url_, ec.message());
+  if (url_.https && !tls_) {
+    auto context = TlsContextFor(url_);
+    if (auto* error = std::get_if<TransportError>(&context)) {
+      unreachable_ = true;
+      return Unreachable(url_, error->message);
+    }
+    tls_ = std::move(std::get<std::unique_ptr<ssl::context>>(context));
   }
-  stream_.emplace(ioc_);
+  auto connected = Connect(ioc_, url_, tls_.get(), timeout);
+  if (auto* error = std::get_if<TransportError>(&connected)) {
+    unreachable_ = true;
+    return Unreachable(url_, error->message);
+  }
+  stream_.emplace(std::move(std::get<MaybeTlsStream>(connected)));
   stream_->expires_after(timeout);
 
   bhttp::request<bhttp::empty_body> request{bhttp::verb::get, std::string(target), 11};
@@ -58,21 +63,14 @@ Status SseClient::Open(std::string_view target, std::optional<std::uint64_t> las
   parser.body_limit(1 << 20);
   beast::error_code failure;
   bool head_read = false;
-  stream_->async_connect(endpoints, [&](beast::error_code connect_ec, const tcp::endpoint&) {
-    if (connect_ec) {
-      failure = connect_ec;
+  bhttp::async_write(*stream_, request, [&](beast::error_code write_ec, std::size_t) {
+    if (write_ec) {
+      failure = write_ec;
       return;
     }
-    bhttp::async_write(*stream_, request, [&](beast::error_code write_ec, std::size_t) {
-      if (write_ec) {
-        failure = write_ec;
-        return;
-      }
-      bhttp::async_read_header(*stream_, buffer, parser,
-                               [&](beast::error_code read_ec, std::size_t) {
-                                 failure = read_ec;
-                                 head_read = !read_ec;
-                               });
+    bhttp::async_read_header(*stream_, buffer, parser, [&](beast::error_code read_ec, std::size_t) {
+      failure = read_ec;
+      head_read = !read_ec;
     });
   });
   ioc_.run();
@@ -169,7 +167,7 @@ Result<std::optional<SseEvent>> SseClient::Next(std::chrono::milliseconds timeou
       beast::error_code ignored;
       stream_->socket().cancel(ignored);  // the connection stays usable
     });
-    stream_->socket().async_read_some(net::buffer(chunk),
+    stream_->async_read_some(net::buffer(chunk),
                                       [&](const beast::error_code& ec, std::size_t n) {
                                         failure = ec;
                                         got = n;

@@ -19,6 +19,7 @@
 
 #include <chrono>
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -65,7 +66,8 @@ class SseClient {
   const ServerUrl url_;
   const std::string token_;
   net::io_context ioc_;
-  std::optional<beast::tcp_stream> stream_;
+  std::unique_ptr<ssl::context> tls_;  // for https, made at the first Open
+  std::optional<MaybeTlsStream> stream_;
   std::string pending_;  // stream bytes not yet parsed, line ends as '\n'
   bool last_cr_ = false;
   bool unreachable_ = false;

@@ -60,7 +60,20 @@ Result<v1::ServerConfig> LoadServerConfig(const std::filesystem::path& path) {
     return Status(Error::kConfig, QuoteForMessage(path.string(), kQuotedPathMaxBytes) +
                                       ": public_url phải bắt đầu bằng https:// hoặc http://");
   }
+  if (c.tls().certificate_file().empty() != c.tls().key_file().empty()) {
+    return Status(Error::kConfig, QuoteForMessage(path.string(), kQuotedPathMaxBytes) +
+                                      ": tls cần cả certificate_file và key_file");
+  }
+  if (!c.metrics_token_sha256().empty() &&
+      (c.metrics_token_sha256().size() != 64 ||
+       c.metrics_token_sha256().find_first_not_of("0123456789abcdef") != std::string::npos)) {
+    return Status(Error::kConfig, QuoteForMessage(path.string(), kQuotedPathMaxBytes) +
+                                      ": metrics_token_sha256 phải là 64 chữ số hex viết thường "
+                                      "(motcua hash-token)");
+  }
   const std::filesystem::path base = std::filesystem::absolute(path).parent_path();
+  Resolve(base, *c.mutable_tls()->mutable_certificate_file());
+  Resolve(base, *c.mutable_tls()->mutable_key_file());
   Resolve(base, *c.mutable_db());
   Resolve(base, *c.mutable_catalog_file());
   Resolve(base, *c.mutable_catalog_supplement_file());

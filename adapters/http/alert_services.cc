@@ -13,6 +13,7 @@ Result<std::unique_ptr<AlertServices>> AlertServices::Create(runtime::EngineServ
   if (!config.alerts.webhook_url().empty()) {
     runtime::WebhookOptions options;
     options.url = config.alerts.webhook_url();
+    options.telemetry = config.telemetry;
     if (config.alerts.webhook_max_age_hours() > 0) {
       options.max_age = std::chrono::hours(config.alerts.webhook_max_age_hours());
     }
@@ -26,6 +27,7 @@ Result<std::unique_ptr<AlertServices>> AlertServices::Create(runtime::EngineServ
   watch.watch.intake_limit = std::chrono::hours(config.alerts.intake_limit_working_hours());
   watch.deliver_outside_office_hours = config.alerts.deliver_outside_office_hours();
   watch.wall_clock_timer = config.test_clock == nullptr;
+  watch.telemetry = config.telemetry;
   runtime::WebhookDeliverer* webhook = services->webhook_.get();
   services->watcher_ = std::make_unique<runtime::AlertWatcher>(
       engine, clock, services->hub_, log, watch, [webhook] {

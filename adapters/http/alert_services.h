@@ -38,6 +38,9 @@ struct AlertServicesConfig {
   // Set when motcuad runs with --test-clock: no wall-clock timer, and
   // POST /v1/test/clock exists. Must outlive the services.
   ManualClock* test_clock = nullptr;
+  // Where raised and delivered alerts are counted; must outlive the
+  // services. Null: nowhere.
+  runtime::Telemetry* telemetry = nullptr;
 };
 
 class AlertServices {

@@ -31,7 +31,7 @@ std::string Frame(const v1::Alert& alert) {
 
 }  // namespace
 
-AlertStreamSession::AlertStreamSession(beast::tcp_stream stream, runtime::AlertHub& hub,
+AlertStreamSession::AlertStreamSession(MaybeTlsStream stream, runtime::AlertHub& hub,
                                        runtime::QueryService& queries, const Clock& clock, runtime::RequestLog& log,
                                        std::optional<std::uint64_t> last_event_id,
                                        StreamOptions options)
@@ -174,6 +174,8 @@ void AlertStreamSession::OnWrite(const beast::error_code& ec) {
 
 void AlertStreamSession::WatchClient() {
   // Directly on the socket: tcp_stream's deadline is for the writes.
+  // Under TLS the client sends nothing the stream needs decrypted; this
+  // only notices the close.
   stream_.socket().async_read_some(
       net::buffer(read_buffer_),
       [self = shared_from_this()](const beast::error_code& ec, std::size_t) {
@@ -221,11 +223,11 @@ void AlertStreamSession::Close() {
   early_.clear();
 }
 
-void AlertStreamSession::Refuse(beast::tcp_stream stream, Response response) {
+void AlertStreamSession::Refuse(MaybeTlsStream stream, Response response) {
   struct Refusal : std::enable_shared_from_this<Refusal> {
-    beast::tcp_stream stream;
+    MaybeTlsStream stream;
     Response response;
-    Refusal(beast::tcp_stream s, Response r) : stream(std::move(s)), response(std::move(r)) {}
+    Refusal(MaybeTlsStream s, Response r) : stream(std::move(s)), response(std::move(r)) {}
   };
   auto refusal = std::make_shared<Refusal>(std::move(stream), std::move(response));
   refusal->response.keep_alive(false);

@@ -40,6 +40,7 @@
 
 #include "adapters/runtime/alert_hub.h"
 #include "adapters/net/asio.h"
+#include "adapters/net/maybe_tls_stream.h"
 #include "adapters/http/http_reply.h"
 #include "adapters/runtime/query_service.h"
 #include "adapters/runtime/request_log.h"
@@ -60,7 +61,7 @@ class AlertStreamSession : public runtime::AlertSubscriber,
  public:
   // `hub`, `queries`, `clock` and `log` must outlive the session (the
   // server's run()). `last_event_id`: resume after this alert.
-  AlertStreamSession(beast::tcp_stream stream, runtime::AlertHub& hub, runtime::QueryService& queries,
+  AlertStreamSession(MaybeTlsStream stream, runtime::AlertHub& hub, runtime::QueryService& queries,
                      const Clock& clock, runtime::RequestLog& log, std::optional<std::uint64_t> last_event_id,
                      StreamOptions options);
 
@@ -74,7 +75,7 @@ class AlertStreamSession : public runtime::AlertSubscriber,
   void OnClose() override;
 
   // Writes `response` (a refusal) on `stream` and closes it.
-  static void Refuse(beast::tcp_stream stream, Response response);
+  static void Refuse(MaybeTlsStream stream, Response response);
 
  private:
   void Start();
@@ -89,7 +90,7 @@ class AlertStreamSession : public runtime::AlertSubscriber,
   void Finish();
   void Close();
 
-  beast::tcp_stream stream_;
+  MaybeTlsStream stream_;
   runtime::AlertHub& hub_;
   runtime::QueryService& queries_;
   const Clock& clock_;

@@ -139,6 +139,12 @@ void ApiHandler::HandleRead(const api::Route& route, const Request& request, con
       res.set(bhttp::field::cache_control, "no-store");
       return respond(std::move(res));
     }
+    case api::RouteKind::kMetrics:
+      if (context_.metrics == nullptr) {
+        return respond(ErrorResponse(Status(Error::kNotFound, "máy chủ không bật /metrics"), to));
+      }
+      return HandleMetricsRoute(*context_.metrics, request, engine_, queries_, context_.readiness,
+                                clock_, to, respond);
     case api::RouteKind::kSession:
       return HandleSessionRoute(Sessions(), request, to, respond);
     case api::RouteKind::kPage:

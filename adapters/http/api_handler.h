@@ -27,6 +27,7 @@
 #include "adapters/runtime/query_service.h"
 #include "adapters/runtime/readiness.h"
 #include "adapters/api/route.h"
+#include "adapters/http/endpoints/metrics_endpoint.h"
 #include "adapters/http/endpoints/session_endpoints.h"
 #include "adapters/http/endpoints/stats_endpoints.h"
 #include "adapters/letters/unit_info.h"
@@ -62,6 +63,9 @@ struct ApiContext {
   WebSessions* sessions = nullptr;
   // GET /readyz's checks; must outlive the handler; null: always ready.
   const runtime::Readiness* readiness = nullptr;
+  // GET /metrics (endpoints/metrics_endpoint.h); must outlive the handler;
+  // null: 404.
+  const MetricsEndpoint* metrics = nullptr;
   // The lists' "due soon": the apology alert's lead (AlertsConfig).
   std::chrono::seconds due_soon_within = std::chrono::hours(8);
 };

@@ -56,8 +56,12 @@ std::string ClientAddressOf(Request& request, const std::string& peer,
   return client.empty() ? peer : client;
 }
 
-bool ForwardedOverHttps(const Request& request) {
+bool CameOverHttps(const Request& request) {
   return beast::iequals(request[ToBeast(kForwardedProtoHeader)], "https");
+}
+
+void MarkDirectHttps(Request& request) {
+  request.set(ToBeast(kForwardedProtoHeader), "https");
 }
 
 }  // namespace motcua::http

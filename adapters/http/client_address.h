@@ -43,9 +43,12 @@ class TrustedProxies {
 std::string ClientAddressOf(Request& request, const std::string& peer,
                             const TrustedProxies& proxies);
 
-// The request reached the trusted proxy over HTTPS (only meaningful after
-// ClientAddressOf, which removes an untrusted claim).
-bool ForwardedOverHttps(const Request& request);
+// The client used HTTPS: to motcuad itself (the session marks such a
+// request with MarkDirectHttps), or to the trusted proxy. Only meaningful
+// after ClientAddressOf, which removes an untrusted claim.
+bool CameOverHttps(const Request& request);
+// Marks a request that arrived over motcuad's own TLS, after ClientAddressOf.
+void MarkDirectHttps(Request& request);
 
 }  // namespace motcua::http
 

@@ -2,9 +2,11 @@
 
 #include <utility>
 
+#include "adapters/api/route.h"
 #include "adapters/http/auth_throttle.h"
 #include "adapters/http/request_id.h"
 #include "adapters/http/stream_endpoint.h"
+#include "adapters/net/tls.h"
 
 namespace motcua::http {
 
@@ -39,9 +41,9 @@ bool OffersCredentials(const Request& request) {
 
 }  // namespace
 
-HttpSession::HttpSession(tcp::socket socket, const ApiHandler& handler, runtime::RequestLog& log,
-                         SessionRegistry& registry, SessionLimits limits)
-    : stream_(std::move(socket)),
+HttpSession::HttpSession(MaybeTlsStream stream, const ApiHandler& handler,
+                         runtime::RequestLog& log, SessionRegistry& registry, SessionLimits limits)
+    : stream_(std::move(stream)),
       handler_(handler),
       log_(log),
       registry_(registry),
@@ -75,26 +77,59 @@ void HttpSession::Run() {
   registry_id_ = registry_.Add(weak_from_this());
   // The socket's executor is this session's strand: start there, so that no
   // member is ever touched off the strand.
-  net::dispatch(stream_.get_executor(),
-                beast::bind_front_handler(&HttpSession::DoRead, shared_from_this()));
+  net::dispatch(stream_.get_executor(), [self = shared_from_this()] {
+    self->Handshake(&HttpSession::DoRead);
+  });
+}
+
+void HttpSession::Handshake(void (HttpSession::*next)()) {
+  if (!stream_.secure()) {
+    (this->*next)();
+    return;
+  }
+  stream_.expires_after(limits_.handshake_timeout);
+  // The handshake reads from the client: Stop(), Evict() and Close() treat
+  // it as the pending read it is (cancel it, close at once), and nothing
+  // else touches the TLS stream until it ends.
+  reading_ = true;
+  stream_.tls().async_handshake(
+      ssl::stream_base::server, [self = shared_from_this(), next](beast::error_code ec) {
+        self->reading_ = false;
+        if (self->closed_) return;
+        if (ec) {
+          // A scanner, a plain-HTTP client or an untrusting browser: worth
+          // one line, never an answer.
+          if (!self->stopping_) {
+            self->log_.Note("TLS handshake with " + self->peer_ + " failed: " + TlsErrorText(ec));
+          }
+          self->closed_ = true;
+          self->stream_.close();
+          return;
+        }
+        ((*self).*next)();
+        self->MaybeClose();  // Stop() came during the handshake: nothing is read
+      });
 }
 
 void HttpSession::Reject() {
   registry_id_ = registry_.Add(weak_from_this());
   net::dispatch(stream_.get_executor(), [self = shared_from_this()] {
     self->read_closed_ = true;
-    ReplyTo to;
-    to.keep_alive = false;
-    to.request_id = NewRequestId();
-    self->queue_.push_back(Slot{self->next_id_++,
-                                ErrorResponse(Status(Error::kOverloaded,
-                                                     "máy chủ đang có quá nhiều kết nối; hãy "
-                                                     "thử lại sau ít giây"),
-                                              to),
-                                "-", "-", std::chrono::steady_clock::now(), false,
-                                to.request_id});
-    self->DoWrite();
+    self->Handshake(&HttpSession::StartReject);
   });
+}
+
+void HttpSession::StartReject() {
+  ReplyTo to;
+  to.keep_alive = false;
+  to.request_id = NewRequestId();
+  queue_.push_back(Slot{next_id_++,
+                        ErrorResponse(Status(Error::kOverloaded,
+                                             "máy chủ đang có quá nhiều kết nối; hãy "
+                                             "thử lại sau ít giây"),
+                                      to),
+                        "-", "-", std::chrono::steady_clock::now(), false, to.request_id});
+  DoWrite();
 }
 
 void HttpSession::Stop() {
@@ -173,6 +208,7 @@ void HttpSession::OnRead(beast::error_code ec, std::size_t /*bytes*/) {
   // Behind a trusted proxy, the client it names; the forwarding headers of
   // anyone else are removed before anything reads them.
   std::string client = ClientAddressOf(request, peer_, limits_.trusted_proxies);
+  if (stream_.secure()) MarkDirectHttps(request);
   const std::uint64_t id = next_id_++;
   queue_.push_back(Slot{id, std::nullopt, std::string(request.method_string()),
                         std::string(request.target()), std::chrono::steady_clock::now(),
@@ -261,8 +297,12 @@ void HttpSession::DoWrite() {
 void HttpSession::OnWrite(beast::error_code ec, std::size_t /*bytes*/) {
   writing_ = false;
   Slot& slot = queue_.front();
-  log_.Request(slot.method, slot.target, slot.response->result_int(),
-               std::chrono::steady_clock::now() - slot.start, slot.request_id);
+  const auto took = std::chrono::steady_clock::now() - slot.start;
+  log_.Request(slot.method, slot.target, slot.response->result_int(), took, slot.request_id);
+  if (limits_.telemetry != nullptr) {
+    limits_.telemetry->Request(api::RouteLabelOf(slot.method, slot.target),
+                               slot.response->result_int(), took);
+  }
   const bool keep_alive = slot.response->keep_alive();
   queue_.pop_front();
   if (queue_.empty()) {
@@ -289,12 +329,28 @@ void HttpSession::Close() {
     stream_.close();  // the pending read completes with operation_aborted
     return;
   }
+  if (!stream_.secure()) {
+    CloseTcp();
+    return;
+  }
+  // TLS first says it is done (close_notify), so that the client can tell
+  // the end of the conversation from a cut connection; the shutdown waits
+  // for the client's own close_notify or its closing, under a short
+  // deadline.
+  stream_.expires_after(kLingerTimeout);
+  stream_.tls().async_shutdown([self = shared_from_this()](beast::error_code /*ec*/) {
+    self->CloseTcp();
+  });
+}
+
+void HttpSession::CloseTcp() {
   // Lingering close: end our side, then read and discard until the client
   // closes too (or a short deadline). Closing a socket that still has
   // unread bytes (say, the rest of a body over the limit) makes the kernel
   // send a reset, which can destroy the reply before the client reads it.
   // With nothing left unread and no request refused unread, close at once.
   beast::error_code ignored;
+  if (!stream_.socket().is_open()) return;
   if (!linger_ && stream_.socket().available(ignored) == 0 && !ignored) {
     stream_.socket().shutdown(tcp::socket::shutdown_both, ignored);
     stream_.close();
@@ -306,7 +362,8 @@ void HttpSession::Close() {
 }
 
 void HttpSession::Drain() {
-  stream_.async_read_some(net::buffer(drain_buffer_),
+  // From the TCP layer: what is left is discarded, not decrypted.
+  stream_.tcp().async_read_some(net::buffer(drain_buffer_),
                           [self = shared_from_this()](beast::error_code ec, std::size_t /*bytes*/) {
                             if (ec) {
                               self->stream_.close();

@@ -11,6 +11,9 @@
 // order, one write at a time, from a queue of at most `pipeline_limit`
 // requests; reading pauses while the queue is full.
 //
+// Over TLS (maybe_tls_stream.h) the handshake comes first, under
+// `handshake_timeout`; the rest is the same for both transports.
+//
 // Every read carries the idle deadline (tcp_stream::expires_after); a write
 // started while a read is pending shares that read's deadline. Requests
 // whose body exceeds the limit gets 413, whose header 431, and the
@@ -37,8 +40,10 @@
 #include "adapters/http/api_handler.h"
 #include "adapters/http/client_address.h"
 #include "adapters/net/asio.h"
+#include "adapters/net/maybe_tls_stream.h"
 #include "adapters/http/http_reply.h"
 #include "adapters/runtime/request_log.h"
+#include "adapters/runtime/telemetry.h"
 #include "adapters/http/session_registry.h"
 
 namespace motcua::http {
@@ -57,12 +62,19 @@ struct SessionLimits {
   // Whose X-Forwarded-For and X-Forwarded-Proto are believed
   // (client_address.h); none by default.
   TrustedProxies trusted_proxies = {};
+  // Where every answered request is counted (runtime/telemetry.h); must
+  // outlive the server. Null: nowhere.
+  runtime::Telemetry* telemetry = nullptr;
+  // How long a TLS client has to finish its handshake.
+  std::chrono::steady_clock::duration handshake_timeout = std::chrono::seconds(10);
 };
 
 class HttpSession : public std::enable_shared_from_this<HttpSession> {
  public:
-  // `handler`, `log` and `registry` must outlive the session.
-  HttpSession(tcp::socket socket, const ApiHandler& handler, runtime::RequestLog& log,
+  // `handler`, `log` and `registry` must outlive the session. Over TLS the
+  // handshake comes first (with its own deadline); a client that fails it
+  // is closed with a log line and never reaches the handler.
+  HttpSession(MaybeTlsStream stream, const ApiHandler& handler, runtime::RequestLog& log,
               SessionRegistry& registry, SessionLimits limits);
   ~HttpSession();
 
@@ -102,6 +114,9 @@ class HttpSession : public std::enable_shared_from_this<HttpSession> {
     std::string client = {};  // client_address.h; what the auth throttle counts
   };
 
+  // Over TLS, the handshake, then `next`; plain, `next` at once.
+  void Handshake(void (HttpSession::*next)());
+  void StartReject();
   void DoRead();
   void OnRead(beast::error_code ec, std::size_t bytes);
   void OnResponse(std::uint64_t id, Response response);
@@ -112,11 +127,13 @@ class HttpSession : public std::enable_shared_from_this<HttpSession> {
   void AnswerUnreadable(const Status& status,
                         std::optional<bhttp::status> http_status = std::nullopt);
   void MaybeClose();
-  // Graceful close (lingering, see the .cc); Abort() closes at once.
+  // Graceful close (TLS close_notify, then lingering: see the .cc);
+  // Abort() closes at once.
   void Close();
+  void CloseTcp();
   void Drain();
 
-  beast::tcp_stream stream_;
+  MaybeTlsStream stream_;
   beast::flat_buffer buffer_;
   std::optional<bhttp::request_parser<bhttp::string_body>> parser_;
   const ApiHandler& handler_;

@@ -61,8 +61,10 @@ void Server::OnAccept(beast::error_code ec, tcp::socket socket) {
     });
     return;
   }
-  auto session =
-      std::make_shared<HttpSession>(std::move(socket), handler_, log_, registry_, options_.session);
+  beast::tcp_stream plain(std::move(socket));
+  auto session = std::make_shared<HttpSession>(
+      options_.tls ? MaybeTlsStream(std::move(plain), *options_.tls) : MaybeTlsStream(std::move(plain)),
+      handler_, log_, registry_, options_.session);
   if (registry_.size() >= options_.max_connections && !EvictLongestWaiter()) {
     session->Reject();
   } else {

@@ -26,9 +26,11 @@
 
 #include <chrono>
 #include <functional>
+#include <memory>
 
 #include "adapters/http/api_handler.h"
 #include "adapters/net/asio.h"
+#include "adapters/net/tls.h"
 #include "adapters/http/http_session.h"
 #include "adapters/runtime/request_log.h"
 #include "adapters/http/session_registry.h"
@@ -38,6 +40,9 @@ namespace motcua::http {
 
 struct ServerOptions {
   SessionLimits session;
+  // HTTPS on every connection with this certificate (tls.h); null: plain
+  // HTTP (behind a proxy that terminates TLS, or on loopback only).
+  std::shared_ptr<ssl::context> tls = nullptr;
   std::size_t max_connections = 1024;
   std::chrono::steady_clock::duration shutdown_grace = std::chrono::seconds(10);
 };

@@ -10,6 +10,7 @@
 #define MOTCUA_ADAPTERS_HTTP_STREAM_ENDPOINT_H_
 
 #include "adapters/net/asio.h"
+#include "adapters/net/maybe_tls_stream.h"
 #include "adapters/http/authenticator.h"
 #include "adapters/http/http_reply.h"
 
@@ -24,7 +25,7 @@ class StreamEndpoint {
   // authenticated (bearer token or the desk's session cookie, the same rule
   // as every request): checks the role, then streams (or answers an error
   // and closes).
-  virtual void Accept(beast::tcp_stream stream, Request request, const Principal& principal) = 0;
+  virtual void Accept(MaybeTlsStream stream, Request request, const Principal& principal) = 0;
 };
 
 }  // namespace motcua::http

@@ -95,6 +95,7 @@ std::size_t AlertWatcher::Evaluate(bool late_fired) {
   // The DeadlineWatch contract: re-track every taken dossier, committed or
   // not, so that its remaining (or failed) moments are queued again.
   for (std::uint32_t id : dossiers) watch_.Track(id);
+  if (durable.ok() && options_.telemetry) options_.telemetry->AlertsRaised(taken - refused.size());
   if (durable.ok() && refused.empty()) {
     backoff_ = std::chrono::seconds(0);
     return taken;

@@ -45,6 +45,7 @@
 #include "adapters/net/asio.h"
 #include "adapters/runtime/engine_service.h"
 #include "adapters/runtime/request_log.h"
+#include "adapters/runtime/telemetry.h"
 #include "engine/alerts/deadline_watch.h"
 #include "engine/ports/clock.h"
 #include "motcua/v1/alerts.pb.h"
@@ -61,6 +62,9 @@ struct AlertWatcherOptions {
   // Off with a test clock: see the header comment.
   bool wall_clock_timer = true;
   std::chrono::steady_clock::duration max_sleep = std::chrono::minutes(5);
+  // Where raised alerts are counted (nullptr: nowhere); must outlive the
+  // watcher.
+  Telemetry* telemetry = nullptr;
 };
 
 class AlertWatcher final : public EngineObserver {

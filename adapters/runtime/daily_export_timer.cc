@@ -12,7 +12,7 @@ namespace motcua::runtime {
 DailyExportTimer::DailyExportTimer(net::io_context& ioc, QueryService& queries, const Clock& clock,
                                    exporter::DailyExportSchedule schedule,
                                    std::shared_ptr<const catalog::Catalog> catalog,
-                                   StatsContext context, RequestLog& log)
+                                   StatsContext context, RequestLog& log, Telemetry* telemetry)
     : ioc_(ioc),
       queries_(queries),
       clock_(clock),
@@ -20,6 +20,7 @@ DailyExportTimer::DailyExportTimer(net::io_context& ioc, QueryService& queries, 
       catalog_(std::move(catalog)),
       context_(std::move(context)),
       log_(log),
+      telemetry_(telemetry),
       timer_(ioc) {}
 
 void DailyExportTimer::Start() { Run(); }
@@ -53,6 +54,7 @@ void DailyExportTimer::Run() {
         return stats;
       };
       auto written = exporter::RunDailyExport(schedule_, now, compute);
+      if (telemetry_) telemetry_->ExportFinished(ToUnixSeconds(clock_.Now()), written.ok());
       if (!written.ok()) {
         log_.Error("daily export failed (retried at the next wake-up): " +
                   written.status().ToString());

@@ -26,6 +26,7 @@
 #include "adapters/net/asio.h"
 #include "adapters/runtime/query_service.h"
 #include "adapters/runtime/request_log.h"
+#include "adapters/runtime/telemetry.h"
 #include "adapters/runtime/stats_context.h"
 #include "engine/catalog/catalog.h"
 #include "engine/ports/clock.h"
@@ -37,7 +38,7 @@ class DailyExportTimer {
   DailyExportTimer(net::io_context& ioc, QueryService& queries, const Clock& clock,
                    exporter::DailyExportSchedule schedule,
                    std::shared_ptr<const catalog::Catalog> catalog, StatsContext context,
-                   RequestLog& log);
+                   RequestLog& log, Telemetry* telemetry = nullptr);
 
   DailyExportTimer(const DailyExportTimer&) = delete;
   DailyExportTimer& operator=(const DailyExportTimer&) = delete;
@@ -58,6 +59,7 @@ class DailyExportTimer {
   const std::shared_ptr<const catalog::Catalog> catalog_;
   const StatsContext context_;
   RequestLog& log_;
+  Telemetry* const telemetry_;  // each run's outcome, for /metrics; may be null
   net::steady_timer timer_;
   std::atomic<bool> stopped_{false};
 };

@@ -2,6 +2,7 @@
 
 #include <exception>
 
+#include "adapters/api/command_endpoints.h"
 #include "adapters/projections/all_projections.h"
 #include "adapters/sqlite/integrity.h"
 #include "adapters/sqlite/sqlite_event_log.h"
@@ -109,6 +110,7 @@ Status EngineService::Submit(CommandRequest request, CommandCallback done) {
     return Status(Error::kOverloaded, "máy chủ đang dừng; hãy thử lại sau");
   }
   if (queued_.load() >= options_.max_pending) {
+    if (options_.telemetry) options_.telemetry->Shed();
     return Status(Error::kOverloaded, "máy chủ đang quá tải; hãy thử lại sau ít giây");
   }
   ++queued_;
@@ -164,8 +166,12 @@ void EngineService::Stop() {
 }
 
 void EngineService::OnCommand(CommandRequest request, CommandCallback done) {
+  if (pending_.empty() && batch_.empty()) batch_started_ = std::chrono::steady_clock::now();
   Pending p;
   p.done = std::move(done);
+  if (const api::CommandEndpoint* endpoint = api::EndpointOf(request.command.kind_case())) {
+    p.kind = endpoint->name;
+  }
   std::pair<std::string, std::string> key{request.command.actor(), request.idempotency_key};
   if (!request.idempotency_key.empty()) {
     if (auto it = batch_keys_.find(key); it != batch_keys_.end()) {
@@ -281,6 +287,7 @@ void EngineService::SetObserver(EngineObserver* observer) {
 
 Status EngineService::CommitSystemEvents(std::vector<v1::Event> events,
                                          std::vector<Status>& refused) {
+  if (pending_.empty() && batch_.empty()) batch_started_ = std::chrono::steady_clock::now();
   for (v1::Event& e : events) {
     views_.Forget(e.dossier_code());  // the cached view lacks this event
     if (Status s = engine_->Import(std::move(e), batch_); !s.ok()) refused.push_back(s);
@@ -295,7 +302,13 @@ void EngineService::Flush() {
   if (pending_.empty() && batch_.empty()) return;
   Status durable;
   if (!batch_.empty()) {
+    const auto sync_started = std::chrono::steady_clock::now();
     durable = log_->Commit(batch_);
+    const auto committed = std::chrono::steady_clock::now();
+    if (options_.telemetry && durable.ok()) {
+      options_.telemetry->Commit(pending_.size(), committed - batch_started_,
+                                 committed - sync_started);
+    }
     last_commit_failed_ = !durable.ok();
     if (durable.ok()) {
       engine_->Committed(batch_);
@@ -324,6 +337,11 @@ void EngineService::Flush() {
   }
   for (Pending& p : done) {
     --queued_;
+    if (options_.telemetry) {
+      options_.telemetry->Command(p.kind.empty() ? "unknown" : p.kind,
+                                  p.result.status.ok() ? "ok"
+                                                       : ErrorCodeName(p.result.status.code()));
+    }
     p.done(std::move(p.result));
   }
   last_flush_ = durable;

@@ -43,6 +43,7 @@
 #include "adapters/net/asio.h"
 #include "adapters/runtime/dossier_view_cache.h"
 #include "adapters/runtime/request_log.h"
+#include "adapters/runtime/telemetry.h"
 #include "adapters/sqlite/integrity.h"
 #include "engine/base/mutex.h"
 #include "engine/engine.h"
@@ -101,6 +102,9 @@ struct EngineServiceOptions {
   // where they do not match (sqlite/integrity.h kStartupTailEvents: why
   // the tail and not the whole chain).
   std::uint64_t verify_tail_events = sqlite::kStartupTailEvents;
+  // Where commands, commits and shed load are counted for /metrics
+  // (nullptr: nowhere); must outlive the service.
+  Telemetry* telemetry = nullptr;
 };
 
 class EngineService {
@@ -185,6 +189,7 @@ class EngineService {
     // In-batch duplicate of pending_[leader] under the same key: completes
     // with the leader's result.
     std::optional<std::size_t> leader;
+    std::string_view kind;  // the command's API name, for the telemetry
   };
 
   EngineService(EngineServiceOptions options, std::unique_ptr<EventLog> log,
@@ -229,6 +234,8 @@ class EngineService {
   DossierViewCache views_;
   engine::CommitBatch batch_;
   std::vector<Pending> pending_;
+  // When the batch in progress took its first command or event.
+  std::chrono::steady_clock::time_point batch_started_;
   // (actor, key) of the uncommitted batch → index in pending_ of its leader.
   std::map<std::pair<std::string, std::string>, std::size_t> batch_keys_;
   // Fingerprints of the leaders, by the same index.

@@ -23,9 +23,10 @@ std::string HoursText(std::chrono::seconds d) {
 }  // namespace
 
 Result<WebhookUrl> WebhookUrl::Parse(std::string_view url) {
-  constexpr std::string_view kScheme = "http://";
+  // The path starts at the first slash after "scheme://".
+  const std::size_t scheme_end = url.find("://");
   const std::size_t slash =
-      url.substr(0, kScheme.size()) == kScheme ? url.find('/', kScheme.size()) : std::string_view::npos;
+      scheme_end == std::string_view::npos ? std::string_view::npos : url.find('/', scheme_end + 3);
   WebhookUrl out;
   MOTCUA_ASSIGN_OR_RETURN(out.server, client::ServerUrl::Parse(url.substr(0, slash)));
   out.target = slash == std::string_view::npos ? "/" : std::string(url.substr(slash));
@@ -208,6 +209,7 @@ std::optional<WebhookDeliverer::Outcome> WebhookDeliverer::Deliver(const sqlite:
   auto set_aside = [&](sqlite::UndeliveredReason reason, const std::string& why) {
     record.reason = reason;
     record.at = ToUnixSeconds(clock_.Now());
+    if (options_.telemetry) options_.telemetry->AlertSetAside();
     log_.Warning(id + " set aside (" + why + "): `motcua alerts --undelivered` lists it");
     return outcome;
   };
@@ -230,6 +232,10 @@ std::optional<WebhookDeliverer::Outcome> WebhookDeliverer::Deliver(const sqlite:
     if (auto* reply = std::get_if<client::HttpReply>(&sent)) {
       if (reply->status >= 200 && reply->status < 300) {
         outcome.delivered = true;
+        if (options_.telemetry) {
+          options_.telemetry->AlertDelivered(std::chrono::seconds(
+              ToUnixSeconds(clock_.Now()) - (row.deliver_at != 0 ? row.deliver_at : row.raised_at)));
+        }
         return outcome;
       }
       record.last_error = "HTTP " + std::to_string(reply->status);

@@ -51,6 +51,7 @@
 
 #include "adapters/client/http_client.h"
 #include "adapters/runtime/request_log.h"
+#include "adapters/runtime/telemetry.h"
 #include "adapters/sqlite/alert_queries.h"
 #include "adapters/sqlite/database.h"
 #include "adapters/sqlite/webhook_queries.h"
@@ -69,6 +70,9 @@ struct WebhookOptions {
   // How long after its delivery time an alert is still sent (by the server's
   // clock): AlertConfig.webhook_max_age_hours.
   std::chrono::seconds max_age{std::chrono::hours(72)};
+  // Where deliveries and set-aside alerts are counted (nullptr: nowhere);
+  // must outlive the deliverer.
+  Telemetry* telemetry = nullptr;
 };
 
 // "http://HOST:PORT/PATH" split into the server and the request target.

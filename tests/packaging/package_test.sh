@@ -4,8 +4,11 @@
 # root, with dpkg, and motcua not already installed by someone else), it is
 # installed for real: the system user and folders, the units verified by
 # systemd-analyze, the installed motcuad started from the installed
-# configuration as the service's user, a dossier received with the installed
-# motcua, /readyz, and a purge that removes the user but keeps the database.
+# configuration (given a certificate the test makes and a metrics token) as
+# the service's user over HTTPS, a dossier received with the installed motcua
+# verifying the certificate, /readyz and /metrics over TLS (the command
+# counted), the backup unit's command, and a purge that removes the user but
+# keeps the database.
 #
 #   package_test.sh BUILD_DIR WORK_DIR
 set -euo pipefail
@@ -31,7 +34,8 @@ for f in ./usr/bin/motcuad ./usr/bin/motcua ./etc/motcua/motcuad.json ./etc/motc
          ./usr/share/motcua/catalog/commune-procedures.json ./usr/share/motcua/calendar/ \
          ./usr/share/motcua/targets/ngoc-son-2024.json ./usr/share/motcua/web/index.html \
          ./lib/systemd/system/motcuad.service ./lib/systemd/system/motcua-backup.timer \
-         ./usr/share/doc/motcua/install.md; do
+         ./usr/share/doc/motcua/install.md ./usr/share/doc/motcua/examples/motcua-alerts.yml \
+         ./usr/share/doc/motcua/examples/grafana-motcua.json; do
   expect_in "$contents" " $f" "contents"
 done
 # Nothing from the source or build tree.
@@ -62,6 +66,7 @@ had_state=no
 server_pid=""
 cleanup() {
   [ -n "$server_pid" ] && kill -9 "$server_pid" 2>/dev/null || true
+  rm -rf /etc/motcua/tls
   dpkg --purge motcua >/dev/null 2>&1 || true
   if [ "$had_state" = no ]; then rm -rf /var/lib/motcua /var/backups/motcua; fi
 }
@@ -81,8 +86,33 @@ else
   fail "systemd-analyze missing (Debian's systemd package)"
 fi
 
+# The administrator's own certificate (here one the test makes, for
+# 127.0.0.1) and a metrics token, named in the installed configuration as
+# docs/install.md shows.
+mkdir -p /etc/motcua/tls
+openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -days 2 \
+  -subj "/CN=motcua package test" -addext "subjectAltName=IP:127.0.0.1" \
+  -keyout /etc/motcua/tls/motcuad.key -out /etc/motcua/tls/motcuad.crt 2>"$work/openssl.log" ||
+  { cat "$work/openssl.log" >&2; fail "openssl req"; }
+chown root:motcua /etc/motcua/tls/motcuad.key
+chmod 0640 /etc/motcua/tls/motcuad.key
+metrics_token=package-test-metrics-token
+metrics_hash=$(/usr/bin/motcua hash-token "$metrics_token")
+sed -i "s|^  \"listen\": .*|&\n  \"tls\": {\"certificate_file\": \"tls/motcuad.crt\", \"key_file\": \"tls/motcuad.key\"},\n  \"metrics_token_sha256\": \"$metrics_hash\",|" \
+  /etc/motcua/motcuad.json
+grep -q '"metrics_token_sha256"' /etc/motcua/motcuad.json || fail "could not edit motcuad.json"
+ca=/etc/motcua/tls/motcuad.crt
+# GET over TLS, verifying the certificate: openssl s_client, as a monitor
+# without our client would.
+https_get() {  # target [header]
+  printf 'GET %s HTTP/1.1\r\nHost: 127.0.0.1\r\n%sConnection: close\r\n\r\n' "$1" \
+    "${2:+$2$'\r\n'}" |
+    openssl s_client -quiet -verify_return_error -CAfile "$ca" -verify_ip 127.0.0.1 \
+      -connect "127.0.0.1:$port" 2>"$work/s_client.log"
+}
+
 # The installed server, from the installed configuration, as the service's
-# user, on a free loopback port.
+# user, on a free loopback port, over HTTPS.
 # setpriv execs, so $! is motcuad itself (runuser would stay between, and
 # turn a clean exit on SIGTERM into "killed by SIGTERM").
 as_motcua=(setpriv --reuid=motcua --regid=motcua --init-groups)
@@ -97,18 +127,24 @@ for _ in $(seq 1 600); do
   sleep 0.1
 done
 [ -n "$port" ] || fail "motcuad did not start"
-received=$(MOTCUA_SERVER="http://127.0.0.1:$port" MOTCUA_TOKEN=demo-reception-token \
+received=$(MOTCUA_SERVER="https://127.0.0.1:$port" MOTCUA_CA_FILE="$ca" \
+  MOTCUA_TOKEN=demo-reception-token \
   /usr/bin/motcua receive --procedure 1.004873 --applicant "Nguyễn Thị Hoa")
-expect_in "$received" "000\.00\.07\.H06-" "receive"
-exec 3<>"/dev/tcp/127.0.0.1/$port"
-printf 'GET /readyz HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n' >&3
-ready=$(cat <&3)
-exec 3<&-
+expect_in "$received" "000\.00\.07\.H06-" "receive over https"
+ready=$(https_get /readyz) || { cat "$work/s_client.log" >&2; fail "GET /readyz over TLS"; }
 expect_in "$ready" "^HTTP/1.1 200" "/readyz"
+metrics=$(https_get /metrics "Authorization: Bearer $metrics_token") ||
+  { cat "$work/s_client.log" >&2; fail "GET /metrics over TLS"; }
+expect_in "$metrics" "^HTTP/1.1 200" "/metrics"
+expect_in "$metrics" '^motcua_commands_total\{kind="receive",outcome="ok"\} 1' "the command counted"
+expect_in "$metrics" '^motcua_dossiers_open\{status="received"\} 1' "the open dossier"
+echo "scraped /metrics over TLS: $(grep -c '^motcua_' <<<"$metrics") samples, the receive counted"
+refused=$(https_get /metrics) || true
+expect_in "$refused" "^HTTP/1.1 401" "/metrics without its token"
 # The nightly backup's own command line, as the unit runs it: its user, the
 # environment file the administrator writes.
-printf 'MOTCUA_TOKEN=demo-admin-token\nMOTCUA_SERVER=http://127.0.0.1:%s\n' "$port" \
-  >/etc/motcua/backup.env
+printf 'MOTCUA_TOKEN=demo-admin-token\nMOTCUA_SERVER=https://127.0.0.1:%s\nMOTCUA_CA_FILE=%s\n' \
+  "$port" "$ca" >/etc/motcua/backup.env
 chmod 0600 /etc/motcua/backup.env
 backup_command=$(sed -n 's/^ExecStart=//p' /lib/systemd/system/motcua-backup.service | sed 's/%%/%/g')
 "${as_motcua[@]}" env $(cat /etc/motcua/backup.env) /bin/sh -c "$backup_command" \
@@ -124,6 +160,7 @@ server_pid=""
 echo "installed motcuad served: $(head -c 60 <<<"$received" | head -1)"
 
 # 4. Purge: the user goes, the database stays.
+rm -rf /etc/motcua/tls  # the test's own, not the package's
 dpkg --purge motcua >"$work/purge.log" 2>&1 || { cat "$work/purge.log" >&2; fail "purge"; }
 getent passwd motcua >/dev/null && fail "user motcua left after purge"
 [ -s /var/lib/motcua/motcua.db ] || fail "purge deleted the database"

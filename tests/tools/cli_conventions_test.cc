@@ -107,7 +107,8 @@ TEST(CliConventionsTest, TopLevelHelpListsEveryCommandAndExits0) {
   ASSERT_EQ(help.exit_code, 0) << help.err;
   EXPECT_EQ(help.err, "");
   EXPECT_THAT(help.out, HasSubstr("Cách dùng: motcua [TÙY CHỌN CHUNG] LỆNH [THAM SỐ]\n"));
-  for (const char* global : {"--server URL", "--token MÃ", "--config TỆP", "--version"}) {
+  for (const char* global :
+       {"--server URL", "--token MÃ", "--ca-file TỆP", "--config TỆP", "--version"}) {
     EXPECT_THAT(help.out, HasSubstr(global));
   }
   EXPECT_EQ(ListedCommands(help.out), kCommands);

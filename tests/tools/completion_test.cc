@@ -68,7 +68,7 @@ TEST_F(CompletionTest, CommandsByPrefix) {
   EXPECT_THAT(Complete({"--server", "http", ":", "//127.0.0.1", ":", "8080", "ca"}),
               ElementsAre("calendar", "calendar-reload", "catalog"));
   EXPECT_THAT(Complete({"--"}),
-              ElementsAre("--config", "--help", "--server", "--token", "--version"));
+              ElementsAre("--ca-file", "--config", "--help", "--server", "--token", "--version"));
   EXPECT_THAT(Complete({"help", "ca"}), ElementsAre("calendar", "calendar-reload", "catalog"));
 }
 

@@ -62,7 +62,7 @@ std::string Joined(const google::protobuf::RepeatedPtrField<std::string>& parts)
 }
 
 Result<std::unique_ptr<client::ApiClient>> AdminClient(const Context& ctx) {
-  MOTCUA_ASSIGN_OR_RETURN(client::ServerUrl url, client::ServerUrl::Parse(ctx.server));
+  MOTCUA_ASSIGN_OR_RETURN(client::ServerUrl url, ServerUrlOf(ctx));
   return std::make_unique<client::ApiClient>(
       std::move(url), ctx.token,
       std::chrono::duration_cast<std::chrono::milliseconds>(kAdminTimeout));

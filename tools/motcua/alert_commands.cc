@@ -163,7 +163,7 @@ int FollowAlerts(const Context& ctx, const Args& args) {
     if (!n.ok()) return Fail(ctx, n.status().message(), kUsage);
     since = static_cast<std::uint64_t>(*n);
   }
-  auto url = client::ServerUrl::Parse(ctx.server);
+  auto url = ServerUrlOf(ctx);
   if (!url.ok()) return Fail(ctx, url.status().message(), kUsage);
   client::SseClient sse(*url, ctx.token);
   if (Status s = sse.Open("/v1/alerts/stream", since, kOpenTimeout); !s.ok()) {

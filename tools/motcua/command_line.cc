@@ -110,6 +110,9 @@ const std::vector<OptionSpec>& GlobalOptions() {
   static const std::vector<OptionSpec> kGlobal = {
       TextOption("server", "URL", "địa chỉ của motcuad (mặc định http://127.0.0.1:8080)"),
       TextOption("token", "MÃ", "mã xác thực của người dùng"),
+      FileOption("ca-file",
+                 "chứng chỉ CA (PEM) để kiểm tra chứng chỉ của motcuad khi --server là "
+                 "https://; mặc định: kho chứng chỉ của hệ thống"),
       FileOption("config",
                  "cấu hình mà due và calendar đọc (mặc định: biến môi trường "
                  "MOTCUA_CONFIG, nếu không có thì " +
@@ -156,8 +159,8 @@ CommandLine::CommandLine(const CommandTable& table, Context& ctx) : table_(table
       std::string("Hướng dẫn của từng lệnh: motcua LỆNH --help (hoặc motcua help LỆNH).\n") +
       kExitCodes);
 
-  std::string* targets[] = {&ctx_.server, &ctx_.token, &ctx_.config};
-  const char* env[] = {"MOTCUA_SERVER", "MOTCUA_TOKEN", nullptr};
+  std::string* targets[] = {&ctx_.server, &ctx_.token, &ctx_.ca_file, &ctx_.config};
+  const char* env[] = {"MOTCUA_SERVER", "MOTCUA_TOKEN", "MOTCUA_CA_FILE", nullptr};
   for (std::size_t i = 0; i < GlobalOptions().size(); ++i) {
     const OptionSpec& spec = GlobalOptions()[i];
     CLI::Option* option = app_->add_option("--" + spec.name, *targets[i], spec.help)

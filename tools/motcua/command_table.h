@@ -24,6 +24,7 @@ namespace motcua::cli {
 struct Context {
   std::string server;  // --server URL, or $MOTCUA_SERVER; default http://127.0.0.1:8080
   std::string token;   // --token T, or $MOTCUA_TOKEN
+  std::string ca_file = {};  // --ca-file FILE, or $MOTCUA_CA_FILE: trust for an https server
   std::string config;  // --config FILE, for the commands that read local files
   std::ostream* out;
   std::ostream* err;

@@ -21,8 +21,14 @@ std::chrono::milliseconds Timeout() {
 
 }  // namespace
 
-Result<std::unique_ptr<client::ApiClient>> ConnectTo(const Context& ctx) {
+Result<client::ServerUrl> ServerUrlOf(const Context& ctx) {
   MOTCUA_ASSIGN_OR_RETURN(client::ServerUrl url, client::ServerUrl::Parse(ctx.server));
+  url.ca_file = ctx.ca_file;
+  return url;
+}
+
+Result<std::unique_ptr<client::ApiClient>> ConnectTo(const Context& ctx) {
+  MOTCUA_ASSIGN_OR_RETURN(client::ServerUrl url, ServerUrlOf(ctx));
   return std::make_unique<client::ApiClient>(std::move(url), ctx.token, Timeout());
 }
 

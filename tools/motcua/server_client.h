@@ -17,6 +17,10 @@ inline constexpr int kRefused = 1;
 inline constexpr int kUsage = 2;
 inline constexpr int kUnreachable = 3;
 
+// ctx.server, trusting ctx.ca_file when it is https; kInvalidArgument for
+// a bad URL.
+Result<client::ServerUrl> ServerUrlOf(const Context& ctx);
+
 // A client for ctx.server with ctx.token; kInvalidArgument for a bad URL.
 Result<std::unique_ptr<client::ApiClient>> ConnectTo(const Context& ctx);
 

@@ -45,6 +45,7 @@
 #include "adapters/http/server.h"
 #include "adapters/runtime/service_manager.h"
 #include "adapters/runtime/system_ports.h"
+#include "adapters/runtime/telemetry.h"
 #include "adapters/letters/unit_info.h"
 #include "adapters/metrics/targets.h"
 #include "engine/base/quote.h"
@@ -133,15 +134,21 @@ int Run(const Options& options) {
     log_format = *chosen;
   }
   runtime::RequestLog log(&std::cerr, log_format);
+  // What /metrics reports, counted from here on.
+  runtime::Telemetry telemetry;
+  const auto replay_started = std::chrono::steady_clock::now();
   auto engine = runtime::EngineService::Open(
       runtime::EngineServiceOptions{.db_path = config->db(),
                                  .max_pending = limits.max_pending_commands(),
                                  .max_batch = options.max_batch,
-                                 .log = &log},
+                                 .log = &log,
+                                 .telemetry = &telemetry},
       engine::EngineOptions{.unit_code = config->unit_code(),
                             .fee_wait_pauses_clock = config->alerts().fee_wait_pauses_clock()},
       *catalog, *calendar, clock, secrets);
   if (!engine.ok()) return Fail(engine.status());
+  telemetry.StartupReplay(std::chrono::steady_clock::now() - replay_started,
+                          (*engine)->replayed_events());
   (*engine)->Start();
   // Queued before the server accepts, so every command is checked against it.
   if (Status s = (*engine)->RunExclusive(
@@ -160,7 +167,8 @@ int Run(const Options& options) {
       **engine, **queries, clock, log,
       http::AlertServicesConfig{.alerts = config->alerts(),
                                 .db_path = config->db(),
-                                .test_clock = test_clock ? &*test_clock : nullptr});
+                                .test_clock = test_clock ? &*test_clock : nullptr,
+                                .telemetry = &telemetry});
   if (!alerts.ok()) return Fail(alerts.status());
   // Integrity check and online backup, and the throttle on failed
   // authentications.
@@ -184,6 +192,9 @@ int Run(const Options& options) {
       .db_path = config->db(),
       .min_free_mib = limits.min_free_disk_mib(),
       .engine = engine->get()});
+  const http::MetricsEndpoint metrics{.telemetry = &telemetry,
+                                      .token_sha256 = config->metrics_token_sha256(),
+                                      .db_path = config->db()};
   http::ApiHandler handler(**engine, **queries, clock,
                            http::ApiContext{.catalog = *catalog,
                                             .users = user_directory,
@@ -197,6 +208,9 @@ int Run(const Options& options) {
                                             .web = web,
                                             .sessions = &web_sessions,
                                             .readiness = &readiness,
+                                            .metrics = config->metrics_token_sha256().empty()
+                                                           ? nullptr
+                                                           : &metrics,
                                             .due_soon_within = std::chrono::hours(
                                                 config->alerts().apology_lead_working_hours())});
 
@@ -214,10 +228,16 @@ int Run(const Options& options) {
   server_options.session.max_requests = limits.max_requests_per_connection();
   server_options.max_connections = limits.max_connections();
   server_options.session.auth_throttle = &auth_throttle;
+  server_options.session.telemetry = &telemetry;
   auto proxies = http::TrustedProxies::Parse(
       {config->trusted_proxies().begin(), config->trusted_proxies().end()});
   if (!proxies.ok()) return Fail(proxies.status());
   server_options.session.trusted_proxies = std::move(*proxies);
+  if (!config->tls().certificate_file().empty()) {
+    auto tls = ServerTlsContext(config->tls().certificate_file(), config->tls().key_file());
+    if (!tls.ok()) return Fail(tls.status());
+    server_options.tls = std::move(*tls);
+  }
   http::Server server(ioc, handler, log, server_options);
   auto bound = server.Listen(*endpoint);
   if (!bound.ok()) return Fail(bound.status());
@@ -227,7 +247,10 @@ int Run(const Options& options) {
            std::to_string((*engine)->replayed_events()) + " events replayed, " +
            std::to_string((*users)->size()) + " users" +
            (web ? ", web desk from " + QuoteForMessage(config->web_root(), kQuotedPathMaxBytes)
-                : std::string(", no web desk")));
+                : std::string(", no web desk")) +
+           (server_options.tls ? ", HTTPS with " + QuoteForMessage(config->tls().certificate_file(),
+                                                                   kQuotedPathMaxBytes)
+                               : std::string(", plain HTTP")));
   // Moments missed while down are recorded before the first request.
   (*alerts)->Start();
   std::cout << "motcuad listening on " << Describe(*bound) << std::endl;  // flushed
@@ -238,7 +261,8 @@ int Run(const Options& options) {
   if (!config->export_().dir().empty()) {
     auto schedule = exporter::ScheduleOf(config->export_());
     if (!schedule.ok()) return Fail(schedule.status());
-    daily_export.emplace(ioc, **queries, clock, *schedule, *catalog, *stats_context, log);
+    daily_export.emplace(ioc, **queries, clock, *schedule, *catalog, *stats_context, log,
+                         &telemetry);
     daily_export->Start();
   }
 

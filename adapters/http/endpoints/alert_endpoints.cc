@@ -209,7 +209,7 @@ bool AlertEndpoints::Wants(const Request& request) const {
   return target == kStreamPath;
 }
 
-void AlertEndpoints::Accept(beast::tcp_stream stream, Request request,
+void AlertEndpoints::Accept(MaybeTlsStream stream, Request request,
                             const Principal& principal) {
   const auto start = std::chrono::steady_clock::now();
   const ReplyTo to = ReplyTo::Of(request);

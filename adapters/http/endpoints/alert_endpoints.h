@@ -61,7 +61,7 @@ class AlertEndpoints final : public StreamEndpoint {
 
   // StreamEndpoint: GET /v1/alerts/stream.
   bool Wants(const Request& request) const override;
-  void Accept(beast::tcp_stream stream, Request request, const Principal& principal) override;
+  void Accept(MaybeTlsStream stream, Request request, const Principal& principal) override;
 
  private:
   void List(const api::Route& route, const ReplyTo& to, const Respond& respond) const;

@@ -25,7 +25,7 @@ std::string_view SessionId(const Request& request) {
 // browser session; the server ends it sooner (WebSessions).
 std::string CookieAttributes(const Request& request) {
   return std::string("; Path=/; HttpOnly; SameSite=Strict") +
-         (ForwardedOverHttps(request) ? "; Secure" : "");
+         (CameOverHttps(request) ? "; Secure" : "");
 }
 
 std::string SessionCookie(std::string_view id, const std::string& attributes) {

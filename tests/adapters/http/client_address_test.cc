@@ -28,11 +28,11 @@ TEST(ClientAddress, AnUntrustedPeerIsTheClientAndItsForwardingHeadersAreRemoved)
   Request request = WithForwarding("203.0.113.7", "https");
   EXPECT_EQ(ClientAddressOf(request, "198.51.100.2", Proxies({"127.0.0.1"})), "198.51.100.2");
   EXPECT_TRUE(request[ToBeast(kForwardedForHeader)].empty());
-  EXPECT_FALSE(ForwardedOverHttps(request));
+  EXPECT_FALSE(CameOverHttps(request));
   // Trusting nobody is the default.
   Request other = WithForwarding("203.0.113.7", "https");
   EXPECT_EQ(ClientAddressOf(other, "127.0.0.1", TrustedProxies()), "127.0.0.1");
-  EXPECT_FALSE(ForwardedOverHttps(other));
+  EXPECT_FALSE(CameOverHttps(other));
 }
 
 TEST(ClientAddress, BehindATrustedProxyTheClientIsTheLastForwardedAddress) {
@@ -40,10 +40,10 @@ TEST(ClientAddress, BehindATrustedProxyTheClientIsTheLastForwardedAddress) {
   // Earlier entries are whatever the client itself claimed.
   Request request = WithForwarding("10.9.9.9, 203.0.113.7", "https");
   EXPECT_EQ(ClientAddressOf(request, "127.0.0.1", proxies), "203.0.113.7");
-  EXPECT_TRUE(ForwardedOverHttps(request));
+  EXPECT_TRUE(CameOverHttps(request));
   Request v6 = WithForwarding(" 2001:db8::1 ", "http");
   EXPECT_EQ(ClientAddressOf(v6, "::1", proxies), "2001:db8::1");
-  EXPECT_FALSE(ForwardedOverHttps(v6));
+  EXPECT_FALSE(CameOverHttps(v6));
   // Not an address: the proxy is the client.
   Request junk = WithForwarding("203.0.113.7, <script>", "https");
   EXPECT_EQ(ClientAddressOf(junk, "127.0.0.1", proxies), "127.0.0.1");

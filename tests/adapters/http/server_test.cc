@@ -485,7 +485,18 @@ TEST(ServerAddress, ParsesHostAndPort) {
   ASSERT_THAT(url, IsOk());
   EXPECT_EQ(url->host, "127.0.0.1");
   EXPECT_EQ(url->port, "8080");
-  EXPECT_FALSE(client::ServerUrl::Parse("https://x:1").ok());
+  EXPECT_FALSE(url->https);
+  auto secure = client::ServerUrl::Parse("https://motcua.ngocson.local");
+  ASSERT_THAT(secure, IsOk());
+  EXPECT_TRUE(secure->https);
+  EXPECT_EQ(secure->port, "443");
+  EXPECT_EQ(secure->ToString(), "https://motcua.ngocson.local:443");
+  auto v6 = client::ServerUrl::Parse("https://[::1]:8443");
+  ASSERT_THAT(v6, IsOk());
+  EXPECT_EQ(v6->host, "::1");
+  EXPECT_EQ(v6->ToString(), "https://[::1]:8443");
+  EXPECT_FALSE(client::ServerUrl::Parse("ftp://x:1").ok());
+  EXPECT_FALSE(client::ServerUrl::Parse("httpss://x:1").ok());
   EXPECT_FALSE(client::ServerUrl::Parse("http://x:1/v1").ok());
 }
 
