@@ -5,18 +5,24 @@
 
 namespace motcua::client {
 
-std::variant<std::unique_ptr<ssl::context>, TransportError> TlsContextFor(const ServerUrl& url) {
-  if (!url.https) return std::unique_ptr<ssl::context>();
-  auto context = ClientTlsContext(url.ca_file);
-  if (!context.ok()) {
-    return TransportError{TransportError::Kind::kCannotConnect, context.status().message()};
+std::variant<ssl::context*, TransportError> ClientTls::For(const ServerUrl& url) {
+  if (!url.https) return static_cast<ssl::context*>(nullptr);
+  if (!context_) {
+    auto made = ClientTlsContext(url.ca_file);
+    if (!made.ok()) {
+      return TransportError{TransportError::Kind::kCannotConnect, made.status().message()};
+    }
+    context_ = std::move(*made);
   }
-  return std::move(*context);
+  return context_.get();
 }
 
 std::variant<MaybeTlsStream, TransportError> Connect(net::io_context& ioc, const ServerUrl& url,
-                                                     ssl::context* tls,
+                                                     ClientTls& trust,
                                                      std::chrono::milliseconds timeout) {
+  auto context = trust.For(url);
+  if (auto* error = std::get_if<TransportError>(&context)) return *error;
+  ssl::context* tls = std::get<ssl::context*>(context);
   ioc.restart();
   tcp::resolver resolver(ioc);
   beast::error_code ec;

@@ -9,20 +9,29 @@
 #include <memory>
 #include <variant>
 
-#include "adapters/client/http_client.h"
+#include "adapters/client/server_url.h"
 #include "adapters/net/maybe_tls_stream.h"
 #include "adapters/net/tls.h"
 
 namespace motcua::client {
 
-// The TLS context for `url` (null for http), made once per client. A CA
-// file that cannot be read is a kCannotConnect with the reason.
-std::variant<std::unique_ptr<ssl::context>, TransportError> TlsContextFor(const ServerUrl& url);
+// A client's trust for https: the context is made at its first https
+// connection and kept for the next ones.
+class ClientTls {
+ public:
+  // Null for http; for https the context, or kCannotConnect naming a CA file
+  // that cannot be read.
+  std::variant<ssl::context*, TransportError> For(const ServerUrl& url);
 
-// Resolves, connects and (with `tls`) handshakes, all within `timeout`,
-// running `ioc` (restarted first) until done. `tls` must outlive the stream.
+ private:
+  std::unique_ptr<ssl::context> context_;
+};
+
+// Resolves, connects and, for https, handshakes with `tls`'s context, all
+// within `timeout`, running `ioc` (restarted first) until done. `tls` must
+// outlive the stream.
 std::variant<MaybeTlsStream, TransportError> Connect(net::io_context& ioc, const ServerUrl& url,
-                                                     ssl::context* tls,
+                                                     ClientTls& tls,
                                                      std::chrono::milliseconds timeout);
 
 }  // namespace motcua::client

@@ -4,9 +4,6 @@
 
 #include <cctype>
 
-#include "adapters/client/connect.h"
-#include "engine/base/quote.h"
-
 namespace motcua::client {
 
 namespace {
@@ -32,46 +29,6 @@ TransportError FromError(const beast::error_code& ec, TransportError::Kind other
 }
 
 }  // namespace
-
-Result<ServerUrl> ServerUrl::Parse(std::string_view url) {
-  auto bad = [&] {
-    return Status(Error::kInvalidArgument, "địa chỉ máy chủ không hợp lệ '" + QuoteForMessage(url) +
-                                               "' (cần dạng http://HOST:PORT hoặc https://HOST:PORT)");
-  };
-  ServerUrl out;
-  std::string_view rest;
-  if (url.starts_with("http://")) {
-    rest = url.substr(7);
-  } else if (url.starts_with("https://")) {
-    rest = url.substr(8);
-    out.https = true;
-  } else {
-    return bad();
-  }
-  if (!rest.empty() && rest.back() == '/') rest.remove_suffix(1);
-  if (rest.empty() || rest.find('/') != std::string_view::npos) return bad();
-  const std::size_t colon = rest.rfind(':');
-  if (colon == std::string_view::npos || rest.back() == ']') {
-    out.host = std::string(rest);
-    out.port = out.https ? "443" : "80";
-  } else {
-    out.host = std::string(rest.substr(0, colon));
-    out.port = std::string(rest.substr(colon + 1));
-    if (out.port.empty() || out.port.find_first_not_of("0123456789") != std::string::npos) {
-      return bad();
-    }
-  }
-  if (out.host.size() >= 2 && out.host.front() == '[' && out.host.back() == ']') {
-    out.host = out.host.substr(1, out.host.size() - 2);
-  }
-  if (out.host.empty()) return bad();
-  return out;
-}
-
-std::string ServerUrl::ToString() const {
-  const bool v6 = host.find(':') != std::string::npos;
-  return std::string(https ? "https://" : "http://") + (v6 ? "[" + host + "]" : host) + ":" + port;
-}
 
 std::optional<std::string> HttpReply::Header(std::string_view name) const {
   for (const auto& [key, value] : headers) {
@@ -108,12 +65,7 @@ std::variant<HttpReply, TransportError> HttpClient::Send(const Call& call) {
   ioc_.restart();
 
   if (!stream_) {
-    if (url_.https && !tls_) {
-      auto context = TlsContextFor(url_);
-      if (auto* error = std::get_if<TransportError>(&context)) return *error;
-      tls_ = std::move(std::get<std::unique_ptr<ssl::context>>(context));
-    }
-    auto connected = Connect(ioc_, url_, tls_.get(), timeout_);
+    auto connected = Connect(ioc_, url_, tls_, timeout_);
     if (auto* error = std::get_if<TransportError>(&connected)) {
       Disconnect();
       return *error;

@@ -18,28 +18,13 @@
 #include <variant>
 #include <vector>
 
+#include "adapters/client/connect.h"
+#include "adapters/client/server_url.h"
 #include "adapters/net/asio.h"
 #include "adapters/net/maybe_tls_stream.h"
-#include "adapters/net/tls.h"
 #include "engine/base/status.h"
 
 namespace motcua::client {
-
-// "http://HOST[:PORT]" or "https://HOST[:PORT]" (an optional trailing
-// slash; the port defaults to 80 and 443).
-struct ServerUrl {
-  std::string host;
-  std::string port;
-  bool https = false;
-  // For https: the PEM file of the CA (or the self-signed certificate) the
-  // server's certificate must chain to; empty: the system's trust store.
-  // The certificate must also name `host`.
-  std::string ca_file = {};
-
-  static Result<ServerUrl> Parse(std::string_view url);
-  // "https://host:port", for messages.
-  std::string ToString() const;
-};
 
 struct HttpReply {
   unsigned status = 0;
@@ -49,20 +34,6 @@ struct HttpReply {
 
   // The first header named `name` (case-insensitive), if any.
   std::optional<std::string> Header(std::string_view name) const;
-};
-
-// Why a call got no reply. The request may or may not have reached the
-// server, so only a request that is safe to repeat (an idempotency key)
-// may be retried.
-struct TransportError {
-  enum class Kind {
-    kCannotConnect,  // nothing was sent
-    kTimedOut,
-    kConnectionLost,  // reset or closed before the whole reply arrived
-    kBadReply,        // the server's answer was not valid HTTP
-  };
-  Kind kind;
-  std::string message;  // English, for logs; ToStatus gives the officer's line
 };
 
 class HttpClient {
@@ -97,7 +68,7 @@ class HttpClient {
   ServerUrl url_;
   std::chrono::milliseconds timeout_;
   net::io_context ioc_;
-  std::unique_ptr<ssl::context> tls_;  // for https, made at the first connection
+  ClientTls tls_;
   std::optional<MaybeTlsStream> stream_;
   beast::flat_buffer buffer_;
 };

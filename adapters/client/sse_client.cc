@@ -35,15 +35,7 @@ Status SseClient::Open(std::string_view target, std::optional<std::uint64_t> las
                        std::chrono::milliseconds timeout) {
   Close();
   unreachable_ = false;
-  if (url_.https && !tls_) {
-    auto context = TlsContextFor(url_);
-    if (auto* error = std::get_if<TransportError>(&context)) {
-      unreachable_ = true;
-      return Unreachable(url_, error->message);
-    }
-    tls_ = std::move(std::get<std::unique_ptr<ssl::context>>(context));
-  }
-  auto connected = Connect(ioc_, url_, tls_.get(), timeout);
+  auto connected = Connect(ioc_, url_, tls_, timeout);
   if (auto* error = std::get_if<TransportError>(&connected)) {
     unreachable_ = true;
     return Unreachable(url_, error->message);

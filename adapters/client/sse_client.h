@@ -25,6 +25,7 @@
 #include <string_view>
 
 #include "adapters/net/asio.h"
+#include "adapters/client/connect.h"
 #include "adapters/client/http_client.h"
 #include "engine/base/status.h"
 
@@ -66,7 +67,7 @@ class SseClient {
   const ServerUrl url_;
   const std::string token_;
   net::io_context ioc_;
-  std::unique_ptr<ssl::context> tls_;  // for https, made at the first Open
+  ClientTls tls_;
   std::optional<MaybeTlsStream> stream_;
   std::string pending_;  // stream bytes not yet parsed, line ends as '\n'
   bool last_cr_ = false;
