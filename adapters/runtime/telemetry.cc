@@ -183,7 +183,8 @@ std::string Telemetry::Render(const LiveFigures& live) const {
          "Time from a batch's first command to its durable commit.");
   w.HistogramSamples("motcua_commit_batch_duration_seconds", "", batch_seconds_);
   w.Head("motcua_commit_sync_seconds", "histogram",
-         "Time of the COMMIT itself: the WAL write and its fsync.");
+         "Time the log took to write a batch: its events, the projections and the COMMIT "
+         "with its fsync.");
   w.HistogramSamples("motcua_commit_sync_seconds", "", sync_seconds_);
   w.Single("motcua_engine_queue_depth", "gauge", "Commands accepted and not yet answered.",
            static_cast<double>(live.queue_depth));

@@ -7,7 +7,7 @@
 //   motcua_commands_total{kind,outcome}           counter
 //   motcua_commit_batch_commands                  histogram (commands per commit)
 //   motcua_commit_batch_duration_seconds          histogram (execute to durable)
-//   motcua_commit_sync_seconds                    histogram (the COMMIT: WAL write and fsync)
+//   motcua_commit_sync_seconds                    histogram (the log's write: events, projections, COMMIT and fsync)
 //   motcua_engine_shed_total                      counter (commands refused, queue full)
 //   motcua_alerts_raised_total                    counter
 //   motcua_alerts_delivered_total                 counter (webhook)
