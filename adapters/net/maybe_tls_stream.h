@@ -32,8 +32,9 @@ class MaybeTlsStream {
   MaybeTlsStream(beast::tcp_stream plain, ssl::context& context)
       : stream_(std::in_place_type<TlsLayer>, std::move(plain), context) {}
 
+  // Moved (into a session, to the alert stream), never assigned: Asio's
+  // SSL stream cannot be move-assigned.
   MaybeTlsStream(MaybeTlsStream&&) = default;
-  MaybeTlsStream& operator=(MaybeTlsStream&&) = default;
 
   bool secure() const { return std::holds_alternative<TlsLayer>(stream_); }
   // Only when secure().
