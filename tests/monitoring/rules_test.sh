@@ -15,7 +15,7 @@ dashboard=$dir/grafana-motcua.json
 
 fail() { echo "FAIL: $*" >&2; exit 1; }
 command -v promtool >/dev/null || fail "promtool missing (Debian's prometheus package)"
-command -v python3 >/dev/null || fail "python3 missing"
+command -v node >/dev/null || fail "node missing (./dev.sh installs it for the web desk)"
 for f in "$rules" "$rules_test" "$dashboard"; do [ -f "$f" ] || fail "no $f"; done
 
 # What GET /metrics exports, read from where the server names it (one list,
@@ -41,7 +41,7 @@ promtool check rules "$rules" || fail "promtool check rules $rules"
 promtool test rules "$rules_test" || fail "promtool test rules $rules_test"
 
 # 2. The dashboard parses.
-python3 -c 'import json, sys; json.load(open(sys.argv[1]))' "$dashboard" ||
+node -e 'JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"))' "$dashboard" ||
   fail "$dashboard is not valid JSON"
 
 # 3. Every metric named is exported.
