@@ -100,6 +100,61 @@ void Engine::ForEach(
   for (std::uint32_t id = 0; id < states_.size(); ++id) visit(CodeOf(id), states_[id]);
 }
 
+EngineImage Engine::Image() const {
+  EngineImage image;
+  image.names.reserve(names_.size());
+  for (std::uint32_t id = 1; id < names_.size(); ++id) image.names.push_back(names_.Get(id));
+  for (std::uint32_t id = 1; id < units_.size(); ++id) image.units.push_back(units_.Get(id));
+  image.counters = sequencer_.Counters();
+  image.keys = keys_;
+  image.foreign_codes = foreign_codes_;
+  image.states = states_;
+  return image;
+}
+
+Status Engine::Restore(EngineImage image) {
+  if (!states_.empty() || names_.size() != 1 || units_.size() != 1) {
+    return Status(Error::kInvalidArgument, "an image is restored into an empty engine only");
+  }
+  const auto corrupt = [](const std::string& what) {
+    return Status(Error::kCorrupt, "engine image: " + what);
+  };
+  // Interned in id order, so each must come back with the id it had.
+  for (const std::string& name : image.names) {
+    if (names_.Intern(name) != names_.size() - 1) return corrupt("a name is empty or repeated");
+  }
+  for (const std::string& unit : image.units) {
+    if (units_.Intern(unit) != units_.size() - 1) return corrupt("a unit is empty or repeated");
+  }
+  if (image.keys.size() != image.states.size()) return corrupt("keys and states differ in count");
+  for (const DossierState& state : image.states) {
+    if (state.holder_unit >= names_.size() || state.holder_user >= names_.size()) {
+      return corrupt("a holder's name is out of range");
+    }
+  }
+  ids_.reserve(image.keys.size());
+  for (std::uint32_t id = 0; id < image.keys.size(); ++id) {
+    const std::uint64_t key = image.keys[id];
+    if (key & kForeign) {
+      const std::uint64_t index = key & ~kForeign;
+      if (index >= image.foreign_codes.size() ||
+          !foreign_ids_.emplace(image.foreign_codes[index], id).second) {
+        return corrupt("a foreign code is out of range or repeated");
+      }
+    } else if ((key >> 48) == 0 || (key >> 48) >= units_.size() || !ids_.emplace(key, id).second) {
+      return corrupt("a code's unit is out of range, or the code is repeated");
+    }
+  }
+  if (foreign_ids_.size() != image.foreign_codes.size()) return corrupt("a foreign code is unused");
+  for (const dossier::CodeSequencer::Counter& c : image.counters) {
+    sequencer_.Observe(c.unit, c.day, c.last);
+  }
+  keys_ = std::move(image.keys);
+  foreign_codes_ = std::move(image.foreign_codes);
+  states_ = std::move(image.states);
+  return Status::Ok();
+}
+
 Status Engine::Replay(const v1::Event& event) {
   if (event.kind_case() == K::kCalendarChanged) return Status::Ok();
   std::uint32_t id = IdOf(event.dossier_code());

@@ -33,6 +33,7 @@
 #include "engine/commit_batch.h"
 #include "engine/dossier/dossier_code.h"
 #include "engine/dossier/dossier_state.h"
+#include "engine/engine_image.h"
 #include "engine/ports/secret_source.h"
 #include "motcua/v1/command.pb.h"
 #include "motcua/v1/event.pb.h"
@@ -79,6 +80,15 @@ class Engine {
   // Folds an already committed event into memory (start-up replay). kCorrupt,
   // naming the seq, when the log contradicts the lifecycle.
   Status Replay(const v1::Event& event);
+
+  // A copy of the engine's memory (engine_image.h): O(dossiers), for a
+  // snapshot.
+  EngineImage Image() const;
+  // Loads `image` into an engine that holds no dossier yet, as if the events
+  // it was taken after had been replayed. kInvalidArgument when the engine
+  // is not empty; kCorrupt when the image contradicts itself (an id out of
+  // range, a name twice): the engine must then be discarded.
+  Status Restore(EngineImage image);
 
   // Validates `command` (its actor set by the caller) at `now`: first that it
   // carries its required fields (command_fields.h: kInvalidArgument naming

@@ -4,6 +4,9 @@
 
 #include "adapters/api/command_endpoints.h"
 #include "adapters/projections/all_projections.h"
+#include "adapters/snapshot/engine_restore.h"
+#include "adapters/snapshot/snapshot_file.h"
+#include "adapters/snapshot/snapshot_stamp.h"
 #include "adapters/sqlite/integrity.h"
 #include "adapters/sqlite/sqlite_event_log.h"
 #include "engine/command_target.h"
@@ -50,16 +53,40 @@ Result<std::unique_ptr<EngineService>> EngineService::OpenWithLog(
     engine::EngineOptions engine_options, std::shared_ptr<const catalog::Catalog> catalog,
     std::shared_ptr<const calendar::WorkingCalendar> calendar, Clock& clock,
     SecretSource& secrets) {
-  auto engine = std::make_unique<engine::Engine>(std::move(engine_options), catalog,
-                                                 std::move(calendar), secrets);
+  const auto new_engine = [&] {
+    return std::make_unique<engine::Engine>(engine_options, catalog, calendar, secrets);
+  };
+  auto engine = new_engine();
+  std::uint64_t covered = 0;
+  if (!options.snapshot_path.empty()) {
+    if (std::size_t removed = snapshot::RemoveInterruptedWrites(options.snapshot_path);
+        removed > 0 && options.log) {
+      options.log->Note("snapshot: removed " + std::to_string(removed) +
+                        " snapshot(s) a stop cut short while being written");
+    }
+    auto restored = snapshot::RestoreFromSnapshot(options.snapshot_path, *log, *engine);
+    if (restored.ok()) {
+      covered = *restored;
+    } else {
+      engine = new_engine();  // Restore() may have half-filled it
+      if (options.log && restored.status().code() == Error::kNotFound) {
+        options.log->Note("snapshot: none yet; replaying the whole log");
+      } else if (options.log) {
+        options.log->Warning("snapshot: ignored, " + restored.status().message() +
+                             "; replaying the whole log");
+      }
+    }
+  }
   std::uint64_t replayed = 0;
-  MOTCUA_RETURN_IF_ERROR(log->ReadAll([&](const v1::Event& event) {
+  MOTCUA_RETURN_IF_ERROR(log->ReadAfter(covered, [&](const v1::Event& event) {
     ++replayed;
     return engine->Replay(event);
   }));
   std::unique_ptr<EngineService> service(new EngineService(
       std::move(options), std::move(log), std::move(engine), std::move(catalog), clock));
   service->replayed_events_ = replayed;
+  service->snapshot_seq_at_start_ = covered;
+  service->snapshot_seq_ = covered;
   return service;
 }
 
@@ -74,7 +101,11 @@ EngineService::EngineService(EngineServiceOptions options,
       clock_(clock),
       work_(std::in_place, ioc_.get_executor()),
       calendar_(engine_->calendar_ptr()),
-      views_(*catalog_, kCachedViews) {}
+      views_(*catalog_, kCachedViews) {
+  if (!options_.snapshot_path.empty()) {
+    snapshots_ = std::make_unique<SnapshotWriter>(options_.snapshot_path, options_.log);
+  }
+}
 
 EngineService::~EngineService() { Stop(); }
 
@@ -132,6 +163,7 @@ Status EngineService::RunExclusive(ExclusiveJob job) {
     Flush();  // the commands before it are durable and answered first
     job(*engine_, *log_);
     views_.Clear();  // the job may have changed any dossier
+    MaybeSnapshot();  // and committed events of its own
     {
       MutexLock publish(calendar_mutex_);  // or the calendar
       calendar_ = engine_->calendar_ptr();
@@ -152,6 +184,7 @@ void EngineService::Stop() {
   // nothing is left.
   net::post(ioc_, [this] {
     Flush();
+    FinalSnapshot();
     stopped_pruning_ = true;
     prune_timer_.cancel();
     if (observer_) observer_->Stopping();
@@ -314,6 +347,7 @@ void EngineService::Flush() {
       engine_->Committed(batch_);
       if (observer_) observer_->Committed(batch_);
       batch_.clear();
+      MaybeSnapshot();
     } else {
       engine_->Rollback(batch_);  // also clears the batch
       views_.Clear();             // views hold the undone events
@@ -345,6 +379,41 @@ void EngineService::Flush() {
     p.done(std::move(p.result));
   }
   last_flush_ = durable;
+}
+
+Result<snapshot::Snapshot> EngineService::TakeSnapshot() {
+  MOTCUA_ASSIGN_OR_RETURN(snapshot::SnapshotStamp stamp,
+                          snapshot::StampOfHead(*log_, *catalog_));
+  return snapshot::Snapshot{std::move(stamp), engine_->Image()};
+}
+
+void EngineService::MaybeSnapshot() {
+  if (!snapshots_ || log_->LastSeq() < snapshot_seq_ + options_.snapshot_every_events ||
+      snapshots_->busy()) {
+    return;
+  }
+  auto taken = TakeSnapshot();
+  if (!taken.ok()) {
+    if (options_.log) options_.log->Warning("snapshot: not taken (" + taken.status().ToString() + ")");
+    return;
+  }
+  snapshot_seq_ = taken->stamp.seq;
+  snapshots_->Offer(std::move(*taken));
+}
+
+void EngineService::FinalSnapshot() {
+  // A failed last batch leaves memory rolled back to what the log holds, so
+  // the image still matches it.
+  if (!snapshots_ || log_->LastSeq() == snapshots_->last_written() ||
+      log_->LastSeq() == snapshot_seq_at_start_) {
+    return;
+  }
+  auto taken = TakeSnapshot();
+  if (!taken.ok()) {
+    if (options_.log) options_.log->Warning("snapshot: not taken (" + taken.status().ToString() + ")");
+    return;
+  }
+  snapshots_->WriteNow(std::move(*taken));
 }
 
 }  // namespace motcua::runtime

@@ -43,6 +43,7 @@
 #include "adapters/net/asio.h"
 #include "adapters/runtime/dossier_view_cache.h"
 #include "adapters/runtime/request_log.h"
+#include "adapters/runtime/snapshot_writer.h"
 #include "adapters/runtime/telemetry.h"
 #include "adapters/sqlite/integrity.h"
 #include "engine/base/mutex.h"
@@ -105,6 +106,12 @@ struct EngineServiceOptions {
   // Where commands, commits and shed load are counted for /metrics
   // (nullptr: nowhere); must outlive the service.
   Telemetry* telemetry = nullptr;
+  // The engine's snapshot file (adapters/snapshot; empty: none). Loaded at
+  // start when it matches the log, so that only the events after it are
+  // replayed; written by a thread of its own once this many events were
+  // committed after the last one, and at Stop().
+  std::string snapshot_path = {};
+  std::uint64_t snapshot_every_events = 100000;
 };
 
 class EngineService {
@@ -173,6 +180,8 @@ class EngineService {
   std::size_t pending() const { return queued_.load(); }
   // Events replayed at Open.
   std::uint64_t replayed_events() const { return replayed_events_; }
+  // The seq the start's snapshot covered (0: none was loaded).
+  std::uint64_t snapshot_seq_at_start() const { return snapshot_seq_at_start_; }
   // The last batch's commit failed (a full disk, a read-only file): the
   // server answers kStorage until one succeeds (readiness.h). Any thread.
   bool last_commit_failed() const { return last_commit_failed_.load(); }
@@ -205,6 +214,13 @@ class EngineService {
   // Deletes the idempotency records past their retention (after committing
   // the batch in progress), then again options_.idempotency_prune_every later.
   void PruneIdempotency();
+  // After a durable commit: hands an image of the engine to the snapshot
+  // writer once options_.snapshot_every_events were committed since the
+  // last one and the writer is idle.
+  void MaybeSnapshot();
+  // At Stop(): the image of everything committed, written before returning.
+  void FinalSnapshot();
+  Result<snapshot::Snapshot> TakeSnapshot();
 
   const EngineServiceOptions options_;
   std::unique_ptr<EventLog> log_;
@@ -212,6 +228,10 @@ class EngineService {
   std::shared_ptr<const catalog::Catalog> catalog_;
   Clock& clock_;
   std::uint64_t replayed_events_ = 0;
+  std::uint64_t snapshot_seq_at_start_ = 0;
+  // The seq of the last image taken or loaded (engine thread).
+  std::uint64_t snapshot_seq_ = 0;
+  std::unique_ptr<SnapshotWriter> snapshots_;  // nullptr: no snapshot_path
 
   net::io_context ioc_{1};
   std::optional<net::executor_work_guard<net::io_context::executor_type>> work_;

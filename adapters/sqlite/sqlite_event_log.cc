@@ -125,7 +125,13 @@ Status SqliteEventLog::Commit(engine::CommitBatch& batch) {
 }
 
 Status ReadAllEvents(Database& db, const std::function<Status(const v1::Event&)>& visit) {
-  Statement st(db, "SELECT seq, body FROM events ORDER BY seq");
+  return ReadEventsAfter(db, 0, visit);
+}
+
+Status ReadEventsAfter(Database& db, std::uint64_t after,
+                       const std::function<Status(const v1::Event&)>& visit) {
+  Statement st(db, "SELECT seq, body FROM events WHERE seq > ?1 ORDER BY seq");
+  st.Bind(1, static_cast<std::int64_t>(after));
   v1::Event event;  // reused: parsing into it keeps its allocations
   while (st.Step()) {
     std::string_view body = st.ColumnBlob(1);
@@ -149,8 +155,19 @@ Result<ChainHead> ReadChainHead(Database& db) {
   return head;
 }
 
-Status SqliteEventLog::ReadAll(const std::function<Status(const v1::Event&)>& visit) {
-  return ReadAllEvents(*db_, visit);
+Status SqliteEventLog::ReadAfter(std::uint64_t after,
+                                 const std::function<Status(const v1::Event&)>& visit) {
+  return ReadEventsAfter(*db_, after, visit);
+}
+
+Result<std::string> SqliteEventLog::ChainHashAt(std::uint64_t seq) {
+  Statement st(*db_, "SELECT hash FROM events WHERE seq = ?1");
+  st.Bind(1, static_cast<std::int64_t>(seq));
+  if (!st.Step()) {
+    MOTCUA_RETURN_IF_ERROR(st.status());
+    return Status(Error::kNotFound, "no event " + std::to_string(seq) + " in the log");
+  }
+  return std::string(st.ColumnBlob(0));
 }
 
 Status SqliteEventLog::ReadDossier(std::string_view code,

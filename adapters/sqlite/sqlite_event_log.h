@@ -29,6 +29,9 @@ namespace motcua::sqlite {
 // log's own ReadAll, and readers such as the statistics on their own
 // connection). Stops at the first error `visit` returns.
 Status ReadAllEvents(Database& db, const std::function<Status(const v1::Event&)>& visit);
+// The same for the events after seq `after` only.
+Status ReadEventsAfter(Database& db, std::uint64_t after,
+                       const std::function<Status(const v1::Event&)>& visit);
 
 // The log's head over any connection: its last event's seq and stored chain
 // hash, or seq 0 and the genesis hash for an empty log. One statement, so
@@ -47,7 +50,9 @@ class SqliteEventLog final : public EventLog {
                                                       ProjectionList projections);
 
   Status Commit(engine::CommitBatch& batch) override;
-  Status ReadAll(const std::function<Status(const v1::Event&)>& visit) override;
+  Status ReadAfter(std::uint64_t after,
+                   const std::function<Status(const v1::Event&)>& visit) override;
+  Result<std::string> ChainHashAt(std::uint64_t seq) override;
   Status ReadDossier(std::string_view code,
                      const std::function<void(const v1::Event&)>& visit) override;
   std::uint64_t LastSeq() const override { return last_seq_; }

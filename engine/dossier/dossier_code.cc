@@ -67,4 +67,11 @@ std::uint32_t CodeSequencer::Last(const std::string& unit, LocalDays day) const 
   return it == last_.end() ? 0 : it->second;
 }
 
+std::vector<CodeSequencer::Counter> CodeSequencer::Counters() const {
+  std::vector<Counter> counters;
+  counters.reserve(last_.size());
+  for (const auto& [key, last] : last_) counters.push_back({key.first, key.second, last});
+  return counters;
+}
+
 }  // namespace motcua::dossier

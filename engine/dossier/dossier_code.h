@@ -55,6 +55,8 @@ class CodeSequencer {
   // Undoes a Next() whose batch failed to commit: sets the counter back.
   void Reset(const std::string& unit, LocalDays day, std::uint32_t last);
   std::uint32_t Last(const std::string& unit, LocalDays day) const;
+  // Every counter, by unit then day (an engine image).
+  std::vector<Counter> Counters() const;
 
  private:
   std::map<std::pair<std::string, LocalDays>, std::uint32_t> last_;

@@ -31,8 +31,17 @@ class EventLog {
   // error nothing of it was written and LastSeq() is unchanged.
   virtual Status Commit(engine::CommitBatch& batch) = 0;
 
-  // Calls `visit` for every event in seq order; stops at the first error.
-  virtual Status ReadAll(const std::function<Status(const v1::Event&)>& visit) = 0;
+  // Calls `visit` for every event after seq `after`, in seq order; stops at
+  // the first error.
+  virtual Status ReadAfter(std::uint64_t after,
+                           const std::function<Status(const v1::Event&)>& visit) = 0;
+  Status ReadAll(const std::function<Status(const v1::Event&)>& visit) {
+    return ReadAfter(0, visit);
+  }
+
+  // The chain hash stored with event `seq` (a snapshot's stamp is checked
+  // against it); kNotFound when the log holds no such event.
+  virtual Result<std::string> ChainHashAt(std::uint64_t seq) = 0;
 
   // Calls `visit` for each committed event of dossier `code` in seq order;
   // none for an unknown code. kCorrupt naming the seq if one is unreadable.

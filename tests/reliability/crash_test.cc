@@ -7,7 +7,11 @@
 // flight, i.e. during group commits. The server runs on a test clock that
 // moves one day every second restart, so dossiers fall overdue across
 // restarts (alerts raised at start) and every day's code sequence is
-// continued by a second server life.
+// continued by a second server life. The server writes its snapshot every
+// kSnapshotEvery events, so that each start loads one and replays only what
+// came after it; another third of the kills wait for a snapshot's write to
+// begin (its temporary file appears) and land while it is written, under
+// load: a kill that leaves the temporary behind cut a write short.
 //
 // After every restart, before the load resumes, the harness checks:
 //   - every acknowledged command's events are in the log, at the seq its
@@ -23,7 +27,10 @@
 //     ever given to two receipts;
 //   - at most one alert per dossier and kind, and every open dossier past
 //     its appointment has its overdue alert (none lost across a kill);
-//   - every daily export file present is complete (the JSON parses).
+//   - every daily export file present is complete (the JSON parses);
+//   - the start loaded the last whole snapshot or, if none matched,
+//     replayed the whole log; either way the checks above hold on the
+//     state it rebuilt, and the codes go on without a gap or a repeat.
 //
 // The run prints one summary line with the figures (README "Guarantees").
 // MOTCUA_SOAK_KILLS=N runs N kills instead of the default 20 (a soak, by
@@ -47,7 +54,11 @@
 #include <vector>
 
 #include "adapters/client/api_client.h"
+#include "adapters/projections/all_projections.h"
+#include "adapters/snapshot/engine_restore.h"
+#include "adapters/snapshot/snapshot_file.h"
 #include "adapters/sqlite/database.h"
+#include "adapters/sqlite/sqlite_event_log.h"
 #include "engine/base/time.h"
 #include "tests/e2e/e2e_support.h"
 #include "tests/reliability/load.h"
@@ -64,6 +75,8 @@ constexpr const char* kFirstDay = "2026-12-01";
 constexpr const char* kTimeOfDay = "17:45";
 // Days of catch-up the export is given at every third start (ForgetExports).
 constexpr int kCatchUpDays = 30;
+// Small, so that snapshots are written all the time under the load.
+constexpr int kSnapshotEvery = 40;
 
 int EnvInt(const char* name, int fallback) {
   const char* value = std::getenv(name);
@@ -81,6 +94,9 @@ struct Figures {
   int kills = 0;
   int kills_before_export_done = 0;  // the run's export had not finished
   int kills_with_commands_in_flight = 0;
+  int kills_during_snapshot_write = 0;  // a snapshot's temporary file was left
+  int starts_from_snapshot = 0;
+  std::size_t snapshot_dossiers_compared = 0;  // at the end, with a whole replay
   std::uint64_t acknowledged = 0;
   std::uint64_t in_flight_committed = 0;  // unacknowledged, found committed
   std::uint64_t in_flight_redone = 0;     // unacknowledged, not committed: sent again
@@ -97,7 +113,9 @@ struct ExpectedEvent {
 class CrashTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    e2e::WriteConfig(config_, db_);
+    e2e::WriteConfig(config_, db_, [](v1::ServerConfig& c) {
+      c.set_snapshot_every_events(kSnapshotEvery);
+    });
     exports_ = dir_.path() / "exports";
     std::filesystem::create_directories(exports_);
   }
@@ -208,6 +226,35 @@ class CrashTest : public ::testing::Test {
     ASSERT_TRUE(open.status().ok()) << open.status().ToString();
   }
 
+  // The last stop wrote a snapshot of the whole log. The state it holds
+  // was loaded from earlier snapshots and their tails, life after life:
+  // it must equal a fold of the whole log, dossier by dossier.
+  void VerifyFinalSnapshot() {
+    auto log = sqlite::SqliteEventLog::Open(db_, projections::AllProjections());
+    ASSERT_TRUE(log.ok()) << log.status().ToString();
+    ::motcua::testing::CountingSecrets secrets;
+    const auto new_engine = [&secrets] {
+      return std::make_unique<engine::Engine>(engine::EngineOptions{.unit_code = "test"},
+                                              ::motcua::testing::ShippedCatalog(),
+                                              ::motcua::testing::ShippedCalendar(), secrets);
+    };
+    auto restored = new_engine();
+    auto covered = snapshot::RestoreFromSnapshot(snapshot::SnapshotPathFor(db_), **log, *restored);
+    ASSERT_TRUE(covered.ok()) << covered.status().ToString();
+    EXPECT_EQ(*covered, (*log)->LastSeq()) << "the stop's snapshot does not cover the whole log";
+    auto replayed = new_engine();
+    ASSERT_TRUE((*log)->ReadAll([&](const v1::Event& e) { return replayed->Replay(e); }).ok());
+    ASSERT_EQ(restored->size(), replayed->size());
+    int differ = 0;
+    replayed->ForEach([&](const std::string& code, const dossier::DossierState& state) {
+      const dossier::DossierState* loaded = restored->Find(code);
+      if ((loaded == nullptr || !(*loaded == state)) && ++differ <= 5) {
+        ADD_FAILURE() << "the snapshot's state of " << code << " differs from the log's";
+      }
+    });
+    figures_.snapshot_dossiers_compared = replayed->size();
+  }
+
   // Every export file present is whole.
   void VerifyExports() {
     if (!std::filesystem::exists(exports_)) return;
@@ -252,7 +299,26 @@ class CrashTest : public ::testing::Test {
     EXPECT_EQ(server.StopWith(SIGKILL), -1000 - SIGKILL);
     ++figures_.kills;
     if (in_flight > 0) ++figures_.kills_with_commands_in_flight;
+    if (SnapshotWriteInProgress()) ++figures_.kills_during_snapshot_write;
     if (ExportedDays() < exported_at_start + days_due) ++figures_.kills_before_export_done;
+  }
+
+  // Whether a snapshot's temporary file is beside the database: a write
+  // has begun and not yet been renamed into place.
+  bool SnapshotWriteInProgress() const {
+    const std::string prefix = ".motcua.db.snapshot.tmp.";
+    for (const auto& entry : std::filesystem::directory_iterator(dir_.path())) {
+      if (entry.path().filename().string().starts_with(prefix)) return true;
+    }
+    return false;
+  }
+
+  // Waits (a minute at most) until a snapshot write is in progress.
+  void WaitForSnapshotWrite() {
+    const auto give_up = std::chrono::steady_clock::now() + std::chrono::minutes(1);
+    while (!SnapshotWriteInProgress() && std::chrono::steady_clock::now() < give_up) {
+      std::this_thread::yield();
+    }
   }
 
   // Empties the export folder but for a marker of the day kCatchUpDays
@@ -301,8 +367,17 @@ TEST_F(CrashTest, SigkillUnderLoadLosesNoAcknowledgedCommandAndLeavesNoPartialSt
     if (life % 3 == 0) ForgetExports(day);
     const int exported_at_start = ExportedDays();
     const int days_due = static_cast<int>((day - marker_).count()) - exported_at_start;
+    const auto log_size = std::filesystem::exists(log_) ? std::filesystem::file_size(log_) : 0;
     auto server = e2e::ServerProcess::Start(config_, log_, {"--test-clock", clock});
     ASSERT_NE(server, nullptr) << "restart " << life;
+    {
+      const std::string started = ReadFile(log_).substr(log_size);
+      if (started.find("after a snapshot of event") != std::string::npos) {
+        ++figures_.starts_from_snapshot;
+      }
+      EXPECT_EQ(started.find("snapshot: ignored"), std::string::npos)
+          << "restart " << life << ": a snapshot written whole did not match:\n" << started;
+    }
 
     // Into the start: killed as soon as the export has written the first
     // day of its catch-up, so the kill lands while it is still writing.
@@ -331,17 +406,24 @@ TEST_F(CrashTest, SigkillUnderLoadLosesNoAcknowledgedCommandAndLeavesNoPartialSt
     EXPECT_EQ(check.exit_code, 0) << "after restart " << life << ": " << check.out << check.err;
     if (HasFailure() || life == kills) {
       EXPECT_EQ(server->StopWith(SIGTERM), 0);
+      VerifyFinalSnapshot();
       break;
     }
 
     load.Resume(server->url());
-    // Into the load: clients are waiting on a group commit.
-    const std::uint64_t target = load.acked() + 10 + random() % 100;
-    const auto give_up = std::chrono::steady_clock::now() + std::chrono::minutes(1);
-    while (load.acked() < target && std::chrono::steady_clock::now() < give_up) {
-      std::this_thread::sleep_for(std::chrono::microseconds(200 + random() % 800));
+    if (life % 3 == 1) {
+      // Into a snapshot's write, under the load.
+      WaitForSnapshotWrite();
+      ASSERT_TRUE(SnapshotWriteInProgress()) << "no snapshot written in life " << life;
+    } else {
+      // Into the load: clients are waiting on a group commit.
+      const std::uint64_t target = load.acked() + 10 + random() % 100;
+      const auto give_up = std::chrono::steady_clock::now() + std::chrono::minutes(1);
+      while (load.acked() < target && std::chrono::steady_clock::now() < give_up) {
+        std::this_thread::sleep_for(std::chrono::microseconds(200 + random() % 800));
+      }
+      ASSERT_GE(load.acked(), target) << "the load stalled in life " << life;
     }
-    ASSERT_GE(load.acked(), target) << "the load stalled in life " << life;
     KillAndCount(*server, exported_at_start, days_due, load.in_flight());
     load.Pause();
   }
@@ -349,7 +431,11 @@ TEST_F(CrashTest, SigkillUnderLoadLosesNoAcknowledgedCommandAndLeavesNoPartialSt
   std::cout << "crash harness: kills=" << figures_.kills
             << " (before the daily export finished=" << figures_.kills_before_export_done
             << ", with commands in flight=" << figures_.kills_with_commands_in_flight
-            << "), acknowledged=" << figures_.acknowledged
+            << ", during a snapshot write=" << figures_.kills_during_snapshot_write
+            << "), starts from a snapshot=" << figures_.starts_from_snapshot
+            << " (final snapshot equal to a whole replay for "
+            << figures_.snapshot_dossiers_compared << " dossiers)"
+            << ", acknowledged=" << figures_.acknowledged
             << " (of which in flight at a kill and found committed="
             << figures_.in_flight_committed << ", sent again=" << figures_.in_flight_redone
             << "), lost=" << figures_.lost << ", events=" << figures_.events
@@ -359,6 +445,9 @@ TEST_F(CrashTest, SigkillUnderLoadLosesNoAcknowledgedCommandAndLeavesNoPartialSt
   EXPECT_GT(figures_.alerts, 0u) << "no dossier fell overdue: the alert checks proved nothing";
   EXPECT_GT(figures_.kills_with_commands_in_flight, 0);
   EXPECT_GT(figures_.kills_before_export_done, 0) << "no kill landed during a daily export";
+  EXPECT_GT(figures_.kills_during_snapshot_write, 0) << "no kill cut a snapshot's write short";
+  EXPECT_GT(figures_.starts_from_snapshot, 0) << "no start loaded a snapshot";
+  EXPECT_GT(figures_.snapshot_dossiers_compared, 0u);
 }
 
 }  // namespace

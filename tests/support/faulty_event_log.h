@@ -32,9 +32,11 @@ class FaultyEventLog final : public EventLog {
   std::uint64_t failed() const { return failed_.load(); }
 
   Status Commit(engine::CommitBatch& batch) override;
-  Status ReadAll(const std::function<Status(const v1::Event&)>& visit) override {
-    return real_->ReadAll(visit);
+  Status ReadAfter(std::uint64_t after,
+                   const std::function<Status(const v1::Event&)>& visit) override {
+    return real_->ReadAfter(after, visit);
   }
+  Result<std::string> ChainHashAt(std::uint64_t seq) override { return real_->ChainHashAt(seq); }
   Status ReadDossier(std::string_view code,
                      const std::function<void(const v1::Event&)>& visit) override {
     return real_->ReadDossier(code, visit);

@@ -6,45 +6,16 @@
 // under any replay. Both run with the file in the OS page cache (a warm-up
 // scan first). Target: the rebuild reaches >= 0.3 of the scan's rows/s.
 // Also reported: the server's start-up replay (the log into a fresh engine).
-#include <sqlite3.h>
-
 #include "adapters/projections/all_projections.h"
 #include "adapters/sqlite/database.h"
 #include "adapters/sqlite/integrity.h"
 #include "adapters/sqlite/sqlite_event_log.h"
 #include "tools/bench/benchmarks.h"
+#include "tools/bench/raw_sqlite.h"
 
 namespace motcua::bench {
 
 namespace {
-
-// Rows per second of a raw scan of `path`'s events, reading each body.
-Result<double> RawScan(const std::string& path, std::size_t& rows) {
-  MOTCUA_ASSIGN_OR_RETURN(std::unique_ptr<sqlite::Database> database,
-                          sqlite::Database::Open(path, sqlite::Database::Mode::kReadOnly));
-  sqlite3* db = database->handle();
-  sqlite3_stmt* st = nullptr;
-  if (sqlite3_prepare_v2(db, "SELECT seq, body FROM events ORDER BY seq", -1, &st, nullptr) !=
-      SQLITE_OK) {
-    return database->Error("scan");
-  }
-  Stopwatch watch;
-  rows = 0;
-  std::uint64_t checksum = 0;  // touches every row's seq and body, as a reader would
-  int rc;
-  while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-    ++rows;
-    checksum += static_cast<std::uint64_t>(sqlite3_column_int64(st, 0));
-    const auto* body = static_cast<const unsigned char*>(sqlite3_column_blob(st, 1));
-    const int size = sqlite3_column_bytes(st, 1);
-    if (size > 0) checksum += body[size - 1];
-  }
-  const double seconds = watch.Seconds();
-  sqlite3_finalize(st);
-  if (rc != SQLITE_DONE) return database->Error("scan");
-  if (checksum == 0 && rows != 0) return Status(Error::kInternal, "scan read nothing");
-  return static_cast<double>(rows) / seconds;
-}
 
 Result<double> Rebuild(Context& context, const std::string& source_path, std::size_t events) {
   MOTCUA_ASSIGN_OR_RETURN(std::unique_ptr<sqlite::Database> source,

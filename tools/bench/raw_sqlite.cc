@@ -266,4 +266,31 @@ Result<RawRun> RawIngestMinimal(const std::vector<RawEvent>& events,
   });
 }
 
+Result<double> RawScan(const std::string& path, std::size_t& rows) {
+  MOTCUA_ASSIGN_OR_RETURN(std::unique_ptr<sqlite::Database> database,
+                          sqlite::Database::Open(path, sqlite::Database::Mode::kReadOnly));
+  sqlite3* db = database->handle();
+  sqlite3_stmt* st = nullptr;
+  if (sqlite3_prepare_v2(db, "SELECT seq, body FROM events ORDER BY seq", -1, &st, nullptr) !=
+      SQLITE_OK) {
+    return database->Error("scan");
+  }
+  Stopwatch watch;
+  rows = 0;
+  std::uint64_t checksum = 0;  // touches every row's seq and body, as a reader would
+  int rc;
+  while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+    ++rows;
+    checksum += static_cast<std::uint64_t>(sqlite3_column_int64(st, 0));
+    const auto* body = static_cast<const unsigned char*>(sqlite3_column_blob(st, 1));
+    const int size = sqlite3_column_bytes(st, 1);
+    if (size > 0) checksum += body[size - 1];
+  }
+  const double seconds = watch.Seconds();
+  sqlite3_finalize(st);
+  if (rc != SQLITE_DONE) return database->Error("scan");
+  if (checksum == 0 && rows != 0) return Status(Error::kInternal, "scan read nothing");
+  return static_cast<double>(rows) / seconds;
+}
+
 }  // namespace motcua::bench

@@ -50,6 +50,11 @@ Result<RawRun> RawIngest(const std::vector<RawEvent>& events,
 Result<RawRun> RawIngestMinimal(const std::vector<RawEvent>& events,
                                 const std::vector<std::size_t>& batches, const std::string& path);
 
+// Rows per second of a raw scan of the events table at `path` in seq order,
+// reading every body (SELECT seq, body ... ORDER BY seq through the C API):
+// the floor under any replay of the log; `rows` is set to the rows read.
+Result<double> RawScan(const std::string& path, std::size_t& rows);
+
 }  // namespace motcua::bench
 
 #endif  // MOTCUA_TOOLS_BENCH_RAW_SQLITE_H_
