@@ -19,7 +19,11 @@ namespace motcua::engine {
 
 struct PendingEvent {
   v1::Event event;  // seq is assigned by the log when committed
-  dossier::DossierState state_after;  // the dossier right after this event
+  // The dossier right before this event (not exists() when it creates it)
+  // and right after it. A projection compares the two to write only what
+  // the event changed.
+  dossier::DossierState state_before;
+  dossier::DossierState state_after;
   // The unit and officer holding the dossier after this event (interned in
   // the engine; copied here so projections need no access to its pool).
   std::string holder_unit;

@@ -508,6 +508,7 @@ Status Engine::Accept(v1::Event event, bool allocate_code, CommitBatch& batch) {
 
   PendingEvent& pending = batch.events.emplace_back();
   pending.event = std::move(event);
+  pending.state_before = batch.undo.back().before;
   pending.state_after = states_[id];
   pending.holder_unit = names_.Get(states_[id].holder_unit);
   pending.holder_user = names_.Get(states_[id].holder_user);

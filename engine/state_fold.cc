@@ -12,6 +12,7 @@ Status StateFold::Fold(const v1::Event& event, PendingEvent& out) {
 Status StateFold::Fold(PendingEvent& out) {
   const v1::Event& event = out.event;
   if (event.kind_case() == v1::Event::kCalendarChanged) {
+    out.state_before = dossier::DossierState{};
     out.state_after = dossier::DossierState{};
     out.holder_unit.clear();
     out.holder_user.clear();
@@ -23,6 +24,7 @@ Status StateFold::Fold(PendingEvent& out) {
     return Status(Error::kCorrupt,
                   "sự kiện số " + std::to_string(event.seq()) + " trái quy trình: " + s.message());
   }
+  out.state_before = state;
   dossier::Apply(event, catalog_, names_, state);
   out.state_after = state;
   out.holder_unit = names_.Get(state.holder_unit);

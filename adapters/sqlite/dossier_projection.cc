@@ -1,6 +1,10 @@
 #include "adapters/sqlite/dossier_projection.h"
 
+#include <sqlite3.h>
+
 #include <algorithm>
+#include <iterator>
+#include <string_view>
 
 #include "engine/base/proto_time.h"
 #include "engine/dossier/dossier_code.h"
@@ -11,15 +15,69 @@ namespace {
 
 using K = v1::Event::KindCase;
 
-// The columns written from DossierState, in bind order after the four
-// static ones (code, unit, procedure, applicant_name).
-constexpr const char* kStateColumns[] = {
-    "channel", "status", "registered_at", "received_at", "clock_start", "appointment_at",
-    "original_appointment_at", "extended_appointment_at", "end_at", "returned_at", "paused_at",
-    "holder_unit", "holder_user", "fee_vnd", "payment_method", "result_kind", "return_method",
-    "satisfaction", "complaint", "supplement_requests", "handovers", "all_handovers_electronic",
-    "documents_reused", "documents_digitized", "apologized", "appointment_provisional",
-    "alerts_raised", "last_seq", "step", "step_due_at", "supplement_late"};
+using dossier::DossierState;
+
+// A column of a dossier's row written from its state. `of` gives the value
+// that decides whether the column changed: for a holder, the interned id,
+// which changes exactly when the name does.
+struct Column {
+  enum Kind {
+    kNumber,
+    kTime,        // 0 is NULL (unset)
+    kHolderUnit,  // the name, from the pending row
+    kHolderUser,
+    kLastSeq,     // the row's last event: changes with every transaction
+  };
+  const char* name;
+  Kind kind;
+  std::int64_t (*of)(const DossierState&);
+};
+
+#define MOTCUA_STATE_COLUMN(column, kind, field) \
+  Column { column, Column::kind, [](const DossierState& s) -> std::int64_t { return s.field; } }
+
+constexpr Column kColumns[] = {
+    MOTCUA_STATE_COLUMN("channel", kNumber, channel),
+    MOTCUA_STATE_COLUMN("status", kNumber, status),
+    MOTCUA_STATE_COLUMN("registered_at", kTime, registered_at),
+    MOTCUA_STATE_COLUMN("received_at", kTime, received_at),
+    MOTCUA_STATE_COLUMN("clock_start", kTime, clock_start),
+    MOTCUA_STATE_COLUMN("appointment_at", kTime, appointment_at),
+    MOTCUA_STATE_COLUMN("original_appointment_at", kTime, original_appointment_at),
+    MOTCUA_STATE_COLUMN("extended_appointment_at", kTime, extended_appointment_at),
+    MOTCUA_STATE_COLUMN("end_at", kTime, end_of_processing_at),
+    MOTCUA_STATE_COLUMN("returned_at", kTime, returned_at),
+    MOTCUA_STATE_COLUMN("paused_at", kTime, paused_at),
+    MOTCUA_STATE_COLUMN("holder_unit", kHolderUnit, holder_unit),
+    MOTCUA_STATE_COLUMN("holder_user", kHolderUser, holder_user),
+    MOTCUA_STATE_COLUMN("fee_vnd", kNumber, fee_vnd),
+    MOTCUA_STATE_COLUMN("payment_method", kNumber, payment_method),
+    MOTCUA_STATE_COLUMN("result_kind", kNumber, result_kind),
+    MOTCUA_STATE_COLUMN("return_method", kNumber, return_method),
+    MOTCUA_STATE_COLUMN("satisfaction", kNumber, satisfaction),
+    MOTCUA_STATE_COLUMN("complaint", kNumber, complaint),
+    MOTCUA_STATE_COLUMN("supplement_requests", kNumber, supplement_requests),
+    MOTCUA_STATE_COLUMN("handovers", kNumber, handovers),
+    MOTCUA_STATE_COLUMN("all_handovers_electronic", kNumber, all_handovers_electronic),
+    MOTCUA_STATE_COLUMN("documents_reused", kNumber, documents_reused),
+    MOTCUA_STATE_COLUMN("documents_digitized", kNumber, documents_digitized),
+    MOTCUA_STATE_COLUMN("apologized", kNumber, apologized),
+    MOTCUA_STATE_COLUMN("appointment_provisional", kNumber, appointment_provisional),
+    MOTCUA_STATE_COLUMN("alerts_raised", kNumber, alerts_raised),
+    Column{"last_seq", Column::kLastSeq, nullptr},
+    MOTCUA_STATE_COLUMN("step", kNumber, step),
+    MOTCUA_STATE_COLUMN("step_due_at", kTime, step_due_at),
+    MOTCUA_STATE_COLUMN("supplement_late", kNumber, supplement_requested_late),
+};
+
+#undef MOTCUA_STATE_COLUMN
+
+constexpr std::size_t kColumnCount = std::size(kColumns);
+// The columns that are not the state's, after kColumns in an update's mask:
+// written when the transaction's events carried them, kept otherwise.
+constexpr const char* kCarriedColumns[] = {"unit", "procedure", "applicant_name",
+                                           "resolved_by"};
+static_assert(kColumnCount + std::size(kCarriedColumns) <= 64, "an update's mask is 64 bits");
 
 std::string UpsertSql() {
   std::string cols = "code, unit, procedure, applicant_name";
@@ -28,10 +86,10 @@ std::string UpsertSql() {
       "unit = COALESCE(excluded.unit, unit), procedure = COALESCE(excluded.procedure, procedure), "
       "applicant_name = COALESCE(excluded.applicant_name, applicant_name)";
   int i = 5;
-  for (const char* c : kStateColumns) {
-    cols += std::string(", ") + c;
+  for (const Column& c : kColumns) {
+    cols += std::string(", ") + c.name;
     params += ", ?" + std::to_string(i++);
-    updates += std::string(", ") + c + " = excluded." + c;
+    updates += std::string(", ") + c.name + " = excluded." + c.name;
   }
   // Who recorded the result: written once, by that event (NULL keeps it).
   cols += ", resolved_by";
@@ -39,6 +97,20 @@ std::string UpsertSql() {
   updates += ", resolved_by = COALESCE(excluded.resolved_by, resolved_by)";
   return "INSERT INTO dossiers (" + cols + ") VALUES (" + params + ") ON CONFLICT(code) DO UPDATE SET " +
          updates;
+}
+
+// "UPDATE dossiers SET a = ?2, b = ?3 ... WHERE code = ?1" for the columns
+// of `mask`, in mask order.
+std::string UpdateSql(std::uint64_t mask) {
+  std::string sql = "UPDATE dossiers SET ";
+  int param = 2;
+  for (std::size_t bit = 0; bit < kColumnCount + std::size(kCarriedColumns); ++bit) {
+    if (!(mask & (std::uint64_t{1} << bit))) continue;
+    if (param > 2) sql += ", ";
+    sql += bit < kColumnCount ? kColumns[bit].name : kCarriedColumns[bit - kColumnCount];
+    sql += " = ?" + std::to_string(param++);
+  }
+  return sql + " WHERE code = ?1";
 }
 
 }  // namespace
@@ -94,6 +166,8 @@ std::vector<TableSpec> DossierProjection::tables() const {
 }
 
 Status DossierProjection::Prepare(Database& db) {
+  db_ = &db;
+  updates_.clear();
   upsert_ = std::make_unique<Statement>(db, UpsertSql());
   handover_ = std::make_unique<Statement>(
       db,
@@ -113,7 +187,12 @@ Status DossierProjection::Apply(const engine::PendingEvent& p) {
   if (e.dossier_code().empty()) return Status::Ok();  // system events have no dossier
 
   auto [it, inserted] = row_of_.try_emplace(e.dossier_code(), rows_.size());
-  if (inserted) rows_.emplace_back().code = e.dossier_code();
+  if (inserted) {
+    PendingRow& fresh = rows_.emplace_back();
+    fresh.code = e.dossier_code();
+    fresh.before = p.state_before;
+    fresh.creates = !p.state_before.exists();
+  }
   PendingRow& row = rows_[it->second];
   // The static columns come from the events that carry them; the others
   // keep what an earlier event wrote.
@@ -176,55 +255,88 @@ Status DossierProjection::Flush() {
       return r;
     }
   }
-  Statement& st = *upsert_;
   for (const PendingRow& row : rows_) {
-    const dossier::DossierState& s = row.state;
-    st.Bind(1, row.code);
-    // NULL keeps whatever an earlier transaction wrote.
-    st.BindTextOrNull(2, row.unit).BindTextOrNull(3, row.procedure).BindTextOrNull(4, row.applicant);
-    int i = 5;
-    auto time = [&](std::int64_t t) {
-      if (t == 0) st.BindNull(i++); else st.Bind(i++, t);
-    };
-    auto num = [&](std::int64_t v) { st.Bind(i++, v); };
-    num(s.channel);
-    num(s.status);
-    time(s.registered_at);
-    time(s.received_at);
-    time(s.clock_start);
-    time(s.appointment_at);
-    time(s.original_appointment_at);
-    time(s.extended_appointment_at);
-    time(s.end_of_processing_at);
-    time(s.returned_at);
-    time(s.paused_at);
-    st.BindTextOrNull(i++, row.holder_unit);
-    st.BindTextOrNull(i++, row.holder_user);
-    num(s.fee_vnd);
-    num(s.payment_method);
-    num(s.result_kind);
-    num(s.return_method);
-    num(s.satisfaction);
-    num(s.complaint);
-    num(s.supplement_requests);
-    num(s.handovers);
-    num(s.all_handovers_electronic);
-    num(s.documents_reused);
-    num(s.documents_digitized);
-    num(s.apologized);
-    num(s.appointment_provisional);
-    num(s.alerts_raised);
-    num(static_cast<std::int64_t>(row.seq));
-    num(s.step);
-    time(s.step_due_at);
-    num(s.supplement_requested_late);
-    st.BindTextOrNull(i++, row.resolved_by);
-    if (Status r = st.Run(); !r.ok()) {
+    if (Status r = row.creates ? Insert(row) : Update(row); !r.ok()) {
       Discard();
       return r;
     }
   }
   Discard();
+  return Status::Ok();
+}
+
+namespace {
+
+void BindColumn(Statement& st, int index, const Column& c, const DossierState& s,
+                std::string_view holder_unit, std::string_view holder_user, std::uint64_t seq) {
+  switch (c.kind) {
+    case Column::kNumber:
+      st.Bind(index, c.of(s));
+      break;
+    case Column::kTime:
+      if (const std::int64_t t = c.of(s); t == 0) st.BindNull(index); else st.Bind(index, t);
+      break;
+    case Column::kHolderUnit:
+      st.BindTextOrNull(index, holder_unit);
+      break;
+    case Column::kHolderUser:
+      st.BindTextOrNull(index, holder_user);
+      break;
+    case Column::kLastSeq:
+      st.Bind(index, static_cast<std::int64_t>(seq));
+      break;
+  }
+}
+
+}  // namespace
+
+Status DossierProjection::Insert(const PendingRow& row) {
+  Statement& st = *upsert_;
+  st.Bind(1, row.code);
+  // NULL keeps whatever an earlier transaction wrote.
+  st.BindTextOrNull(2, row.unit).BindTextOrNull(3, row.procedure).BindTextOrNull(4, row.applicant);
+  int i = 5;
+  for (const Column& c : kColumns) {
+    BindColumn(st, i++, c, row.state, row.holder_unit, row.holder_user, row.seq);
+  }
+  st.BindTextOrNull(i, row.resolved_by);
+  return st.Run();
+}
+
+Status DossierProjection::Update(const PendingRow& row) {
+  std::uint64_t mask = 0;
+  for (std::size_t bit = 0; bit < kColumnCount; ++bit) {
+    const Column& c = kColumns[bit];
+    if (c.kind == Column::kLastSeq || c.of(row.before) != c.of(row.state)) {
+      mask |= std::uint64_t{1} << bit;
+    }
+  }
+  const std::string_view carried[] = {row.unit, row.procedure, row.applicant, row.resolved_by};
+  for (std::size_t k = 0; k < std::size(carried); ++k) {
+    if (!carried[k].empty()) mask |= std::uint64_t{1} << (kColumnCount + k);
+  }
+  std::unique_ptr<Statement>& cached = updates_[mask];
+  if (!cached) {
+    cached = std::make_unique<Statement>(*db_, UpdateSql(mask));
+    MOTCUA_RETURN_IF_ERROR(cached->status());
+  }
+  Statement& st = *cached;
+  st.Bind(1, row.code);
+  int param = 2;
+  for (std::size_t bit = 0; bit < kColumnCount + std::size(carried); ++bit) {
+    if (!(mask & (std::uint64_t{1} << bit))) continue;
+    if (bit < kColumnCount) {
+      BindColumn(st, param++, kColumns[bit], row.state, row.holder_unit, row.holder_user, row.seq);
+    } else {
+      st.BindTextOrNull(param++, carried[bit - kColumnCount]);
+    }
+  }
+  MOTCUA_RETURN_IF_ERROR(st.Run());
+  // The row was inserted by the transaction that created the dossier; an
+  // update that finds none would silently lose this one.
+  if (sqlite3_changes(db_->handle()) != 1) {
+    return Status(Error::kCorrupt, "no row in dossiers for " + row.code);
+  }
   return Status::Ok();
 }
 

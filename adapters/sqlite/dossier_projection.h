@@ -9,6 +9,12 @@
 // after its last event in it: the upsert (32 columns, three indexes) was the
 // largest cost of a commit and of a rebuild, where a dossier's eight or so
 // events fall in the same few flushes (tools/bench ingest and replay).
+// A row the transaction creates is inserted whole; an existing row gets an
+// UPDATE of only the columns whose value the transaction changed, so that
+// SQLite leaves alone every index none of whose columns changed (it
+// rewrites an index whenever one of its columns is in the SET list): an
+// alert, for one, touches alerts_raised and last_seq only, and none of the
+// three indexes.
 #ifndef MOTCUA_ADAPTERS_SQLITE_DOSSIER_PROJECTION_H_
 #define MOTCUA_ADAPTERS_SQLITE_DOSSIER_PROJECTION_H_
 
@@ -39,6 +45,10 @@ class DossierProjection final : public Projection {
   // set only by the events that carry them; empty keeps the stored value.
   struct PendingRow {
     std::string code;
+    // The state before the transaction's first event of the dossier; the
+    // row is inserted when that event created it.
+    dossier::DossierState before;
+    bool creates = false;
     std::string unit, procedure, applicant;
     dossier::DossierState state;
     std::string holder_unit, holder_user;
@@ -46,6 +56,12 @@ class DossierProjection final : public Projection {
     std::string resolved_by;  // set by the ResultReady event; empty keeps the stored one
   };
 
+  // The UPDATE of each set of changed columns met so far (a bit per
+  // column, dossier_projection.cc kColumns): a few dozen sets in practice.
+  Status Insert(const PendingRow& row);
+  Status Update(const PendingRow& row);
+  Database* db_ = nullptr;
+  std::unordered_map<std::uint64_t, std::unique_ptr<Statement>> updates_;
   std::unique_ptr<Statement> upsert_;
   std::unique_ptr<Statement> handover_;
   std::unique_ptr<Statement> counter_;

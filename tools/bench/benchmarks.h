@@ -39,6 +39,12 @@ Result<std::vector<Row>> RunDashboard(Context& context);     // bench_dashboard.
 // "key value" line each. Returns the exit code.
 int OpenDossiersChild(const BenchOptions& options, const std::string& db);
 
+// bench --scaling (bench_scaling.cc): each cost at three sizes and how it
+// grows; prints its table. Not part of the suite's rows.
+Status RunScaling(Context& context);
+// Its child side (bench --child-scaling DB). Returns the exit code.
+int ScalingChild(const BenchOptions& options, const std::string& db);
+
 }  // namespace motcua::bench
 
 #endif  // MOTCUA_TOOLS_BENCH_BENCHMARKS_H_

@@ -5,6 +5,7 @@
 //   bench [--quick] [--only NAME[,NAME...]] [--json FILE] [--repetitions N]
 //         [--scale F] [--config FILE] [--dir DIR] [--motcuad PATH] [--web-root DIR]
 //         [--keep-files]
+//   bench --scaling [--quick] [--config FILE] [--dir DIR]
 //   bench --help | --version
 //
 // `./dev.sh bench` builds it in Release and runs it. --quick runs every
@@ -54,6 +55,8 @@ struct Args {
   std::set<std::string> only;
   std::string json;
   std::string child_db;  // --child-open-dossiers DB (internal)
+  std::string scaling_child_db;  // --child-scaling DB (internal)
+  bool scaling = false;
 };
 
 // Parses argv (CLI11, under the tools' conventions: tools/common/command_line.h).
@@ -121,8 +124,13 @@ std::pair<Args, std::optional<int>> Parse(int argc, char** argv) {
                  "program)")
       ->type_name("PATH");
   app.add_flag("--keep-files", args.options.keep_files, "keep the generated databases");
+  app.add_flag("--scaling", args.scaling,
+               "instead of the suite: start-up, statistics, history, the open list and memory "
+               "at 10,000, 100,000 and 1,000,000 dossiers, and how each grows (the data sets "
+               "are kept in DIR/motcua-bench-cache for the next run)");
   // Internal: the open-dossier benchmark runs this program again as its child.
   app.add_option("--child-open-dossiers", args.child_db)->group("");
+  app.add_option("--child-scaling", args.scaling_child_db)->group("");
 
   std::optional<int> exit_code = tools::Parse(app, argc, argv, std::cout, std::cerr);
   args.only.insert(only.begin(), only.end());
@@ -141,11 +149,20 @@ int Main(int argc, char** argv) {
   const auto [args, exit_code] = Parse(argc, argv);
   if (exit_code) return *exit_code;
   if (!args.child_db.empty()) return OpenDossiersChild(args.options, args.child_db);
+  if (!args.scaling_child_db.empty()) return ScalingChild(args.options, args.scaling_child_db);
 
   auto context = Context::Create(args.options);
   if (!context.ok()) {
     std::cerr << "bench: " << context.status().ToString() << "\n";
     return 1;
+  }
+  if (args.scaling) {
+    for (const auto& [fact, value] : MachineFacts()) std::cout << fact << ": " << value << "\n";
+    if (Status s = RunScaling(**context); !s.ok()) {
+      std::cerr << "bench: scaling: " << s.ToString() << "\n";
+      return 1;
+    }
+    return 0;
   }
   auto machine = MachineFacts();
   if (!args.options.quick) {

@@ -249,6 +249,38 @@ TEST_F(EventLogTest, AnEditBehindTheEnginesBackBreaksTheChainAtThatEvent) {
   EXPECT_FALSE(report.ok());
 }
 
+// A dossier's row is updated in only the columns its events changed, so
+// that SQLite rewrites no index whose columns stayed (dossier_projection.h).
+// Seen from outside: a column edited behind the log's back keeps the edit
+// through a withdrawal, which does not touch it, while the columns the
+// withdrawal changed are written.
+TEST_F(EventLogTest, AnUpdateWritesOnlyTheColumnsTheTransactionChanged) {
+  auto log = OpenLog();
+  auto engine = NewEngine();
+  Populate(*log, *engine, 40, Vn("2024-02-20 12:00"));
+  std::string open;
+  engine->ForEach([&](const std::string& code, const dossier::DossierState& s) {
+    if (open.empty() && s.open() && s.fee_vnd == 0) open = code;
+  });
+  ASSERT_FALSE(open.empty());
+  ASSERT_THAT(log->db().Exec("UPDATE dossiers SET fee_vnd = 777 WHERE code = '" + open + "'"),
+              IsOk());
+  v1::Command withdraw;
+  withdraw.set_actor("tiepnhan01");
+  withdraw.mutable_withdraw()->set_dossier_code(open);
+  withdraw.mutable_withdraw()->set_reason("Công dân xin rút");
+  engine::CommitBatch batch;
+  ASSERT_THAT(engine->Execute(withdraw, Vn("2024-02-21 08:00"), batch), IsOk());
+  ASSERT_THAT(log->Commit(batch), IsOk());
+  engine->Committed(batch);
+  Statement st(log->db(), "SELECT fee_vnd, status, last_seq FROM dossiers WHERE code = ?1");
+  st.Bind(1, open);
+  ASSERT_TRUE(st.Step()) << st.status().ToString();
+  EXPECT_EQ(st.ColumnInt(0), 777);  // not in the update: the edit stays
+  EXPECT_EQ(st.ColumnInt(1), v1::STATUS_WITHDRAWN);
+  EXPECT_EQ(st.ColumnInt(2), static_cast<std::int64_t>(log->LastSeq()));
+}
+
 TEST_F(EventLogTest, AProjectionEditedBehindTheEnginesBackIsReported) {
   auto log = OpenLog();
   auto engine = NewEngine();
