@@ -381,10 +381,14 @@ void EngineService::Flush() {
   last_flush_ = durable;
 }
 
-Result<snapshot::Snapshot> EngineService::TakeSnapshot() {
-  MOTCUA_ASSIGN_OR_RETURN(snapshot::SnapshotStamp stamp,
-                          snapshot::StampOfHead(*log_, *catalog_));
-  return snapshot::Snapshot{std::move(stamp), engine_->Image()};
+std::optional<snapshot::Snapshot> EngineService::TakeSnapshot() {
+  auto stamp = snapshot::StampOfHead(*log_, *catalog_);
+  if (!stamp.ok()) {
+    // The next checkpoint tries again; the previous snapshot stays.
+    if (options_.log) options_.log->Warning("snapshot: not taken (" + stamp.status().ToString() + ")");
+    return std::nullopt;
+  }
+  return snapshot::Snapshot{std::move(*stamp), engine_->Image()};
 }
 
 void EngineService::MaybeSnapshot() {
@@ -392,13 +396,10 @@ void EngineService::MaybeSnapshot() {
       snapshots_->busy()) {
     return;
   }
-  auto taken = TakeSnapshot();
-  if (!taken.ok()) {
-    if (options_.log) options_.log->Warning("snapshot: not taken (" + taken.status().ToString() + ")");
-    return;
+  if (auto taken = TakeSnapshot()) {
+    snapshot_seq_ = taken->stamp.seq;
+    snapshots_->Offer(std::move(*taken));
   }
-  snapshot_seq_ = taken->stamp.seq;
-  snapshots_->Offer(std::move(*taken));
 }
 
 void EngineService::FinalSnapshot() {
@@ -408,12 +409,7 @@ void EngineService::FinalSnapshot() {
       log_->LastSeq() == snapshot_seq_at_start_) {
     return;
   }
-  auto taken = TakeSnapshot();
-  if (!taken.ok()) {
-    if (options_.log) options_.log->Warning("snapshot: not taken (" + taken.status().ToString() + ")");
-    return;
-  }
-  snapshots_->WriteNow(std::move(*taken));
+  if (auto taken = TakeSnapshot()) snapshots_->WriteNow(std::move(*taken));
 }
 
 }  // namespace motcua::runtime

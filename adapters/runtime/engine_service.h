@@ -220,7 +220,9 @@ class EngineService {
   void MaybeSnapshot();
   // At Stop(): the image of everything committed, written before returning.
   void FinalSnapshot();
-  Result<snapshot::Snapshot> TakeSnapshot();
+  // The image of everything committed, stamped with the log's head;
+  // nullopt (and a warning) when the head cannot be read.
+  std::optional<snapshot::Snapshot> TakeSnapshot();
 
   const EngineServiceOptions options_;
   std::unique_ptr<EventLog> log_;

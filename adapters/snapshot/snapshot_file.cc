@@ -37,7 +37,10 @@ Result<Snapshot> ReadSnapshotFile(const std::filesystem::path& path) {
 
 std::size_t RemoveInterruptedWrites(const std::filesystem::path& path) {
   // WriteFileAtomically's temporaries: ".<name>.tmp.XXXXXX" in the folder.
-  const std::string prefix = "." + path.filename().string() + ".tmp.";
+  // Built by appending: GCC 12 at -O3 reports a false -Wrestrict for
+  // `"." + std::string(...)` (GCC bug 105329).
+  std::string prefix = ".";
+  prefix.append(path.filename().string()).append(".tmp.");
   std::filesystem::path dir = path.parent_path();
   if (dir.empty()) dir = ".";
   std::size_t removed = 0;

@@ -157,6 +157,10 @@ kill -TERM "$server_pid"
 wait "$server_pid" || fail "motcuad did not stop cleanly"
 server_pid=""
 [ -s /var/lib/motcua/motcua.db ] || fail "no database in /var/lib/motcua"
+# The clean stop wrote the engine's snapshot beside it, as the motcua user.
+[ "$(stat -c %U /var/lib/motcua/motcua.db.snapshot 2>/dev/null)" = motcua ] ||
+  { cat "$work/stderr" >&2; fail "no snapshot of motcua's after the stop"; }
+expect_in "$(cat "$work/stderr")" "snapshot: 1 dossiers up to event" "the stop's snapshot"
 echo "installed motcuad served: $(head -c 60 <<<"$received" | head -1)"
 
 # 4. Purge: the user goes, the database stays.

@@ -8,7 +8,9 @@
 //   start-up, whole log     the log replayed into an empty engine, then
 //                           every dossier scheduled (TrackAll)
 //   start-up, snapshot      the snapshot of the log's head loaded, the
-//                           events after it (none) replayed, TrackAll
+//                           events after it (none) replayed, TrackAll;
+//                           beside it one raw scan of the events table,
+//                           which the start must not exceed
 //   statistics, the year    StatisticsFromStore for 2024 (GET /v1/stats)
 //   a dossier's history     its events read from the log (the desk's and
 //                           the citizen's view), mean over 1,000 dossiers
@@ -45,6 +47,7 @@
 #include "adapters/metrics/period.h"
 #include "adapters/metrics/statistics.h"
 #include "tools/bench/benchmarks.h"
+#include "tools/bench/raw_sqlite.h"
 #include "tools/common/subprocess.h"
 
 namespace motcua::bench {
@@ -62,6 +65,7 @@ struct Measure {
 constexpr Measure kMeasures[] = {
     {"startup_whole_ms", "start-up, whole log replayed", "ms"},
     {"startup_snapshot_ms", "start-up from the snapshot", "ms"},
+    {"scan_ms", "(beside it: one raw scan of the events table)", "ms"},
     {"statistics_ms", "statistics for the year", "ms"},
     {"history_us", "a dossier's history read", "us"},
     {"open_list_ms", "the desk's 50 open dossiers by deadline", "ms"},
@@ -124,6 +128,14 @@ Status RunChild(const BenchOptions& options, const std::string& db) {
   }
   std::filesystem::remove(path);
   Print("startup_snapshot_ms", Median(starts));
+  std::vector<double> scans;
+  for (int rep = 0; rep < 3; ++rep) {
+    std::size_t rows = 0;
+    Stopwatch scan;
+    MOTCUA_RETURN_IF_ERROR(RawScan(db, rows).status());
+    scans.push_back(scan.Seconds() * 1000.0);
+  }
+  Print("scan_ms", Median(scans));
 
   // The readers, on a read-only connection as the server's query threads.
   MOTCUA_ASSIGN_OR_RETURN(std::unique_ptr<sqlite::Database> reader,
