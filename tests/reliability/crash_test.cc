@@ -313,12 +313,16 @@ class CrashTest : public ::testing::Test {
     return false;
   }
 
-  // Waits (a minute at most) until a snapshot write is in progress.
-  void WaitForSnapshotWrite() {
+  // Waits (a minute at most) until a snapshot write is in progress; whether
+  // one was seen (it may have ended since: the kill that follows counts
+  // only if it left the temporary file behind).
+  bool WaitForSnapshotWrite() {
     const auto give_up = std::chrono::steady_clock::now() + std::chrono::minutes(1);
-    while (!SnapshotWriteInProgress() && std::chrono::steady_clock::now() < give_up) {
+    while (std::chrono::steady_clock::now() < give_up) {
+      if (SnapshotWriteInProgress()) return true;
       std::this_thread::yield();
     }
+    return false;
   }
 
   // Empties the export folder but for a marker of the day kCatchUpDays
@@ -413,8 +417,7 @@ TEST_F(CrashTest, SigkillUnderLoadLosesNoAcknowledgedCommandAndLeavesNoPartialSt
     load.Resume(server->url());
     if (life % 3 == 1) {
       // Into a snapshot's write, under the load.
-      WaitForSnapshotWrite();
-      ASSERT_TRUE(SnapshotWriteInProgress()) << "no snapshot written in life " << life;
+      ASSERT_TRUE(WaitForSnapshotWrite()) << "no snapshot written in life " << life;
     } else {
       // Into the load: clients are waiting on a group commit.
       const std::uint64_t target = load.acked() + 10 + random() % 100;
