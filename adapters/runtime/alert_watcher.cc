@@ -80,8 +80,16 @@ Instant AlertWatcher::DeliverAt(Instant raised) const {
 }
 
 std::size_t AlertWatcher::Evaluate(bool late_fired) {
+  std::size_t raised = 0;
+  for (bool more = true; more;) raised += EvaluateBatch(late_fired, more);
+  return raised;
+}
+
+std::size_t AlertWatcher::EvaluateBatch(bool late_fired, bool& more) {
+  more = false;
   if (std::chrono::steady_clock::now() < retry_at_) return 0;
-  std::vector<v1::Event> due = watch_.TakeDue(clock_.Now(), late_fired);
+  std::vector<v1::Event> due =
+      watch_.TakeDue(clock_.Now(), late_fired, alerts::kMaxAlertsPerCommit);
   if (due.empty()) return 0;
   const engine::Engine& engine = service_.engine_on_thread();
   std::vector<std::uint32_t> dossiers;
@@ -98,6 +106,7 @@ std::size_t AlertWatcher::Evaluate(bool late_fired) {
   if (durable.ok() && options_.telemetry) options_.telemetry->AlertsRaised(taken - refused.size());
   if (durable.ok() && refused.empty()) {
     backoff_ = std::chrono::seconds(0);
+    more = taken == alerts::kMaxAlertsPerCommit;  // a full batch: more may be due
     return taken;
   }
   // Do not retry at once: the moments are due, so the timer would fire

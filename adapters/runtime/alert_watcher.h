@@ -4,7 +4,8 @@
 //
 //   start      after replay: track every dossier, then raise every moment
 //              that passed while the server was down, once each, marked
-//              late_fired, and arm the timer;
+//              late_fired, in transactions of kMaxAlertsPerCommit, and arm
+//              the timer;
 //   commit     after every durable batch (EngineObserver::Committed): track
 //              the dossiers it touched and re-arm;
 //   timer      take the moments due at the clock's now, import them as
@@ -101,8 +102,11 @@ class AlertWatcher final : public EngineObserver {
     }
   };
 
-  // Raises what is due now; the number of alerts committed.
+  // Raises what is due now, in transactions of alerts::kMaxAlertsPerCommit;
+  // the number of alerts committed.
   std::size_t Evaluate(bool late_fired);
+  // One transaction of them; `more` when it was full and went through.
+  std::size_t EvaluateBatch(bool late_fired, bool& more);
   // Publishes every held alert whose time has come.
   void Release();
   void Arm();

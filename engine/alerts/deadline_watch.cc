@@ -124,13 +124,13 @@ std::optional<Instant> DeadlineWatch::NextMoment() {
   return FromUnixSeconds(queue_.top().moment);
 }
 
-std::vector<v1::Event> DeadlineWatch::TakeDue(Instant now, bool late_fired) {
+std::vector<v1::Event> DeadlineWatch::TakeDue(Instant now, bool late_fired, std::size_t max) {
   std::vector<v1::Event> due;
   // A re-tracked dossier may have a second entry for the same moment; the
   // alert bit only stops it once the first is applied, so stop it here too.
   std::set<std::pair<std::uint32_t, int>> taken;
   const std::int64_t limit = ToUnixSeconds(now);
-  while (!queue_.empty() && queue_.top().moment <= limit) {
+  while (!queue_.empty() && queue_.top().moment <= limit && due.size() < max) {
     Entry e = queue_.top();
     queue_.pop();
     if (!Valid(e) || !taken.emplace(e.dossier, e.kind).second) continue;

@@ -30,6 +30,7 @@
 #define MOTCUA_ENGINE_ALERTS_DEADLINE_WATCH_H_
 
 #include <chrono>
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <queue>
@@ -51,6 +52,13 @@ struct WatchOptions {
   std::chrono::seconds step_due_lead = std::chrono::hours(2);
   std::chrono::seconds intake_limit = std::chrono::hours(8);
 };
+
+// The most moments an owner takes and commits at once. A catch-up after a
+// long downtime (818,130 late moments at a million open dossiers) is
+// committed in transactions of this many: the batch in memory and the WAL
+// stay bounded, where one transaction of them all held every pending event
+// and every dirty page until its end.
+inline constexpr std::size_t kMaxAlertsPerCommit = 10000;
 
 class DeadlineWatch {
  public:
@@ -74,7 +82,10 @@ class DeadlineWatch {
   // `late_fired` marks moments found on start that passed while the engine
   // was down. The owner must Track() each returned dossier after its commit
   // succeeds or fails, so its remaining (or retried) moments are queued again.
-  std::vector<v1::Event> TakeDue(Instant now, bool late_fired);
+  // At most `max` moments, the earliest: the rest stay queued for the next
+  // call (a catch-up after downtime commits them in batches).
+  std::vector<v1::Event> TakeDue(Instant now, bool late_fired,
+                                 std::size_t max = static_cast<std::size_t>(-1));
 
   std::size_t pending() const { return queue_.size(); }
   const WatchOptions& options() const { return options_; }

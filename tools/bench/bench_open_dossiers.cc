@@ -79,8 +79,9 @@ Status Commit(sqlite::SqliteEventLog& log, engine::Engine& engine, engine::Commi
   return Status::Ok();
 }
 
-// Imports `alerts` and commits them in batches of 1,000, re-tracking their
-// dossiers afterwards as the owner of the watch must.
+// Imports `alerts` and commits them in batches of kMaxAlertsPerCommit, as
+// the server's alert watcher does, re-tracking their dossiers afterwards as
+// the owner of the watch must.
 Status RaiseAlerts(std::vector<v1::Event> alerts, sqlite::SqliteEventLog& log,
                    engine::Engine& engine, alerts::DeadlineWatch& watch) {
   engine::CommitBatch batch;
@@ -88,7 +89,9 @@ Status RaiseAlerts(std::vector<v1::Event> alerts, sqlite::SqliteEventLog& log,
   for (v1::Event& alert : alerts) {
     touched.push_back(engine.IdOf(alert.dossier_code()));
     MOTCUA_RETURN_IF_ERROR(engine.Import(std::move(alert), batch));
-    if (batch.events.size() >= 1000) MOTCUA_RETURN_IF_ERROR(Commit(log, engine, batch));
+    if (batch.events.size() >= alerts::kMaxAlertsPerCommit) {
+      MOTCUA_RETURN_IF_ERROR(Commit(log, engine, batch));
+    }
   }
   MOTCUA_RETURN_IF_ERROR(Commit(log, engine, batch));
   for (std::uint32_t id : touched) watch.Track(id);

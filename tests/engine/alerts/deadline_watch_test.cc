@@ -193,6 +193,34 @@ TEST_F(DeadlineWatchTest, MomentsMissedWhileDownFireOnceEachMarkedLate) {
   EXPECT_THAT(Fire("2024-03-19 08:00", true), ::testing::IsEmpty());
 }
 
+// A catch-up after downtime is committed in batches (kMaxAlertsPerCommit):
+// each takes the earliest moments left, and together they raise every
+// moment once.
+TEST_F(DeadlineWatchTest, ACatchUpTakesAtMostABatchAndTheNextTakesTheRest) {
+  const std::string first = Receive("2024-03-11 09:00");   // due Thu 14/3 09:00
+  const std::string second = Receive("2024-03-12 09:00");  // due Fri 15/3 09:00
+  // Down until Monday: two moments each (apology due, then overdue).
+  std::vector<std::pair<std::string, v1::AlertKind>> raised;
+  for (int batch = 0; batch < 10; ++batch) {
+    std::vector<v1::Event> due = watch_.TakeDue(Vn("2024-03-18 08:00"), true, 3);
+    ASSERT_LE(due.size(), 3u);
+    for (v1::Event& e : due) {
+      ASSERT_THAT(engine_.Import(e, batch_), IsOk());
+      raised.emplace_back(e.dossier_code(), e.alert_raised().kind());
+    }
+    Commit();
+    if (due.size() < 3) break;
+  }
+  // The earliest first: the first dossier's apology (Wed 13/3 09:00), then
+  // the second's (Thu 14/3 09:00) and the first's overdue (Thu 14/3 09:00).
+  ASSERT_EQ(raised.size(), 4u);
+  EXPECT_EQ(raised[0], std::pair(first, v1::ALERT_KIND_APOLOGY_DUE));
+  EXPECT_THAT(std::vector(raised.begin(), raised.begin() + 3),
+              ::testing::Contains(std::pair(first, v1::ALERT_KIND_OVERDUE)));
+  EXPECT_EQ(raised[3], std::pair(second, v1::ALERT_KIND_OVERDUE));
+  EXPECT_EQ(watch_.NextMoment(), std::nullopt);
+}
+
 TEST_F(DeadlineWatchTest, ATakenMomentWhoseCommitFailedIsRaisedAgain) {
   std::string code = Receive("2024-03-12 09:00");
   auto due = watch_.TakeDue(Vn("2024-03-14 09:00"), false);
