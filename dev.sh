@@ -44,6 +44,9 @@ WEB_TEST_PACKAGES=(chromium fonts-dejavu-core)
 # check and unit-test the alert rules.
 PACKAGE_PACKAGES=(dpkg-dev)
 DEPLOYMENT_TEST_PACKAGES=(systemd nginx openssl prometheus)
+# What the benchmark adds: perf, which counts the server's system calls and
+# allocations per command (tools/bench/perf_stat.h).
+BENCH_PACKAGES=(linux-perf)
 
 ensure_packages() {  # [extra packages...]
   local missing=()
@@ -144,7 +147,7 @@ case "$cmd" in
     ls build/release/motcua_*_amd64.deb
     ;;
   bench)
-    ensure_packages
+    ensure_packages "${BENCH_PACKAGES[@]}"
     build release bench
     # The JSON summary also lands in a file, for scripts and the README.
     exec build/release/tools/bench/bench --config data/config/motcuad.json \

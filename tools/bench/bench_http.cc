@@ -10,6 +10,9 @@
 // --max-batch 1, which commits (and fsyncs) every command in its own
 // transaction instead of grouping the commands that arrive together.
 // Targets: >= 5x the baseline, and >= 10,000 commands per second.
+// Also reported, from runs of their own that are not timed: the server's
+// system calls, context switches and allocations per command (perf stat;
+// perf_stat.h), the analysis the targets call for.
 //
 // The clients share the machine's cores with the server (one client
 // thread); a fresh server and database per repetition.
@@ -18,11 +21,13 @@
 #include <csignal>
 #include <fstream>
 #include <iostream>
+#include <map>
 #include <thread>
 
 #include "adapters/api/token_hash.h"
 #include "tools/bench/benchmarks.h"
 #include "tools/bench/http_load.h"
+#include "tools/bench/perf_stat.h"
 #include "tools/common/subprocess.h"
 #include "tools/workload/workload.h"
 
@@ -89,8 +94,10 @@ struct Run {
   std::string first_error;
 };
 
-Result<Run> OneRun(Context& context, const std::filesystem::path& config, bool group_commit,
-                   const LoadOptions& load) {
+// A fresh motcuad on a fresh database; sets `load.port` to its port.
+Result<std::unique_ptr<common::Subprocess>> StartServer(Context& context,
+                                                        const std::filesystem::path& config,
+                                                        bool group_commit, LoadOptions& load) {
   std::vector<std::string> argv = {context.options().motcuad.string(), "--config", config.string(),
                                    "--db", context.FreshPath("http.db")};
   if (!group_commit) argv.insert(argv.end(), {"--max-batch", "1"});
@@ -105,8 +112,77 @@ Result<Run> OneRun(Context& context, const std::filesystem::path& config, bool g
     return Status(Error::kInternal, "motcuad did not start (see " +
                                         (context.dir() / "motcuad.log").string() + "): " + line);
   }
+  load.port = line.substr(prefix.size());
+  return server;
+}
+
+Status StopServer(common::Subprocess& server) {
+  server.Signal(SIGTERM);
+  if (int rc = server.Wait(); rc != 0) {
+    return Status(Error::kInternal, "motcuad exited with " + std::to_string(rc));
+  }
+  return Status::Ok();
+}
+
+// `events` of the group-commit motcuad (perf_stat.h) over a whole load,
+// warm-up included, per command of that load. Not a timed run: counting
+// costs the server time (a uprobe on malloc, much), and a slower server
+// groups more commands per commit.
+Result<std::map<std::string, double>> CountPerCommand(Context& context,
+                                                      const std::filesystem::path& config,
+                                                      const LoadOptions& load,
+                                                      const std::vector<std::string>& events) {
   LoadOptions options = load;
-  options.port = line.substr(prefix.size());
+  MOTCUA_ASSIGN_OR_RETURN(std::unique_ptr<common::Subprocess> server,
+                          StartServer(context, config, true, options));
+  MOTCUA_ASSIGN_OR_RETURN(std::unique_ptr<PerfStat> perf,
+                          PerfStat::Attach(server->pid(), events, context.dir() / "perf-stat.csv"));
+  MOTCUA_ASSIGN_OR_RETURN(LoadResult result, RunLoad(options));
+  MOTCUA_ASSIGN_OR_RETURN(auto counts, perf->Stop());
+  MOTCUA_RETURN_IF_ERROR(StopServer(*server));
+  for (auto& [event, count] : counts) {
+    count /= static_cast<double>(std::max<std::size_t>(1, result.all_commands));
+  }
+  counts["commands"] = static_cast<double>(result.all_commands);
+  counts["commands_per_second"] = static_cast<double>(result.commands) / result.seconds;
+  return counts;
+}
+
+// What the row says of the system calls, context switches and allocations
+// per command; the reason when perf could not count them.
+void AddPerCommandCounts(Context& context, const std::filesystem::path& config,
+                         const LoadOptions& load, Row& row) {
+  auto calls = CountPerCommand(context, config, load,
+                               {"raw_syscalls:sys_enter", "context-switches"});
+  if (!calls.ok()) {
+    row.Detail("system calls per command", "not counted: " + calls.status().message());
+    return;
+  }
+  row.Detail("system calls / context switches per command (perf stat, group commit, 1 run)",
+             FormatFixed((*calls)["raw_syscalls:sys_enter"], 1) + " / " +
+                 FormatFixed((*calls)["context-switches"], 2) + " (" +
+                 FormatCount((*calls)["commands"]) + " commands at " +
+                 FormatCount((*calls)["commands_per_second"]) + " cmd/s)");
+  Result<std::map<std::string, double>> allocations = Status(Error::kNotFound, "no probe");
+  {
+    auto probe = MallocProbe::Add();  // removed at the end of this scope
+    allocations = probe.ok() ? CountPerCommand(context, config, load, {MallocProbe::kEvent})
+                             : Result<std::map<std::string, double>>(probe.status());
+  }
+  if (!allocations.ok()) {
+    row.Detail("allocations per command", "not counted: " + allocations.status().message());
+    return;
+  }
+  row.Detail("allocations per command (uprobe on libc malloc, group commit, 1 run)",
+             FormatFixed((*allocations)[MallocProbe::kEvent], 1) + " (the probe slows the "
+             "server to " + FormatCount((*allocations)["commands_per_second"]) + " cmd/s)");
+}
+
+Result<Run> OneRun(Context& context, const std::filesystem::path& config, bool group_commit,
+                   const LoadOptions& load) {
+  LoadOptions options = load;
+  MOTCUA_ASSIGN_OR_RETURN(std::unique_ptr<common::Subprocess> server,
+                          StartServer(context, config, group_commit, options));
   const double cpu_before = server->CpuSeconds();
   const double client_before = ProcessCpuSeconds();
   const MachineCpu machine_before = MachineCpuSeconds();
@@ -114,10 +190,7 @@ Result<Run> OneRun(Context& context, const std::filesystem::path& config, bool g
   const double server_cpu = server->CpuSeconds() - cpu_before;
   const double client_cpu = ProcessCpuSeconds() - client_before;
   const MachineCpu machine_after = MachineCpuSeconds();
-  server->Signal(SIGTERM);
-  if (int rc = server->Wait(); rc != 0) {
-    return Status(Error::kInternal, "motcuad exited with " + std::to_string(rc));
-  }
+  MOTCUA_RETURN_IF_ERROR(StopServer(*server));
   Run run;
   run.commands_per_second = static_cast<double>(result.commands) / result.seconds;
   run.p50 = Percentile(result.latencies, 50);
@@ -228,6 +301,9 @@ Result<std::vector<Row>> RunHttp(Context& context) {
   row.Detail("command mix",
              "receive, hand-over x2, result-ready, return-result (protobuf, "
              "Idempotency-Key)");
+  // Where the server's time goes, per command (not in a quick run: perf
+  // needs root and a package the suite's smoke test does not install).
+  if (!context.quick()) AddPerCommandCounts(context, config, load, row);
   // With 64 clients in a closed loop nothing should be refused: an error is
   // a broken benchmark or server, not a figure.
   if (errors) {
