@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <optional>
+#include <string_view>
+#include <unordered_set>
 #include <utility>
 
 #include "engine/base/proto_time.h"
@@ -112,43 +114,63 @@ EngineImage Engine::Image() const {
   return image;
 }
 
+namespace {
+
+// Names as an image lists them: each non-empty and listed once, so that
+// interning them in order gives each the id it had.
+bool DistinctNames(const std::vector<std::string>& names) {
+  std::unordered_set<std::string_view> seen;
+  for (const std::string& name : names) {
+    if (name.empty() || !seen.insert(name).second) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
 Status Engine::Restore(EngineImage image) {
   if (!states_.empty() || names_.size() != 1 || units_.size() != 1) {
     return Status(Error::kInvalidArgument, "an image is restored into an empty engine only");
   }
+  // Everything is checked before anything changes: a refused image leaves
+  // the engine empty, ready for a whole replay.
   const auto corrupt = [](const std::string& what) {
     return Status(Error::kCorrupt, "engine image: " + what);
   };
-  // Interned in id order, so each must come back with the id it had.
-  for (const std::string& name : image.names) {
-    if (names_.Intern(name) != names_.size() - 1) return corrupt("a name is empty or repeated");
-  }
-  for (const std::string& unit : image.units) {
-    if (units_.Intern(unit) != units_.size() - 1) return corrupt("a unit is empty or repeated");
-  }
+  if (!DistinctNames(image.names)) return corrupt("a name is empty or repeated");
+  if (!DistinctNames(image.units)) return corrupt("a unit is empty or repeated");
   if (image.keys.size() != image.states.size()) return corrupt("keys and states differ in count");
+  const std::size_t names = image.names.size() + 1;  // id 0: the empty name
   for (const DossierState& state : image.states) {
-    if (state.holder_unit >= names_.size() || state.holder_user >= names_.size()) {
+    if (state.holder_unit >= names || state.holder_user >= names) {
       return corrupt("a holder's name is out of range");
     }
   }
-  ids_.reserve(image.keys.size());
+  std::unordered_map<std::uint64_t, std::uint32_t> ids;
+  std::unordered_map<std::string, std::uint32_t> foreign_ids;
+  ids.reserve(image.keys.size());
   for (std::uint32_t id = 0; id < image.keys.size(); ++id) {
     const std::uint64_t key = image.keys[id];
     if (key & kForeign) {
       const std::uint64_t index = key & ~kForeign;
       if (index >= image.foreign_codes.size() ||
-          !foreign_ids_.emplace(image.foreign_codes[index], id).second) {
+          !foreign_ids.emplace(image.foreign_codes[index], id).second) {
         return corrupt("a foreign code is out of range or repeated");
       }
-    } else if ((key >> 48) == 0 || (key >> 48) >= units_.size() || !ids_.emplace(key, id).second) {
+    } else if ((key >> 48) == 0 || (key >> 48) > image.units.size() ||
+               !ids.emplace(key, id).second) {
       return corrupt("a code's unit is out of range, or the code is repeated");
     }
   }
-  if (foreign_ids_.size() != image.foreign_codes.size()) return corrupt("a foreign code is unused");
+  if (foreign_ids.size() != image.foreign_codes.size()) return corrupt("a foreign code is unused");
+
+  for (const std::string& name : image.names) names_.Intern(name);
+  for (const std::string& unit : image.units) units_.Intern(unit);
   for (const dossier::CodeSequencer::Counter& c : image.counters) {
     sequencer_.Observe(c.unit, c.day, c.last);
   }
+  ids_ = std::move(ids);
+  foreign_ids_ = std::move(foreign_ids);
   keys_ = std::move(image.keys);
   foreign_codes_ = std::move(image.foreign_codes);
   states_ = std::move(image.states);

@@ -87,7 +87,7 @@ class Engine {
   // Loads `image` into an engine that holds no dossier yet, as if the events
   // it was taken after had been replayed. kInvalidArgument when the engine
   // is not empty; kCorrupt when the image contradicts itself (an id out of
-  // range, a name twice): the engine must then be discarded.
+  // range, a name twice), and the engine stays empty.
   Status Restore(EngineImage image);
 
   // Validates `command` (its actor set by the caller) at `now`: first that it

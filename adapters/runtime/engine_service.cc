@@ -6,7 +6,6 @@
 #include "adapters/projections/all_projections.h"
 #include "adapters/snapshot/engine_restore.h"
 #include "adapters/snapshot/snapshot_file.h"
-#include "adapters/snapshot/snapshot_stamp.h"
 #include "adapters/sqlite/integrity.h"
 #include "adapters/sqlite/sqlite_event_log.h"
 #include "engine/command_target.h"
@@ -53,40 +52,30 @@ Result<std::unique_ptr<EngineService>> EngineService::OpenWithLog(
     engine::EngineOptions engine_options, std::shared_ptr<const catalog::Catalog> catalog,
     std::shared_ptr<const calendar::WorkingCalendar> calendar, Clock& clock,
     SecretSource& secrets) {
-  const auto new_engine = [&] {
-    return std::make_unique<engine::Engine>(engine_options, catalog, calendar, secrets);
-  };
-  auto engine = new_engine();
-  std::uint64_t covered = 0;
+  auto engine = std::make_unique<engine::Engine>(std::move(engine_options), catalog,
+                                                 std::move(calendar), secrets);
   if (!options.snapshot_path.empty()) {
     if (std::size_t removed = snapshot::RemoveInterruptedWrites(options.snapshot_path);
         removed > 0 && options.log) {
       options.log->Note("snapshot: removed " + std::to_string(removed) +
                         " snapshot(s) a stop cut short while being written");
     }
-    auto restored = snapshot::RestoreFromSnapshot(options.snapshot_path, *log, *engine);
-    if (restored.ok()) {
-      covered = *restored;
+  }
+  MOTCUA_ASSIGN_OR_RETURN(snapshot::Start start,
+                          snapshot::LoadEngine(options.snapshot_path, *log, *engine));
+  if (options.log && !options.snapshot_path.empty() && !start.snapshot.ok()) {
+    if (start.snapshot.code() == Error::kNotFound) {
+      options.log->Note("snapshot: none yet; replayed the whole log");
     } else {
-      engine = new_engine();  // Restore() may have half-filled it
-      if (options.log && restored.status().code() == Error::kNotFound) {
-        options.log->Note("snapshot: none yet; replaying the whole log");
-      } else if (options.log) {
-        options.log->Warning("snapshot: ignored, " + restored.status().message() +
-                             "; replaying the whole log");
-      }
+      options.log->Warning("snapshot: ignored, " + start.snapshot.message() +
+                           "; replayed the whole log");
     }
   }
-  std::uint64_t replayed = 0;
-  MOTCUA_RETURN_IF_ERROR(log->ReadAfter(covered, [&](const v1::Event& event) {
-    ++replayed;
-    return engine->Replay(event);
-  }));
   std::unique_ptr<EngineService> service(new EngineService(
       std::move(options), std::move(log), std::move(engine), std::move(catalog), clock));
-  service->replayed_events_ = replayed;
-  service->snapshot_seq_at_start_ = covered;
-  service->snapshot_seq_ = covered;
+  service->replayed_events_ = start.replayed;
+  service->snapshot_seq_at_start_ = start.snapshot_seq;
+  service->snapshot_seq_ = start.snapshot_seq;
   return service;
 }
 
@@ -382,13 +371,13 @@ void EngineService::Flush() {
 }
 
 std::optional<snapshot::Snapshot> EngineService::TakeSnapshot() {
-  auto stamp = snapshot::StampOfHead(*log_, *catalog_);
-  if (!stamp.ok()) {
+  auto taken = snapshot::SnapshotOfHead(*log_, *engine_);
+  if (!taken.ok()) {
     // The next checkpoint tries again; the previous snapshot stays.
-    if (options_.log) options_.log->Warning("snapshot: not taken (" + stamp.status().ToString() + ")");
+    if (options_.log) options_.log->Warning("snapshot: not taken (" + taken.status().ToString() + ")");
     return std::nullopt;
   }
-  return snapshot::Snapshot{std::move(*stamp), engine_->Image()};
+  return std::move(*taken);
 }
 
 void EngineService::MaybeSnapshot() {

@@ -52,6 +52,7 @@
 #include "engine/retime.h"
 #include "tools/bench/benchmarks.h"
 #include "tools/bench/raw_sqlite.h"
+#include "tools/bench/server_start.h"
 #include "tools/common/subprocess.h"
 
 namespace motcua::bench {
@@ -116,39 +117,27 @@ Result<std::shared_ptr<const calendar::WorkingCalendar>> CalendarWithExtraDayOff
 // The start from a snapshot, against a raw scan of the same log. Last in
 // the child: the second engine it loads would inflate the RSS figures.
 Status MeasureStartup(const std::string& db, sqlite::SqliteEventLog& log,
-                      const engine::Engine& engine,
-                      const std::shared_ptr<const catalog::Catalog>& catalog,
-                      const alerts::WatchOptions& watch_options, const BenchOptions& options,
-                      Report& report) {
+                      const engine::Engine& engine, const ServerSetup& setup,
+                      const BenchOptions& options, Report& report) {
   const std::filesystem::path path = snapshot::SnapshotPathFor(db);
   Stopwatch write;
-  MOTCUA_ASSIGN_OR_RETURN(snapshot::SnapshotStamp stamp,
-                          snapshot::StampOfHead(log, engine.catalog()));
-  MOTCUA_RETURN_IF_ERROR(snapshot::WriteSnapshotFile(path, {std::move(stamp), engine.Image()}));
+  MOTCUA_ASSIGN_OR_RETURN(snapshot::Snapshot taken, snapshot::SnapshotOfHead(log, engine));
+  MOTCUA_RETURN_IF_ERROR(snapshot::WriteSnapshotFile(path, taken));
   report.Add("snapshot_write_seconds", write.Seconds());
   report.Add("snapshot_bytes", static_cast<double>(std::filesystem::file_size(path)));
   std::size_t rows = 0;
   MOTCUA_RETURN_IF_ERROR(RawScan(db, rows).status());  // warm, as the start below is
   const int reps = options.quick ? 1 : 3;
   std::vector<double> scans, starts;
+  runtime::RandomSecretSource secrets;
   for (int rep = 0; rep < reps; ++rep) {
     Stopwatch scan;
     MOTCUA_RETURN_IF_ERROR(RawScan(db, rows).status());
     scans.push_back(scan.Seconds());
-    runtime::RandomSecretSource secrets;
-    Stopwatch start;
-    engine::Engine restored(engine.options(), catalog, engine.calendar_ptr(), secrets);
-    MOTCUA_ASSIGN_OR_RETURN(std::uint64_t covered,
-                            snapshot::RestoreFromSnapshot(path, log, restored));
-    std::size_t tail = 0;
-    MOTCUA_RETURN_IF_ERROR(log.ReadAfter(covered, [&](const v1::Event& e) {
-      ++tail;
-      return restored.Replay(e);
-    }));
-    alerts::DeadlineWatch watch(restored, watch_options);
-    watch.TrackAll();
-    starts.push_back(start.Seconds());
-    if (restored.size() != engine.size() || tail != 0) {
+    std::size_t dossiers = 0;
+    MOTCUA_ASSIGN_OR_RETURN(double start, TimeStart(setup, path, log, secrets, dossiers));
+    starts.push_back(start);
+    if (dossiers != engine.size()) {
       return Status(Error::kInternal, "the start from the snapshot lost dossiers");
     }
   }
@@ -160,22 +149,13 @@ Status MeasureStartup(const std::string& db, sqlite::SqliteEventLog& log,
 }
 
 Status RunChild(const BenchOptions& options, const std::string& db, Report& report) {
-  MOTCUA_ASSIGN_OR_RETURN(v1::ServerConfig config, config::LoadServerConfig(options.config));
-  MOTCUA_ASSIGN_OR_RETURN(std::shared_ptr<const catalog::Catalog> catalog,
-                          config::LoadCatalog(config));
-  MOTCUA_ASSIGN_OR_RETURN(std::shared_ptr<const calendar::WorkingCalendar> calendar,
-                          config::LoadCalendar(config.calendar(), options.config));
+  MOTCUA_ASSIGN_OR_RETURN(const ServerSetup setup, LoadServerSetup(options.config));
   runtime::RandomSecretSource secrets;
   // As the server starts: the log open, an empty engine and its watch.
   MOTCUA_ASSIGN_OR_RETURN(std::unique_ptr<sqlite::SqliteEventLog> log,
                           sqlite::SqliteEventLog::Open(db, projections::AllProjections()));
-  engine::Engine engine(
-      engine::EngineOptions{.unit_code = config.unit_code(),
-                            .fee_wait_pauses_clock = config.alerts().fee_wait_pauses_clock()},
-      catalog, calendar, secrets);
-  const alerts::WatchOptions watch_options{
-      .apology_lead = std::chrono::hours(config.alerts().apology_lead_working_hours())};
-  alerts::DeadlineWatch watch(engine, watch_options);
+  engine::Engine engine(setup.engine_options, setup.catalog, setup.calendar, secrets);
+  alerts::DeadlineWatch watch(engine, setup.watch_options);
   const std::int64_t rss_empty = ResidentBytes();
 
   Stopwatch replay;
@@ -240,7 +220,7 @@ Status RunChild(const BenchOptions& options, const std::string& db, Report& repo
 
   // A corrected schedule: re-time every affected open dossier, then re-arm.
   MOTCUA_ASSIGN_OR_RETURN(std::shared_ptr<const calendar::WorkingCalendar> after,
-                          CalendarWithExtraDayOff(config, options.config));
+                          CalendarWithExtraDayOff(setup.config, options.config));
   sqlite::DossierEventReader history(log->db());
   Stopwatch rearm;
   MOTCUA_ASSIGN_OR_RETURN(
@@ -261,7 +241,7 @@ Status RunChild(const BenchOptions& options, const std::string& db, Report& repo
   report.Add("rearm_commit_seconds", commit_seconds);
   report.Add("rearm_examined", static_cast<double>(plan.examined));
   report.Add("rearm_moved", static_cast<double>(plan.moved));
-  return MeasureStartup(db, *log, engine, catalog, watch_options, options, report);
+  return MeasureStartup(db, *log, engine, setup, options, report);
 }
 
 std::string Bytes(double b) { return FormatFixed(b / (1024.0 * 1024.0), 1) + " MiB"; }

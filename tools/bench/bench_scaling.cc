@@ -32,15 +32,11 @@
 #include <map>
 #include <sstream>
 
-#include "adapters/config/calendar_file.h"
-#include "adapters/config/catalog_file.h"
-#include "adapters/config/server_config.h"
 #include "adapters/counters/store_statistics.h"
 #include "adapters/projections/all_projections.h"
 #include "adapters/runtime/system_ports.h"
 #include "adapters/snapshot/engine_restore.h"
 #include "adapters/snapshot/snapshot_file.h"
-#include "adapters/snapshot/snapshot_stamp.h"
 #include "adapters/sqlite/dossier_queries.h"
 #include "adapters/sqlite/sqlite_event_log.h"
 #include "engine/alerts/deadline_watch.h"
@@ -48,6 +44,7 @@
 #include "adapters/metrics/statistics.h"
 #include "tools/bench/benchmarks.h"
 #include "tools/bench/raw_sqlite.h"
+#include "tools/bench/server_start.h"
 #include "tools/common/subprocess.h"
 
 namespace motcua::bench {
@@ -77,26 +74,19 @@ void Print(const char* key, double value) {
 }
 
 Status RunChild(const BenchOptions& options, const std::string& db) {
-  MOTCUA_ASSIGN_OR_RETURN(v1::ServerConfig config, config::LoadServerConfig(options.config));
-  MOTCUA_ASSIGN_OR_RETURN(std::shared_ptr<const catalog::Catalog> catalog,
-                          config::LoadCatalog(config));
-  MOTCUA_ASSIGN_OR_RETURN(std::shared_ptr<const calendar::WorkingCalendar> calendar,
-                          config::LoadCalendar(config.calendar(), options.config));
+  MOTCUA_ASSIGN_OR_RETURN(const ServerSetup setup, LoadServerSetup(options.config));
   runtime::RandomSecretSource secrets;
-  const engine::EngineOptions engine_options{
-      .unit_code = config.unit_code(),
-      .fee_wait_pauses_clock = config.alerts().fee_wait_pauses_clock()};
-  const alerts::WatchOptions watch_options{
-      .apology_lead = std::chrono::hours(config.alerts().apology_lead_working_hours())};
   MOTCUA_ASSIGN_OR_RETURN(std::unique_ptr<sqlite::SqliteEventLog> log,
                           sqlite::SqliteEventLog::Open(db, projections::AllProjections()));
   const std::int64_t rss_empty = ResidentBytes();
 
-  // The start as before snapshots: the whole log.
-  auto engine = std::make_unique<engine::Engine>(engine_options, catalog, calendar, secrets);
+  // The start as before snapshots: the whole log. Kept for the memory it
+  // holds, the snapshot below and the codes the history reads ask for.
+  auto engine =
+      std::make_unique<engine::Engine>(setup.engine_options, setup.catalog, setup.calendar, secrets);
   Stopwatch whole;
-  MOTCUA_RETURN_IF_ERROR(log->ReadAll([&](const v1::Event& e) { return engine->Replay(e); }));
-  auto watch = std::make_unique<alerts::DeadlineWatch>(*engine, watch_options);
+  MOTCUA_RETURN_IF_ERROR(snapshot::LoadEngine({}, *log, *engine).status());
+  auto watch = std::make_unique<alerts::DeadlineWatch>(*engine, setup.watch_options);
   watch->TrackAll();
   Print("startup_whole_ms", whole.Seconds() * 1000.0);
   Print("bytes_per_dossier", static_cast<double>(ResidentBytes() - rss_empty) /
@@ -105,26 +95,22 @@ Status RunChild(const BenchOptions& options, const std::string& db) {
 
   // The start from the snapshot of the head.
   const std::filesystem::path path = snapshot::SnapshotPathFor(db);
-  MOTCUA_ASSIGN_OR_RETURN(snapshot::SnapshotStamp stamp, snapshot::StampOfHead(*log, *catalog));
-  MOTCUA_RETURN_IF_ERROR(snapshot::WriteSnapshotFile(path, {std::move(stamp), engine->Image()}));
+  MOTCUA_ASSIGN_OR_RETURN(snapshot::Snapshot taken, snapshot::SnapshotOfHead(*log, *engine));
+  MOTCUA_RETURN_IF_ERROR(snapshot::WriteSnapshotFile(path, taken));
   std::vector<std::string> codes;
   const std::size_t step = std::max<std::size_t>(1, engine->size() / 1000);
   for (std::uint32_t id = 0; id < engine->size(); id += static_cast<std::uint32_t>(step)) {
     codes.push_back(engine->code(id));
   }
+  const std::size_t held = engine->size();
   watch.reset();
   engine.reset();
   std::vector<double> starts;
   for (int rep = 0; rep < 3; ++rep) {
-    Stopwatch start;
-    engine::Engine restored(engine_options, catalog, calendar, secrets);
-    MOTCUA_ASSIGN_OR_RETURN(std::uint64_t covered,
-                            snapshot::RestoreFromSnapshot(path, *log, restored));
-    MOTCUA_RETURN_IF_ERROR(
-        log->ReadAfter(covered, [&](const v1::Event& e) { return restored.Replay(e); }));
-    alerts::DeadlineWatch restored_watch(restored, watch_options);
-    restored_watch.TrackAll();
-    starts.push_back(start.Seconds() * 1000.0);
+    std::size_t dossiers = 0;
+    MOTCUA_ASSIGN_OR_RETURN(double start, TimeStart(setup, path, *log, secrets, dossiers));
+    if (dossiers != held) return Status(Error::kInternal, "the start from the snapshot lost dossiers");
+    starts.push_back(start * 1000.0);
   }
   std::filesystem::remove(path);
   Print("startup_snapshot_ms", Median(starts));
@@ -145,12 +131,12 @@ Status RunChild(const BenchOptions& options, const std::string& db) {
   metrics::StatisticsOptions stats_options;
   stats_options.generated_at = now;
   MOTCUA_RETURN_IF_ERROR(
-      counters::StatisticsFromStore(*reader, *catalog, year, now, stats_options).status());
+      counters::StatisticsFromStore(*reader, *setup.catalog, year, now, stats_options).status());
   std::vector<double> stats;
   for (int rep = 0; rep < 5; ++rep) {
     Stopwatch watch_stats;
     MOTCUA_RETURN_IF_ERROR(
-        counters::StatisticsFromStore(*reader, *catalog, year, now, stats_options).status());
+        counters::StatisticsFromStore(*reader, *setup.catalog, year, now, stats_options).status());
     stats.push_back(watch_stats.Seconds() * 1000.0);
   }
   Print("statistics_ms", Median(stats));

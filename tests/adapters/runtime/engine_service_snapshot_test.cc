@@ -126,7 +126,7 @@ TEST_F(EngineServiceSnapshotTest, ADamagedSnapshotIsIgnoredWithAWarningAndTheWho
   }
   Open();
   EXPECT_THAT(Logged(), HasSubstr("snapshot: ignored, not a whole snapshot"));
-  EXPECT_THAT(Logged(), HasSubstr("replaying the whole log"));
+  EXPECT_THAT(Logged(), HasSubstr("replayed the whole log"));
   EXPECT_EQ(service_->snapshot_seq_at_start(), 0u);
   EXPECT_EQ(service_->replayed_events(), 5u);
   EXPECT_THAT(Receive("Đỗ Quang 5"), ::testing::EndsWith("-0006"));

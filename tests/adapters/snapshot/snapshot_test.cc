@@ -197,9 +197,9 @@ TEST_F(EngineSnapshotTest, AStartFromASnapshotAndTheEventsAfterItEqualsAWholeRep
   auto log = OpenLog();
   auto live = NewEngine();
   Populate(*log, *live, 400, 11, Vn("2024-02-20 12:00"));
-  auto stamp = StampOfHead(*log, live->catalog());
-  ASSERT_THAT(stamp, IsOk());
-  ASSERT_THAT(WriteSnapshotFile(path_, Snapshot{*stamp, live->Image()}), IsOk());
+  auto taken = SnapshotOfHead(*log, *live);
+  ASSERT_THAT(taken, IsOk());
+  ASSERT_THAT(WriteSnapshotFile(path_, *taken), IsOk());
   const std::uint64_t covered = log->LastSeq();
   // After the snapshot: dossiers it holds change, and new ones come.
   WithdrawHalfTheOpen(*log, *live, Vn("2024-02-21 08:00"));
@@ -207,16 +207,11 @@ TEST_F(EngineSnapshotTest, AStartFromASnapshotAndTheEventsAfterItEqualsAWholeRep
   ASSERT_GT(log->LastSeq(), covered);
 
   auto restored = NewEngine();
-  auto seq = RestoreFromSnapshot(path_, *log, *restored);
-  ASSERT_THAT(seq, IsOk());
-  EXPECT_EQ(*seq, covered);
-  std::uint64_t tail = 0;
-  ASSERT_THAT(log->ReadAfter(*seq, [&](const v1::Event& e) {
-    ++tail;
-    return restored->Replay(e);
-  }),
-              IsOk());
-  EXPECT_EQ(tail, log->LastSeq() - covered);
+  auto start = LoadEngine(path_, *log, *restored);  // as motcuad starts
+  ASSERT_THAT(start, IsOk());
+  ASSERT_THAT(start->snapshot, IsOk());
+  EXPECT_EQ(start->snapshot_seq, covered);
+  EXPECT_EQ(start->replayed, log->LastSeq() - covered);
   auto replayed = ReplayWhole(*log);
   ExpectSameEngine(*restored, *replayed);
   ExpectSameEngine(*restored, *live);
@@ -226,9 +221,10 @@ TEST_F(EngineSnapshotTest, ASnapshotThatDoesNotMatchTheLogOrTheCatalogIsNotLoade
   auto log = OpenLog();
   auto live = NewEngine();
   Populate(*log, *live, 60, 21, Vn("2024-02-20 12:00"));
-  auto stamp = StampOfHead(*log, live->catalog());
-  ASSERT_THAT(stamp, IsOk());
-  const Snapshot taken{*stamp, live->Image()};
+  auto head = SnapshotOfHead(*log, *live);
+  ASSERT_THAT(head, IsOk());
+  const Snapshot taken = *head;
+  const SnapshotStamp* stamp = &taken.stamp;
 
   // None yet.
   EXPECT_THAT(RestoreFromSnapshot(path_, *log, *NewEngine()), HasError(Error::kNotFound));
@@ -238,9 +234,9 @@ TEST_F(EngineSnapshotTest, ASnapshotThatDoesNotMatchTheLogOrTheCatalogIsNotLoade
     auto other_log = OpenLog("other.db");
     auto other = NewEngine();
     Populate(*other_log, *other, 60, 22, Vn("2024-02-20 12:00"));
-    auto other_stamp = StampOfHead(*other_log, other->catalog());
-    ASSERT_THAT(other_stamp, IsOk());
-    Snapshot foreign{*other_stamp, other->Image()};
+    auto other_head = SnapshotOfHead(*other_log, *other);
+    ASSERT_THAT(other_head, IsOk());
+    Snapshot foreign = *other_head;
     foreign.stamp.seq = stamp->seq;
     ASSERT_THAT(WriteSnapshotFile(path_, foreign), IsOk());
     auto refused = RestoreFromSnapshot(path_, *log, *NewEngine());
@@ -260,6 +256,16 @@ TEST_F(EngineSnapshotTest, ASnapshotThatDoesNotMatchTheLogOrTheCatalogIsNotLoade
                                            *NewEngine(::motcua::testing::CatalogWithoutProcesses()));
   EXPECT_THAT(other_catalog, HasError(Error::kConflict));
   EXPECT_THAT(other_catalog.status().message(), ::testing::HasSubstr("catalog"));
+  // A start over it replays the whole log, and says why.
+  {
+    auto engine = NewEngine(::motcua::testing::CatalogWithoutProcesses());
+    auto start = LoadEngine(path_, *log, *engine);
+    ASSERT_THAT(start, IsOk());
+    EXPECT_THAT(start->snapshot, HasError(Error::kConflict));
+    EXPECT_EQ(start->snapshot_seq, 0u);
+    EXPECT_EQ(start->replayed, log->LastSeq());
+    EXPECT_EQ(engine->size(), live->size());
+  }
   // Damaged on disk.
   {
     std::fstream file(path_, std::ios::in | std::ios::out | std::ios::binary);
@@ -299,17 +305,27 @@ TEST_F(EngineSnapshotTest, AnImageIsRestoredOnlyIntoAnEmptyEngineAndOnlyWhenItHo
   engine::EngineImage short_states = live->Image();
   short_states.states.pop_back();
   EXPECT_THAT(NewEngine()->Restore(std::move(short_states)), HasError(Error::kCorrupt));
+
+  // A refused image leaves the engine as it was, empty: the same engine
+  // then takes a sound one (or a whole replay).
+  auto engine = NewEngine();
+  engine::EngineImage unknown_unit = live->Image();
+  unknown_unit.keys.back() = (std::uint64_t{unknown_unit.units.size() + 1} << 48) | 1;
+  EXPECT_THAT(engine->Restore(std::move(unknown_unit)), HasError(Error::kCorrupt));
+  EXPECT_EQ(engine->size(), 0u);
+  ASSERT_THAT(engine->Restore(live->Image()), IsOk());
+  ExpectSameEngine(*engine, *live);
 }
 
 TEST_F(EngineSnapshotTest, WritesCutShortByACrashLeaveThePreviousSnapshotAndAreCleanedUp) {
   auto log = OpenLog();
   auto live = NewEngine();
   Populate(*log, *live, 30, 41, Vn("2024-02-20 12:00"));
-  auto stamp = StampOfHead(*log, live->catalog());
-  ASSERT_THAT(stamp, IsOk());
-  ASSERT_THAT(WriteSnapshotFile(path_, Snapshot{*stamp, live->Image()}), IsOk());
+  auto taken = SnapshotOfHead(*log, *live);
+  ASSERT_THAT(taken, IsOk());
+  ASSERT_THAT(WriteSnapshotFile(path_, *taken), IsOk());
   // What a kill in the middle of the next write leaves: a temporary beside it.
-  const std::string half = EncodeSnapshot(Snapshot{*stamp, live->Image()});
+  const std::string half = EncodeSnapshot(*taken);
   std::ofstream(dir_.path() / ".motcua.db.snapshot.tmp.Ab12Cd", std::ios::binary)
       << half.substr(0, half.size() / 2);
   std::ofstream(dir_.path() / ".motcua.db.tmp.keepme") << "not ours";
