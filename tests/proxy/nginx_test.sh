@@ -23,9 +23,11 @@ expect_in() {  # text pattern what
 command -v nginx >/dev/null || fail "nginx missing (Debian's nginx package)"
 command -v openssl >/dev/null || fail "openssl missing"
 
+# Below the kernel's ephemeral range (32768 and up), so that no outgoing
+# connection of a test running beside this one holds the port nginx binds.
 free_port() {
   local p
-  for p in $(shuf -i 20000-60000 -n 50); do
+  for p in $(shuf -i 20000-32000 -n 50); do
     if ! (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; then echo "$p"; return; fi
   done
   fail "no free port"
@@ -57,14 +59,6 @@ done
 openssl req -x509 -newkey rsa:2048 -nodes -days 2 -subj /CN=localhost \
   -addext "subjectAltName=DNS:localhost" \
   -keyout "$work/privkey.pem" -out "$work/fullchain.pem" 2>/dev/null
-https_port=$(free_port)
-http_port=$(free_port)
-sed -e "s|listen 443 ssl;|listen 127.0.0.1:$https_port ssl;|" \
-    -e "s|listen 80;|listen 127.0.0.1:$http_port;|" \
-    -e '/listen \[::\]/d' \
-    -e "s|/etc/ssl/motcua/|$work/|" \
-    -e "s|proxy_pass http://127.0.0.1:8080;|proxy_pass http://127.0.0.1:$backend;|" \
-    "$src/packaging/nginx/motcua.conf" >"$work/site.conf"
 cat >"$work/nginx.conf" <<CONF
 worker_processes 1;
 pid $work/nginx.pid;
@@ -80,14 +74,41 @@ http {
   include $work/site.conf;
 }
 CONF
-nginx -t -p "$work" -c "$work/nginx.conf" 2>"$work/nginx-t.log" ||
-  { cat "$work/nginx-t.log" >&2; fail "nginx -t"; }
-nginx -p "$work" -c "$work/nginx.conf" -g 'daemon off;' 2>>"$work/error.log" &
-pids+=($!)
-for _ in $(seq 1 100); do
-  (exec 3<>"/dev/tcp/127.0.0.1/$https_port") 2>/dev/null && break
-  sleep 0.1
+# nginx, on two ports found free; should another process take one of them
+# between the check and nginx's bind, nginx exits and is started again on
+# two new ones.
+start_nginx() {
+  https_port=$(free_port)
+  http_port=$(free_port)
+  [ "$https_port" != "$http_port" ] || return 1
+  sed -e "s|listen 443 ssl;|listen 127.0.0.1:$https_port ssl;|" \
+      -e "s|listen 80;|listen 127.0.0.1:$http_port;|" \
+      -e '/listen \[::\]/d' \
+      -e "s|/etc/ssl/motcua/|$work/|" \
+      -e "s|proxy_pass http://127.0.0.1:8080;|proxy_pass http://127.0.0.1:$backend;|" \
+      "$src/packaging/nginx/motcua.conf" >"$work/site.conf"
+  nginx -t -p "$work" -c "$work/nginx.conf" 2>"$work/nginx-t.log" ||
+    { cat "$work/nginx-t.log" >&2; fail "nginx -t"; }
+  rm -f "$work/nginx.pid"
+  nginx -p "$work" -c "$work/nginx.conf" -g 'daemon off;' 2>>"$work/error.log" &
+  nginx_pid=$!
+  pids+=("$nginx_pid")
+  for _ in $(seq 1 300); do
+    kill -0 "$nginx_pid" 2>/dev/null || return 1
+    # nginx writes its pid file once it holds both ports.
+    [ -s "$work/nginx.pid" ] && (exec 3<>"/dev/tcp/127.0.0.1/$https_port") 2>/dev/null &&
+      return 0
+    sleep 0.1
+  done
+  return 1
+}
+started=""
+for _ in 1 2 3; do
+  if start_nginx; then started=1; break; fi
+  kill "$nginx_pid" 2>/dev/null || true
+  wait "$nginx_pid" 2>/dev/null || true
 done
+[ -n "$started" ] || { cat "$work/error.log" >&2; fail "nginx did not listen"; }
 
 https() {  # raw request → the reply, over TLS with the certificate verified
   printf '%s' "$1" | openssl s_client -quiet -ign_eof -connect "127.0.0.1:$https_port" \
