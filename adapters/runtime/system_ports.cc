@@ -1,5 +1,6 @@
 #include "adapters/runtime/system_ports.h"
 
+#include <algorithm>
 #include <chrono>
 #include <string_view>
 
@@ -17,12 +18,23 @@ std::string RandomSecretSource::NewLookupSecret() {
   // above the largest multiple of the alphabet's size are drawn again.
   constexpr unsigned kLimit = 256 - 256 % kAlphabet.size();
   std::string secret;
+  std::lock_guard lock(mutex_);
   while (secret.size() < kLength) {
-    for (unsigned char b : crypto::RandomBytes(kLength)) {
-      if (b < kLimit && secret.size() < kLength) secret += kAlphabet[b % kAlphabet.size()];
-    }
+    const unsigned char b = NextByte();
+    if (b < kLimit) secret += kAlphabet[b % kAlphabet.size()];
   }
   return secret;
+}
+
+unsigned char RandomSecretSource::NextByte() {
+  if (used_ == block_.size()) {
+    const std::string fresh = crypto::RandomBytes(block_.size());
+    std::copy(fresh.begin(), fresh.end(), block_.begin());
+    used_ = 0;
+  }
+  const unsigned char b = block_[used_];
+  block_[used_++] = 0;  // not kept once used
+  return b;
 }
 
 }  // namespace motcua::runtime

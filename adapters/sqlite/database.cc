@@ -8,7 +8,24 @@
 
 namespace motcua::sqlite {
 
+namespace {
+
+// Process-wide settings, which SQLite takes only before its first use.
+// Without the memory statistics (which nothing here reads), each of
+// SQLite's allocations and frees no longer takes a global mutex: 5% of a
+// lifecycle's CPU (tools/bench lifecycles).
+void ConfigureSqliteOnce() {
+  static const bool configured = [] {
+    sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);  // SQLITE_MISUSE if already in use: harmless
+    return true;
+  }();
+  (void)configured;
+}
+
+}  // namespace
+
 Result<std::unique_ptr<Database>> Database::Open(const std::string& path, Mode mode) {
+  ConfigureSqliteOnce();
   sqlite3* db = nullptr;
   int flags = mode == Mode::kReadOnly ? SQLITE_OPEN_READONLY
                                       : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);

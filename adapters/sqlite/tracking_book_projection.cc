@@ -22,6 +22,7 @@ Status TrackingBookProjection::Prepare(Database& db) {
       db, "SELECT COALESCE(MAX(number), 0) FROM tracking_book WHERE year = ?1");
   insert_ = std::make_unique<Statement>(
       db, "INSERT INTO tracking_book (year, number, code, sets) VALUES (?1, ?2, ?3, ?4)");
+  last_of_year_.clear();
   MOTCUA_RETURN_IF_ERROR(last_->status());
   return insert_->status();
 }
@@ -31,18 +32,26 @@ Status TrackingBookProjection::Apply(const engine::PendingEvent& pending) {
   if (e.kind_case() != v1::Event::kReceived) return Status::Ok();
   const cal::year_month_day day{cal::floor<cal::days>(ToVietnam(ToInstant(e.at())))};
   const std::int64_t year = static_cast<int>(day.year());
-  // Rows of this transaction count too: the statement reads its own writes.
-  last_->Bind(1, year);
-  std::int64_t last = 0;
-  if (last_->Step()) last = last_->ColumnInt(0);
-  MOTCUA_RETURN_IF_ERROR(last_->status());
-  last_->Reset();
+  auto [known, first] = last_of_year_.try_emplace(year, 0);
+  if (first) {
+    last_->Bind(1, year);
+    if (last_->Step()) known->second = last_->ColumnInt(0);
+    Status read = last_->status();
+    last_->Reset();
+    if (!read.ok()) {
+      last_of_year_.erase(known);
+      return read;
+    }
+  }
+  const std::int64_t last = known->second++;
   insert_->Bind(1, year)
       .Bind(2, last + 1)
       .Bind(3, e.dossier_code())
       .Bind(4, std::int64_t{e.received().sets() == 0 ? 1 : e.received().sets()});
   return insert_->Run();
 }
+
+void TrackingBookProjection::Discard() { last_of_year_.clear(); }
 
 Status TrackingBookProjection::Backfill(Database& db) {
   MOTCUA_RETURN_IF_ERROR(Prepare(db));

@@ -13,6 +13,7 @@
 #define MOTCUA_ADAPTERS_SQLITE_TRACKING_BOOK_PROJECTION_H_
 
 #include <cstdint>
+#include <map>
 #include <memory>
 #include <string>
 #include <vector>
@@ -28,11 +29,16 @@ class TrackingBookProjection final : public Projection {
   std::vector<TableSpec> tables() const override;
   Status Prepare(Database& db) override;
   Status Apply(const engine::PendingEvent& pending) override;
+  void Discard() override;
   Status Backfill(Database& db) override;
 
  private:
   std::unique_ptr<Statement> last_;
   std::unique_ptr<Statement> insert_;
+  // The last number given in each year, read from the table the first time
+  // a year is seen and kept up by Apply: this projection writes the table
+  // alone. Forgotten when a transaction is rolled back.
+  std::map<std::int64_t, std::int64_t> last_of_year_;
 };
 
 // One line of the book.

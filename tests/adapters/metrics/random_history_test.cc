@@ -240,11 +240,13 @@ TEST_P(RandomHistoryTest, WhoRecordedEachResultIsKeptAndRecoveredForAnOlderStore
       " AND e.kind = 'result_ready'), '-'), 0 FROM dossiers d ORDER BY d.code");
   EXPECT_EQ(before, from_log);
   // The store as the dossiers' schema version 1 left it, without the columns
-  // later versions add.
+  // later versions add and with the indexes a later one drops.
   ASSERT_THAT(log_->db().Exec("ALTER TABLE dossiers DROP COLUMN resolved_by;"
                               "ALTER TABLE dossiers DROP COLUMN step;"
                               "ALTER TABLE dossiers DROP COLUMN step_due_at;"
                               "ALTER TABLE dossiers DROP COLUMN supplement_late;"
+                              "CREATE INDEX dossiers_by_holder ON dossiers(holder_user, status);"
+                              "CREATE INDEX dossiers_by_procedure ON dossiers(procedure, status);"
                               "UPDATE schema_versions SET version = 1 WHERE component = 'dossiers'"),
               IsOk());
   log_.reset();
@@ -252,6 +254,11 @@ TEST_P(RandomHistoryTest, WhoRecordedEachResultIsKeptAndRecoveredForAnOlderStore
   ASSERT_THAT(log, IsOk());
   log_ = std::move(*log);
   EXPECT_EQ(MonthRows(log_->db(), kResolvers), before);
+  sqlite::Statement dropped(log_->db(),
+                            "SELECT count(*) FROM sqlite_master WHERE name IN "
+                            "('dossiers_by_holder', 'dossiers_by_procedure')");
+  ASSERT_TRUE(dropped.Step());
+  EXPECT_EQ(dropped.ColumnInt(0), 0);
 }
 
 TEST_P(RandomHistoryTest, TheDossiersTableHoldsTheLiveEnginesFacts) {
