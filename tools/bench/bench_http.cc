@@ -236,7 +236,8 @@ Result<std::vector<Row>> RunHttp(Context& context) {
     }
   }
 
-  const int reps = context.Repetitions(3);
+  // Five runs of each by default: the targets are on the median of five.
+  const int reps = context.Repetitions(5);
   std::vector<Run> grouped, single;
   for (int rep = 0; rep < reps; ++rep) {
     MOTCUA_ASSIGN_OR_RETURN(Run g, OneRun(context, config, true, load));

@@ -89,9 +89,9 @@ std::pair<Args, std::optional<int>> Parse(int argc, char** argv) {
       ->type_name("FILE")
       ->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);  // ./dev.sh bench --json X
   app.add_option("--repetitions", args.options.repetitions,
-                 "repetitions of the fast benchmarks (default 5); the large ones run fewer (3 "
-                 "for HTTP and replay, 1 for the open dossiers), scaled by N/5; the table "
-                 "prints each row's count")
+                 "repetitions of the benchmarks (default 5, HTTP's included); the large ones "
+                 "run fewer (3 for the replay, 1 for the open dossiers), scaled by N/5; the "
+                 "table prints each row's count")
       ->type_name("N")
       ->check(CLI::PositiveNumber);
   app.add_option("--scale", args.options.scale,
