@@ -49,21 +49,53 @@ void AlertWatcher::Start() {
     }
     watch_.TrackAll();
     started_ = true;
-    const std::size_t late = Evaluate(/*late_fired=*/true);
-    log_.Note("alerts: watching " + std::to_string(watch_.pending()) + " moment(s); " +
-              std::to_string(late) + " missed while down raised late; " +
-              std::to_string(held_.size()) + " held for office hours");
-    Release();
-    Arm();
+    catching_up_ = true;
+    if (CatchUpBatch()) {
+      log_.Note("alerts: " + std::to_string(raised_late_) +
+                " moment(s) missed while down raised late before serving; the rest follow "
+                "between requests");
+      net::post(service_.executor(), [this] { ContinueCatchUp(); });
+    } else {
+      Release();
+      Arm();
+    }
     started.set_value();
   });
   done.wait();
+}
+
+bool AlertWatcher::CatchUpBatch() {
+  bool more = false;
+  const std::size_t raised = EvaluateBatch(/*late_fired=*/true, more);
+  raised_late_ += raised;
+  if (raised > 0) ++catch_up_transactions_;
+  if (more) return true;
+  if (std::chrono::steady_clock::now() < retry_at_) return false;  // failed: still catching up
+  catching_up_ = false;
+  log_.Note("alerts: watching " + std::to_string(watch_.pending()) + " moment(s); " +
+            std::to_string(raised_late_) + " missed while down raised late (" +
+            std::to_string(catch_up_transactions_) + " transaction(s)); " +
+            std::to_string(held_.size()) + " held for office hours");
+  return false;
+}
+
+void AlertWatcher::ContinueCatchUp() {
+  if (!catching_up_ || stopped_) return;  // finished meanwhile (Advance), or stopping
+  if (CatchUpBatch()) {
+    // Posted behind the jobs queued meanwhile: their commands go first.
+    net::post(service_.executor(), [this] { ContinueCatchUp(); });
+    return;
+  }
+  Release();
+  Arm();
 }
 
 void AlertWatcher::Advance(std::function<void(std::size_t)> done) {
   net::post(service_.executor(), [this, done = std::move(done)] {
     std::size_t raised = 0;
     if (started_ && !stopped_) {
+      while (catching_up_ && CatchUpBatch()) {
+      }
       raised = Evaluate(/*late_fired=*/false);
       Release();
       Arm();
@@ -89,7 +121,7 @@ std::size_t AlertWatcher::EvaluateBatch(bool late_fired, bool& more) {
   more = false;
   if (std::chrono::steady_clock::now() < retry_at_) return 0;
   std::vector<v1::Event> due =
-      watch_.TakeDue(clock_.Now(), late_fired, alerts::kMaxAlertsPerCommit);
+      watch_.TakeDue(clock_.Now(), late_fired, options_.max_alerts_per_commit);
   if (due.empty()) return 0;
   const engine::Engine& engine = service_.engine_on_thread();
   std::vector<std::uint32_t> dossiers;
@@ -106,7 +138,7 @@ std::size_t AlertWatcher::EvaluateBatch(bool late_fired, bool& more) {
   if (durable.ok() && options_.telemetry) options_.telemetry->AlertsRaised(taken - refused.size());
   if (durable.ok() && refused.empty()) {
     backoff_ = std::chrono::seconds(0);
-    more = taken == alerts::kMaxAlertsPerCommit;  // a full batch: more may be due
+    more = taken == options_.max_alerts_per_commit;  // a full batch: more may be due
     return taken;
   }
   // Do not retry at once: the moments are due, so the timer would fire
@@ -173,6 +205,9 @@ void AlertWatcher::Release() {
 
 void AlertWatcher::Arm() {
   if (!started_ || stopped_) return;
+  // The catch-up's own jobs raise the late moments; the timer only retries
+  // one whose commit failed.
+  if (catching_up_ && std::chrono::steady_clock::now() >= retry_at_) return;
   std::optional<std::int64_t> next;
   if (auto moment = watch_.NextMoment()) next = ToUnixSeconds(*moment);
   if (!held_.empty()) next = std::min(next.value_or(held_.top().deliver_at), held_.top().deliver_at);
@@ -204,6 +239,10 @@ void AlertWatcher::OnTimer(const beast::error_code& ec) {
   if (ec == net::error::operation_aborted) return;
   waiting_ = false;
   if (stopped_) return;
+  if (catching_up_) {  // a retry of the catch-up
+    ContinueCatchUp();
+    return;
+  }
   Evaluate(/*late_fired=*/false);
   Release();
   Arm();

@@ -264,7 +264,9 @@ int Run(const Options& options) {
            (server_options.tls ? ", HTTPS with " + QuoteForMessage(config->tls().certificate_file(),
                                                                    kQuotedPathMaxBytes)
                                : std::string(", plain HTTP")));
-  // Moments missed while down are recorded before the first request.
+  // Moments missed while down: the first transaction of them (all of them
+  // after a short downtime) before the first request, the rest between
+  // requests (alert_watcher.h).
   (*alerts)->Start();
   std::cout << "motcuad listening on " << Describe(*bound) << std::endl;  // flushed
   server.Start();
