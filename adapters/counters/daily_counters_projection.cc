@@ -113,13 +113,20 @@ Status DailyCountersProjection::Flush() {
   for (const auto& [key, count] : increments_) {
     const auto& [day, procedure, figure] = key;
     std::string date = FormatDate(day);
-    add_->Bind(1, date).Bind(2, procedure).Bind(3, metrics::FigureName(figure)).Bind(4, count);
+    // Borrowed (database.h Held): the date, the key and the names outlive the Run.
+    add_->Bind(1, date, sqlite::Held::kBorrowed)
+        .Bind(2, procedure, sqlite::Held::kBorrowed)
+        .Bind(3, metrics::FigureName(figure), sqlite::Held::kBorrowed)
+        .Bind(4, count);
     if (s = add_->Run(); !s.ok()) break;
     months[{date.substr(0, 7), procedure, figure}] += count;
   }
   for (auto it = months.begin(); s.ok() && it != months.end(); ++it) {
     const auto& [month, procedure, figure] = it->first;
-    add_month_->Bind(1, month).Bind(2, procedure).Bind(3, metrics::FigureName(figure)).Bind(4, it->second);
+    add_month_->Bind(1, month, sqlite::Held::kBorrowed)
+        .Bind(2, procedure, sqlite::Held::kBorrowed)
+        .Bind(3, metrics::FigureName(figure), sqlite::Held::kBorrowed)
+        .Bind(4, it->second);
     s = add_month_->Run();
   }
   Discard();

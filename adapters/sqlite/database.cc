@@ -87,17 +87,25 @@ Statement& Statement::Bind(int index, std::int64_t value) {
   return *this;
 }
 
-Statement& Statement::Bind(int index, std::string_view text) {
+namespace {
+
+sqlite3_destructor_type DestructorFor(Held held) {
+  return held == Held::kBorrowed ? SQLITE_STATIC : SQLITE_TRANSIENT;
+}
+
+}  // namespace
+
+Statement& Statement::Bind(int index, std::string_view text, Held held) {
   if (ok() && sqlite3_bind_text(stmt_, index, text.data(), static_cast<int>(text.size()),
-                                SQLITE_TRANSIENT) != SQLITE_OK) {
+                                DestructorFor(held)) != SQLITE_OK) {
     status_ = db_.Error("bind");
   }
   return *this;
 }
 
-Statement& Statement::BindBlob(int index, std::string_view bytes) {
+Statement& Statement::BindBlob(int index, std::string_view bytes, Held held) {
   if (ok() && sqlite3_bind_blob(stmt_, index, bytes.data(), static_cast<int>(bytes.size()),
-                                SQLITE_TRANSIENT) != SQLITE_OK) {
+                                DestructorFor(held)) != SQLITE_OK) {
     status_ = db_.Error("bind");
   }
   return *this;
@@ -108,8 +116,8 @@ Statement& Statement::BindNull(int index) {
   return *this;
 }
 
-Statement& Statement::BindTextOrNull(int index, std::string_view text) {
-  return text.empty() ? BindNull(index) : Bind(index, text);
+Statement& Statement::BindTextOrNull(int index, std::string_view text, Held held) {
+  return text.empty() ? BindNull(index) : Bind(index, text, held);
 }
 
 bool Statement::Step() {

@@ -236,12 +236,12 @@ Status DossierProjection::Apply(const engine::PendingEvent& p) {
   if (e.kind_case() == K::kHandedOver) {
     const auto& h = e.handed_over();
     handover_->Bind(1, static_cast<std::int64_t>(e.seq()))
-        .Bind(2, e.dossier_code())
+        .Bind(2, e.dossier_code(), Held::kBorrowed)
         .Bind(3, Seconds(e.at()))
-        .Bind(4, h.from_unit())
-        .Bind(5, h.from_user())
-        .Bind(6, h.to_unit())
-        .Bind(7, h.to_user())
+        .Bind(4, h.from_unit(), Held::kBorrowed)
+        .Bind(5, h.from_user(), Held::kBorrowed)
+        .Bind(6, h.to_unit(), Held::kBorrowed)
+        .Bind(7, h.to_user(), Held::kBorrowed)
         .Bind(8, std::int64_t{h.electronic()});
     MOTCUA_RETURN_IF_ERROR(handover_->Run());
   }
@@ -284,10 +284,10 @@ void BindColumn(Statement& st, int index, const Column& c, const DossierState& s
       if (const std::int64_t t = c.of(s); t == 0) st.BindNull(index); else st.Bind(index, t);
       break;
     case Column::kHolderUnit:
-      st.BindTextOrNull(index, holder_unit);
+      st.BindTextOrNull(index, holder_unit, Held::kBorrowed);
       break;
     case Column::kHolderUser:
-      st.BindTextOrNull(index, holder_user);
+      st.BindTextOrNull(index, holder_user, Held::kBorrowed);
       break;
     case Column::kLastSeq:
       st.Bind(index, static_cast<std::int64_t>(seq));
@@ -297,16 +297,19 @@ void BindColumn(Statement& st, int index, const Column& c, const DossierState& s
 
 }  // namespace
 
+// The text of a row is borrowed (database.h Held): the row outlives the Run.
 Status DossierProjection::Insert(const PendingRow& row) {
   Statement& st = *upsert_;
-  st.Bind(1, row.code);
+  st.Bind(1, row.code, Held::kBorrowed);
   // NULL keeps whatever an earlier transaction wrote.
-  st.BindTextOrNull(2, row.unit).BindTextOrNull(3, row.procedure).BindTextOrNull(4, row.applicant);
+  st.BindTextOrNull(2, row.unit, Held::kBorrowed)
+      .BindTextOrNull(3, row.procedure, Held::kBorrowed)
+      .BindTextOrNull(4, row.applicant, Held::kBorrowed);
   int i = 5;
   for (const Column& c : kColumns) {
     BindColumn(st, i++, c, row.state, row.holder_unit, row.holder_user, row.seq);
   }
-  st.BindTextOrNull(i, row.resolved_by);
+  st.BindTextOrNull(i, row.resolved_by, Held::kBorrowed);
   return st.Run();
 }
 
@@ -328,14 +331,14 @@ Status DossierProjection::Update(const PendingRow& row) {
     MOTCUA_RETURN_IF_ERROR(cached->status());
   }
   Statement& st = *cached;
-  st.Bind(1, row.code);
+  st.Bind(1, row.code, Held::kBorrowed);
   int param = 2;
   for (std::size_t bit = 0; bit < kColumnCount + std::size(carried); ++bit) {
     if (!(mask & (std::uint64_t{1} << bit))) continue;
     if (bit < kColumnCount) {
       BindColumn(st, param++, kColumns[bit], row.state, row.holder_unit, row.holder_user, row.seq);
     } else {
-      st.BindTextOrNull(param++, carried[bit - kColumnCount]);
+      st.BindTextOrNull(param++, carried[bit - kColumnCount], Held::kBorrowed);
     }
   }
   MOTCUA_RETURN_IF_ERROR(st.Run());

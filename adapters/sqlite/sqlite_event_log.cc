@@ -92,23 +92,24 @@ Status SqliteEventLog::Commit(engine::CommitBatch& batch) {
       body.clear();
       e.SerializeToString(&body);
       hash = ChainHash(hash, seq, body);
+      // Borrowed: the event, body and hash outlive the Run below.
       insert_event_->Bind(1, static_cast<std::int64_t>(seq))
-          .Bind(2, e.dossier_code())
-          .Bind(3, dossier::KindIdentifier(e.kind_case()))
+          .Bind(2, e.dossier_code(), Held::kBorrowed)
+          .Bind(3, dossier::KindIdentifier(e.kind_case()), Held::kBorrowed)
           .Bind(4, Seconds(e.at()))
-          .Bind(5, e.actor())
-          .BindBlob(6, body)
-          .BindBlob(7, hash);
+          .Bind(5, e.actor(), Held::kBorrowed)
+          .BindBlob(6, body, Held::kBorrowed)
+          .BindBlob(7, hash, Held::kBorrowed);
       if (Status s = insert_event_->Run(); !s.ok()) return s;
       for (auto& projection : projections_) {
         if (Status s = projection->Apply(p); !s.ok()) return s;
       }
     }
     for (const engine::IdempotencyRecord& r : batch.idempotency) {
-      insert_idempotency_->Bind(1, r.actor)
-          .Bind(2, r.key)
-          .BindBlob(3, r.request_fingerprint)
-          .BindBlob(4, r.response)
+      insert_idempotency_->Bind(1, r.actor, Held::kBorrowed)
+          .Bind(2, r.key, Held::kBorrowed)
+          .BindBlob(3, r.request_fingerprint, Held::kBorrowed)
+          .BindBlob(4, r.response, Held::kBorrowed)
           .Bind(5, static_cast<std::int64_t>(seq))
           .Bind(6, r.recorded_at);
       if (Status s = insert_idempotency_->Run(); !s.ok()) return s;

@@ -32,10 +32,10 @@ Status StepProjection::Apply(const engine::PendingEvent& pending) {
   if (!e.has_step() || e.step().ended() == 0) return Status::Ok();
   const v1::StepChange& s = e.step();
   insert_->Bind(1, static_cast<std::int64_t>(e.seq()))
-      .Bind(2, e.dossier_code())
+      .Bind(2, e.dossier_code(), Held::kBorrowed)  // the event outlives the Run
       .Bind(3, std::int64_t{s.ended()})
-      .Bind(4, s.ended_unit())
-      .Bind(5, s.ended_user())
+      .Bind(4, s.ended_unit(), Held::kBorrowed)
+      .Bind(5, s.ended_user(), Held::kBorrowed)
       .Bind(6, Seconds(e.at()))
       .Bind(7, std::int64_t{s.ended_timing()})
       .Bind(8, s.ended_working_seconds());

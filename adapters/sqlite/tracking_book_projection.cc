@@ -46,7 +46,7 @@ Status TrackingBookProjection::Apply(const engine::PendingEvent& pending) {
   const std::int64_t last = known->second++;
   insert_->Bind(1, year)
       .Bind(2, last + 1)
-      .Bind(3, e.dossier_code())
+      .Bind(3, e.dossier_code(), Held::kBorrowed)  // the event outlives the Run
       .Bind(4, std::int64_t{e.received().sets() == 0 ? 1 : e.received().sets()});
   return insert_->Run();
 }
