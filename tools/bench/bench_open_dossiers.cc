@@ -193,14 +193,22 @@ Status RunChild(const BenchOptions& options, const std::string& db, Report& repo
   report.Add("sqlite_cache", cache_used);
 
   // The server starts at kStart: moments that passed while it was down are
-  // alerted once each, late-fired.
+  // alerted once each, late-fired, taken and committed a transaction at a
+  // time as the server's alert watcher does; it serves after the first.
   const Instant start = *ParseVietnamMinute(kStart);
   Stopwatch catch_up;
-  std::vector<v1::Event> missed = watch.TakeDue(start, /*late_fired=*/true);
-  report.Add("late_fired", static_cast<double>(missed.size()));
+  std::size_t late_fired = 0;
   double first_commit = 0;
-  MOTCUA_RETURN_IF_ERROR(
-      RaiseAlerts(std::move(missed), *log, engine, watch, catch_up, first_commit));
+  for (;;) {
+    std::vector<v1::Event> missed =
+        watch.TakeDue(start, /*late_fired=*/true, alerts::kMaxAlertsPerCommit);
+    if (missed.empty()) break;
+    late_fired += missed.size();
+    double committed = 0;
+    MOTCUA_RETURN_IF_ERROR(RaiseAlerts(std::move(missed), *log, engine, watch, catch_up, committed));
+    if (first_commit == 0) first_commit = committed;
+  }
+  report.Add("late_fired", static_cast<double>(late_fired));
   report.Add("catch_up_seconds", catch_up.Seconds());
   report.Add("catch_up_first_seconds", first_commit);
 
