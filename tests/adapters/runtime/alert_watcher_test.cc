@@ -39,7 +39,10 @@ CommandRequest Receive(const std::string& applicant) {
 
 class AlertWatcherTest : public ::testing::Test {
  protected:
-  void SetUp() override {
+  void SetUp() override { OpenService(); }
+
+  // The service on db_ (again after a Stop: a restart).
+  void OpenService() {
     auto opened = EngineService::Open(
         EngineServiceOptions{.db_path = db_},
         engine::EngineOptions{.unit_code = kUnit, .fee_wait_pauses_clock = false},
@@ -138,6 +141,36 @@ TEST_F(AlertWatcherTest, ALongCatchUpServesCommandsBetweenItsTransactionsAndRais
                                         " missed while down raised late (" +
                                         std::to_string((alerts.size() + 1) / 2) +
                                         " transaction(s))"));
+}
+
+TEST_F(AlertWatcherTest, AStopDuringTheCatchUpLeavesTheRestToTheNextStartEachMomentOnce) {
+  for (int i = 0; i < kDossiers; ++i) {
+    ASSERT_THAT(Run(Receive("Phạm Thị " + std::to_string(i))).status, IsOk());
+  }
+  clock_.Set(Vn("2024-04-15 09:00"));
+  {
+    AlertWatcher watcher(*service_, clock_, hub_, log_,
+                         AlertWatcherOptions{.db_path = db_,
+                                             .wall_clock_timer = false,
+                                             .max_alerts_per_commit = 2},
+                         nullptr);
+    watcher.Start();
+    service_->Stop();  // the catch-up has at most begun
+  }
+  const std::size_t before_restart = Alerts().size();
+  OpenService();
+  AlertWatcher again(*service_, clock_, hub_, log_,
+                     AlertWatcherOptions{.db_path = db_, .wall_clock_timer = false}, nullptr);
+  again.Start();
+  service_->Stop();
+  const auto alerts = Alerts();
+  EXPECT_GT(alerts.size(), before_restart);
+  ASSERT_GE(alerts.size(), 2u * kDossiers);
+  std::set<std::pair<std::string, int>> moments;
+  for (const auto& [seq, code, kind, late] : alerts) {
+    EXPECT_TRUE(late) << code << " " << kind;
+    EXPECT_TRUE(moments.emplace(code, kind).second) << "twice: " << code << " " << kind;
+  }
 }
 
 TEST_F(AlertWatcherTest, AShortCatchUpIsCommittedBeforeStartReturns) {
