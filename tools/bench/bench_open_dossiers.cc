@@ -205,7 +205,8 @@ Status RunChild(const BenchOptions& options, const std::string& db, Report& repo
     if (missed.empty()) break;
     late_fired += missed.size();
     double committed = 0;
-    MOTCUA_RETURN_IF_ERROR(RaiseAlerts(std::move(missed), *log, engine, watch, catch_up, committed));
+    MOTCUA_RETURN_IF_ERROR(
+        RaiseAlerts(std::move(missed), *log, engine, watch, catch_up, committed));
     if (first_commit == 0) first_commit = committed;
   }
   report.Add("late_fired", static_cast<double>(late_fired));

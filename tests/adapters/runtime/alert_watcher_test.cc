@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "adapters/sqlite/database.h"
+#include "tests/adapters/runtime/service_fixtures.h"
 #include "tests/support/fixtures.h"
 
 namespace motcua::runtime {
@@ -24,18 +25,7 @@ namespace {
 using ::motcua::testing::IsOk;
 using ::motcua::testing::Vn;
 
-constexpr const char* kUnit = "000.00.07.H06";
 constexpr int kDossiers = 20;
-
-CommandRequest Receive(const std::string& applicant) {
-  CommandRequest r;
-  r.command.set_actor("tiepnhan01");
-  v1::Receive* body = r.command.mutable_receive();
-  body->set_procedure_code("1.004873");
-  body->set_channel(v1::CHANNEL_COUNTER);
-  body->mutable_applicant()->set_name(applicant);
-  return r;
-}
 
 class AlertWatcherTest : public ::testing::Test {
  protected:
@@ -43,11 +33,7 @@ class AlertWatcherTest : public ::testing::Test {
 
   // The service on db_ (again after a Stop: a restart).
   void OpenService() {
-    auto opened = EngineService::Open(
-        EngineServiceOptions{.db_path = db_},
-        engine::EngineOptions{.unit_code = kUnit, .fee_wait_pauses_clock = false},
-        ::motcua::testing::ShippedCatalog(), ::motcua::testing::ShippedCalendar(), clock_,
-        secrets_);
+    auto opened = OpenTestService(EngineServiceOptions{.db_path = db_}, clock_, secrets_);
     ASSERT_THAT(opened, IsOk());
     service_ = std::move(*opened);
     service_->Start();
@@ -66,12 +52,28 @@ class AlertWatcherTest : public ::testing::Test {
     return future.get();
   }
 
+  // kDossiers received now, then a month down: every appointment's
+  // apology-due and overdue moments have passed.
+  void ReceiveAndGoDown(const std::string& family_name) {
+    for (int i = 0; i < kDossiers; ++i) {
+      ASSERT_THAT(Run(Receive(family_name + " Văn " + std::to_string(i))).status, IsOk());
+    }
+    clock_.Set(Vn("2024-04-15 09:00"));
+  }
+
+  AlertWatcherOptions Options(std::size_t max_alerts_per_commit = alerts::kMaxAlertsPerCommit) {
+    return AlertWatcherOptions{
+        .db_path = db_, .wall_clock_timer = false, .max_alerts_per_commit = max_alerts_per_commit};
+  }
+
   // (seq, dossier, alert kind, late) of every alert in the log, by seq.
-  std::vector<std::tuple<long long, std::string, int, bool>> Alerts() {
-    std::vector<std::tuple<long long, std::string, int, bool>> out;
+  using AlertRows = std::vector<std::tuple<long long, std::string, int, bool>>;
+  AlertRows Alerts() {
+    AlertRows out;
     auto db = sqlite::Database::Open(db_, sqlite::Database::Mode::kReadOnly);
     if (!db.ok()) return out;
-    sqlite::Statement st(**db, "SELECT seq, body FROM events WHERE kind = 'alert_raised' ORDER BY seq");
+    sqlite::Statement st(**db,
+                         "SELECT seq, body FROM events WHERE kind = 'alert_raised' ORDER BY seq");
     while (st.Step()) {
       v1::Event e;
       std::string_view body = st.ColumnBlob(1);
@@ -80,6 +82,15 @@ class AlertWatcherTest : public ::testing::Test {
                        e.alert_raised().late_fired());
     }
     return out;
+  }
+
+  // Every moment of every dossier at most once, and every alert late-fired.
+  static void ExpectEachMomentOnceAndLate(const AlertRows& alerts) {
+    std::set<std::pair<std::string, int>> moments;
+    for (const auto& [seq, code, kind, late] : alerts) {
+      EXPECT_TRUE(late) << code << " " << kind;
+      EXPECT_TRUE(moments.emplace(code, kind).second) << "twice: " << code << " " << kind;
+    }
   }
 
   ::motcua::testing::TempDir dir_;
@@ -93,16 +104,8 @@ class AlertWatcherTest : public ::testing::Test {
 };
 
 TEST_F(AlertWatcherTest, ALongCatchUpServesCommandsBetweenItsTransactionsAndRaisesEachMomentOnce) {
-  for (int i = 0; i < kDossiers; ++i) {
-    ASSERT_THAT(Run(Receive("Nguyễn Văn " + std::to_string(i))).status, IsOk());
-  }
-  // A month down: every appointment's apology-due and overdue moments passed.
-  clock_.Set(Vn("2024-04-15 09:00"));
-  AlertWatcher watcher(*service_, clock_, hub_, log_,
-                       AlertWatcherOptions{.db_path = db_,
-                                           .wall_clock_timer = false,
-                                           .max_alerts_per_commit = 2},
-                       nullptr);
+  ReceiveAndGoDown("Nguyễn");
+  AlertWatcher watcher(*service_, clock_, hub_, log_, Options(2), nullptr);
   watcher.Start();
   // Queued behind the catch-up's next transaction, not behind all of them.
   CommandResult served = Run(Receive("Trần Thị Bình"));
@@ -128,15 +131,12 @@ TEST_F(AlertWatcherTest, ALongCatchUpServesCommandsBetweenItsTransactionsAndRais
   const auto alerts = Alerts();
   EXPECT_EQ(alerts.size(), published);
   ASSERT_GE(alerts.size(), 2u * kDossiers);
-  std::set<std::pair<std::string, int>> moments;
-  for (const auto& [seq, code, kind, late] : alerts) {
-    EXPECT_TRUE(late) << code << " " << kind;
-    EXPECT_TRUE(moments.emplace(code, kind).second) << "twice: " << code << " " << kind;
-  }
+  ExpectEachMomentOnceAndLate(alerts);
   // The command was served while late moments were still being raised.
   EXPECT_LT(served_seq, std::get<0>(alerts.back()));
   const std::string log = log_text_.str();
-  EXPECT_THAT(log, ::testing::HasSubstr("2 moment(s) missed while down raised late before serving"));
+  EXPECT_THAT(log,
+              ::testing::HasSubstr("2 moment(s) missed while down raised late before serving"));
   EXPECT_THAT(log, ::testing::HasSubstr(std::to_string(alerts.size()) +
                                         " missed while down raised late (" +
                                         std::to_string((alerts.size() + 1) / 2) +
@@ -144,44 +144,31 @@ TEST_F(AlertWatcherTest, ALongCatchUpServesCommandsBetweenItsTransactionsAndRais
 }
 
 TEST_F(AlertWatcherTest, AStopDuringTheCatchUpLeavesTheRestToTheNextStartEachMomentOnce) {
-  for (int i = 0; i < kDossiers; ++i) {
-    ASSERT_THAT(Run(Receive("Phạm Thị " + std::to_string(i))).status, IsOk());
-  }
-  clock_.Set(Vn("2024-04-15 09:00"));
+  ReceiveAndGoDown("Phạm");
   {
-    AlertWatcher watcher(*service_, clock_, hub_, log_,
-                         AlertWatcherOptions{.db_path = db_,
-                                             .wall_clock_timer = false,
-                                             .max_alerts_per_commit = 2},
-                         nullptr);
+    AlertWatcher watcher(*service_, clock_, hub_, log_, Options(2), nullptr);
     watcher.Start();
     service_->Stop();  // the catch-up has at most begun
   }
   const std::size_t before_restart = Alerts().size();
   OpenService();
-  AlertWatcher again(*service_, clock_, hub_, log_,
-                     AlertWatcherOptions{.db_path = db_, .wall_clock_timer = false}, nullptr);
+  AlertWatcher again(*service_, clock_, hub_, log_, Options(), nullptr);
   again.Start();
   service_->Stop();
   const auto alerts = Alerts();
   EXPECT_GT(alerts.size(), before_restart);
   ASSERT_GE(alerts.size(), 2u * kDossiers);
-  std::set<std::pair<std::string, int>> moments;
-  for (const auto& [seq, code, kind, late] : alerts) {
-    EXPECT_TRUE(late) << code << " " << kind;
-    EXPECT_TRUE(moments.emplace(code, kind).second) << "twice: " << code << " " << kind;
-  }
+  ExpectEachMomentOnceAndLate(alerts);
 }
 
 TEST_F(AlertWatcherTest, AShortCatchUpIsCommittedBeforeStartReturns) {
   ASSERT_THAT(Run(Receive("Lê Văn Cường")).status, IsOk());
   clock_.Set(Vn("2024-04-15 09:00"));
-  AlertWatcher watcher(*service_, clock_, hub_, log_,
-                       AlertWatcherOptions{.db_path = db_, .wall_clock_timer = false}, nullptr);
+  AlertWatcher watcher(*service_, clock_, hub_, log_, Options(), nullptr);
   watcher.Start();
   const auto alerts = Alerts();  // read at once: nothing is left to raise
   ASSERT_GE(alerts.size(), 2u);
-  for (const auto& alert : alerts) EXPECT_TRUE(std::get<3>(alert));
+  ExpectEachMomentOnceAndLate(alerts);
   service_->Stop();
   EXPECT_THAT(log_text_.str(), ::testing::Not(::testing::HasSubstr("before serving")));
 }

@@ -13,6 +13,7 @@
 
 #include "adapters/runtime/engine_service.h"
 #include "adapters/snapshot/snapshot_file.h"
+#include "tests/adapters/runtime/service_fixtures.h"
 #include "tests/support/fixtures.h"
 
 namespace motcua::runtime {
@@ -26,14 +27,11 @@ class EngineServiceSnapshotTest : public ::testing::Test {
  protected:
   void Open(std::uint64_t every = 100000) {
     service_.reset();
-    auto opened = EngineService::Open(
-        EngineServiceOptions{.db_path = db_,
-                             .log = &log_,
-                             .snapshot_path = snapshot_.string(),
-                             .snapshot_every_events = every},
-        engine::EngineOptions{.unit_code = "000.00.07.H06", .fee_wait_pauses_clock = false},
-        ::motcua::testing::ShippedCatalog(), ::motcua::testing::ShippedCalendar(), clock_,
-        secrets_);
+    auto opened = OpenTestService(EngineServiceOptions{.db_path = db_,
+                                                       .log = &log_,
+                                                       .snapshot_path = snapshot_.string(),
+                                                       .snapshot_every_events = every},
+                                  clock_, secrets_);
     ASSERT_THAT(opened, IsOk());
     service_ = std::move(*opened);
     service_->Start();

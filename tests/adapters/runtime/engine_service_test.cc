@@ -11,10 +11,10 @@
 #include <thread>
 #include <vector>
 
-#include "adapters/api/idempotency.h"
 #include "adapters/projections/all_projections.h"
 #include "adapters/sqlite/database.h"
 #include "adapters/sqlite/sqlite_event_log.h"
+#include "tests/adapters/runtime/service_fixtures.h"
 #include "tests/support/faulty_event_log.h"
 #include "tests/support/fixtures.h"
 
@@ -25,29 +25,13 @@ using ::motcua::testing::HasError;
 using ::motcua::testing::IsOk;
 using ::motcua::testing::Vn;
 
-constexpr const char* kUnit = "000.00.07.H06";
-
-CommandRequest Receive(const std::string& applicant, const std::string& key = "") {
-  CommandRequest r;
-  r.command.set_actor("tiepnhan01");
-  v1::Receive* body = r.command.mutable_receive();
-  body->set_procedure_code("1.004873");
-  body->set_channel(v1::CHANNEL_COUNTER);
-  body->mutable_applicant()->set_name(applicant);
-  r.idempotency_key = key;
-  if (!key.empty()) r.fingerprint = api::RequestFingerprint(r.command);
-  return r;
-}
-
 class EngineServiceTest : public ::testing::Test {
  protected:
   void Open(std::size_t max_pending = 1000, std::size_t max_batch = 512) {
     service_.reset();
-    auto opened = EngineService::Open(
+    auto opened = OpenTestService(
         EngineServiceOptions{.db_path = db_, .max_pending = max_pending, .max_batch = max_batch},
-        engine::EngineOptions{.unit_code = kUnit, .fee_wait_pauses_clock = false},
-        ::motcua::testing::ShippedCatalog(), ::motcua::testing::ShippedCalendar(), clock_,
-        secrets_);
+        clock_, secrets_);
     ASSERT_THAT(opened, IsOk());
     service_ = std::move(*opened);
   }
@@ -151,7 +135,7 @@ TEST_F(EngineServiceTest, WhenTheCommitFailsNothingIsAcknowledgedAndMemoryIsRoll
   // and a failed key can be used for real.
   CommandResult again = Run(Receive("C0", "k0"));
   ASSERT_THAT(again.status, IsOk());
-  EXPECT_EQ(again.reply.dossier().code(), std::string(kUnit) + "-240315-0001");
+  EXPECT_EQ(again.reply.dossier().code(), std::string(kTestUnit) + "-240315-0001");
   EXPECT_FALSE(again.replayed);
   EXPECT_EQ(Events(), 1);
 }
@@ -165,7 +149,7 @@ TEST_F(EngineServiceTest, AFailedAppendFailsItsBatchOnlyKeepsWhatWasAcknowledged
   ::motcua::testing::FaultyEventLog& log = *owned;  // owned by the service from here
   auto opened = EngineService::OpenWithLog(
       std::move(owned), EngineServiceOptions{},
-      engine::EngineOptions{.unit_code = kUnit, .fee_wait_pauses_clock = false},
+      engine::EngineOptions{.unit_code = kTestUnit, .fee_wait_pauses_clock = false},
       ::motcua::testing::ShippedCatalog(), ::motcua::testing::ShippedCalendar(), clock_,
       secrets_);
   ASSERT_THAT(opened, IsOk());
@@ -176,7 +160,7 @@ TEST_F(EngineServiceTest, AFailedAppendFailsItsBatchOnlyKeepsWhatWasAcknowledged
   CommandResult first = Run(Receive("A", "key-a"));
   ASSERT_THAT(first.status, IsOk());
   const std::string first_code = first.reply.dossier().code();
-  EXPECT_EQ(first_code, std::string(kUnit) + "-240315-0001");
+  EXPECT_EQ(first_code, std::string(kTestUnit) + "-240315-0001");
 
   // Three commands that arrive together, while the engine thread is held by
   // an exclusive job: one batch, the commit that fails. A retry of the
@@ -208,7 +192,7 @@ TEST_F(EngineServiceTest, AFailedAppendFailsItsBatchOnlyKeepsWhatWasAcknowledged
   ASSERT_THAT(again.status, IsOk());
   EXPECT_FALSE(again.replayed);
   EXPECT_EQ(again.reply.events(0).seq(), 2u);
-  EXPECT_EQ(again.reply.dossier().code(), std::string(kUnit) + "-240315-0002");
+  EXPECT_EQ(again.reply.dossier().code(), std::string(kTestUnit) + "-240315-0002");
   CommandResult replayed = Run(Receive("A", "key-a"));
   ASSERT_THAT(replayed.status, IsOk());
   EXPECT_TRUE(replayed.replayed);
@@ -223,7 +207,7 @@ TEST_F(EngineServiceTest, AFailedAppendFailsItsBatchOnlyKeepsWhatWasAcknowledged
   EXPECT_EQ(service_->replayed_events(), 2u);
   CommandResult next = Run(Receive("D"));
   ASSERT_THAT(next.status, IsOk());
-  EXPECT_EQ(next.reply.dossier().code(), std::string(kUnit) + "-240315-0003");
+  EXPECT_EQ(next.reply.dossier().code(), std::string(kTestUnit) + "-240315-0003");
   EXPECT_EQ(Events(), 3);
 }
 
@@ -344,12 +328,10 @@ TEST_F(EngineServiceTest, AKeyIsRememberedForItsRetentionAndForgottenAfter) {
 }
 
 TEST_F(EngineServiceTest, ARunningServicePrunesAgainAtItsInterval) {
-  auto opened = EngineService::Open(
+  auto opened = OpenTestService(
       EngineServiceOptions{.db_path = db_,
                            .idempotency_prune_every = std::chrono::milliseconds(20)},
-      engine::EngineOptions{.unit_code = kUnit, .fee_wait_pauses_clock = false},
-      ::motcua::testing::ShippedCatalog(), ::motcua::testing::ShippedCalendar(), clock_,
-      secrets_);
+      clock_, secrets_);
   ASSERT_THAT(opened, IsOk());
   service_ = std::move(*opened);
   service_->Start();
@@ -389,7 +371,7 @@ TEST_F(EngineServiceTest, ReplayRestoresTheEngineSoLaterCommandsSeeEarlierOnes) 
   EXPECT_EQ(h.reply.events(0).seq(), 2u);
   // Refused commands change nothing and say why.
   CommandRequest unknown = hand_over;
-  unknown.command.mutable_hand_over()->set_dossier_code(std::string(kUnit) + "-240101-0042");
+  unknown.command.mutable_hand_over()->set_dossier_code(std::string(kTestUnit) + "-240101-0042");
   EXPECT_THAT(Run(unknown).status, HasError(Error::kNotFound));
   EXPECT_EQ(Events(), 2);
 }

@@ -9,6 +9,7 @@
 
 #include "adapters/runtime/engine_service.h"
 #include "adapters/sqlite/database.h"
+#include "tests/adapters/runtime/service_fixtures.h"
 #include "tests/support/fixtures.h"
 
 namespace motcua::runtime {
@@ -23,11 +24,7 @@ using ::testing::IsEmpty;
 class ReadinessTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    auto opened = EngineService::Open(
-        EngineServiceOptions{.db_path = db_},
-        engine::EngineOptions{.unit_code = "000.00.07.H06", .fee_wait_pauses_clock = false},
-        ::motcua::testing::ShippedCatalog(), ::motcua::testing::ShippedCalendar(), clock_,
-        secrets_);
+    auto opened = OpenTestService(EngineServiceOptions{.db_path = db_}, clock_, secrets_);
     ASSERT_THAT(opened, IsOk());
     engine_ = std::move(*opened);
     engine_->Start();

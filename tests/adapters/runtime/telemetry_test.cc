@@ -11,6 +11,7 @@
 #include "adapters/runtime/engine_service.h"
 #include "adapters/runtime/telemetry_live.h"
 #include "adapters/sqlite/database.h"
+#include "tests/adapters/runtime/service_fixtures.h"
 #include "tests/support/fixtures.h"
 
 namespace motcua::runtime {
@@ -111,11 +112,8 @@ TEST(TelemetryTest, RouteLabelsAreTemplatesNeverTheValuesInThePath) {
 class LiveFiguresTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    auto opened = EngineService::Open(
-        EngineServiceOptions{.db_path = db_, .telemetry = &telemetry_},
-        engine::EngineOptions{.unit_code = "000.00.07.H06", .fee_wait_pauses_clock = false},
-        ::motcua::testing::ShippedCatalog(), ::motcua::testing::ShippedCalendar(), clock_,
-        secrets_);
+    auto opened = OpenTestService(EngineServiceOptions{.db_path = db_, .telemetry = &telemetry_},
+                                  clock_, secrets_);
     ASSERT_THAT(opened, IsOk());
     engine_ = std::move(*opened);
     engine_->Start();
