@@ -34,6 +34,7 @@ PACKAGES=(
   libxlsxwriter-dev  # the periodic report as an Excel workbook
   libqrencode-dev    # the QR code on the receipt
   libsystemd-dev     # sd_notify: readiness and the watchdog under systemd
+  libjemalloc-dev    # the allocator of motcuad and the benchmark (CMakeLists.txt)
 )
 # What the web desk's browser tests add: Debian's chromium (Playwright drives
 # it; it never downloads a browser) and a font with Vietnamese diacritics.

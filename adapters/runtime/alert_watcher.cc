@@ -56,8 +56,7 @@ void AlertWatcher::Start() {
                 "between requests");
       net::post(service_.executor(), [this] { ContinueCatchUp(); });
     } else {
-      Release();
-      Arm();
+      ReleaseAndArm();
     }
     started.set_value();
   });
@@ -65,12 +64,11 @@ void AlertWatcher::Start() {
 }
 
 bool AlertWatcher::CatchUpBatch() {
-  bool more = false;
-  const std::size_t raised = EvaluateBatch(/*late_fired=*/true, more);
-  raised_late_ += raised;
-  if (raised > 0) ++catch_up_transactions_;
-  if (more) return true;
-  if (std::chrono::steady_clock::now() < retry_at_) return false;  // failed: still catching up
+  const Batch batch = EvaluateBatch(/*late_fired=*/true);
+  raised_late_ += batch.raised;
+  if (batch.raised > 0) ++catch_up_transactions_;
+  if (batch.more) return true;
+  if (batch.failed) return false;  // still catching up: the timer retries
   catching_up_ = false;
   log_.Note("alerts: watching " + std::to_string(watch_.pending()) + " moment(s); " +
             std::to_string(raised_late_) + " missed while down raised late (" +
@@ -86,8 +84,7 @@ void AlertWatcher::ContinueCatchUp() {
     net::post(service_.executor(), [this] { ContinueCatchUp(); });
     return;
   }
-  Release();
-  Arm();
+  ReleaseAndArm();
 }
 
 void AlertWatcher::Advance(std::function<void(std::size_t)> done) {
@@ -97,8 +94,7 @@ void AlertWatcher::Advance(std::function<void(std::size_t)> done) {
       while (catching_up_ && CatchUpBatch()) {
       }
       raised = Evaluate(/*late_fired=*/false);
-      Release();
-      Arm();
+      ReleaseAndArm();
     }
     if (on_committed_) on_committed_();  // held webhook deliveries may be due now
     done(raised);
@@ -113,16 +109,18 @@ Instant AlertWatcher::DeliverAt(Instant raised) const {
 
 std::size_t AlertWatcher::Evaluate(bool late_fired) {
   std::size_t raised = 0;
-  for (bool more = true; more;) raised += EvaluateBatch(late_fired, more);
+  for (Batch batch{.more = true}; batch.more;) {
+    batch = EvaluateBatch(late_fired);
+    raised += batch.raised;
+  }
   return raised;
 }
 
-std::size_t AlertWatcher::EvaluateBatch(bool late_fired, bool& more) {
-  more = false;
-  if (std::chrono::steady_clock::now() < retry_at_) return 0;
+AlertWatcher::Batch AlertWatcher::EvaluateBatch(bool late_fired) {
+  if (std::chrono::steady_clock::now() < retry_at_) return {.failed = true};
   std::vector<v1::Event> due =
       watch_.TakeDue(clock_.Now(), late_fired, options_.max_alerts_per_commit);
-  if (due.empty()) return 0;
+  if (due.empty()) return {};
   const engine::Engine& engine = service_.engine_on_thread();
   std::vector<std::uint32_t> dossiers;
   for (v1::Event& e : due) {
@@ -138,8 +136,7 @@ std::size_t AlertWatcher::EvaluateBatch(bool late_fired, bool& more) {
   if (durable.ok() && options_.telemetry) options_.telemetry->AlertsRaised(taken - refused.size());
   if (durable.ok() && refused.empty()) {
     backoff_ = std::chrono::seconds(0);
-    more = taken == options_.max_alerts_per_commit;  // a full batch: more may be due
-    return taken;
+    return {.raised = taken, .more = taken == options_.max_alerts_per_commit};
   }
   // Do not retry at once: the moments are due, so the timer would fire
   // again immediately and spin on a failing disk.
@@ -148,7 +145,7 @@ std::size_t AlertWatcher::EvaluateBatch(bool late_fired, bool& more) {
   std::string why = durable.ok() ? refused.front().ToString() : durable.ToString();
   log_.Error("alerts: could not record " + std::to_string(taken) + " alert(s) (" + why +
             "); retrying in " + std::to_string(backoff_.count()) + "s");
-  return durable.ok() ? taken - refused.size() : 0;
+  return {.raised = durable.ok() ? taken - refused.size() : 0, .failed = true};
 }
 
 void AlertWatcher::Committed(const engine::CommitBatch& batch) {
@@ -203,6 +200,11 @@ void AlertWatcher::Release() {
   }
 }
 
+void AlertWatcher::ReleaseAndArm() {
+  Release();
+  Arm();
+}
+
 void AlertWatcher::Arm() {
   if (!started_ || stopped_) return;
   // The catch-up's own jobs raise the late moments; the timer only retries
@@ -244,8 +246,7 @@ void AlertWatcher::OnTimer(const beast::error_code& ec) {
     return;
   }
   Evaluate(/*late_fired=*/false);
-  Release();
-  Arm();
+  ReleaseAndArm();
 }
 
 }  // namespace motcua::runtime

@@ -114,8 +114,13 @@ class AlertWatcher final : public EngineObserver {
   // Raises what is due now, in transactions of max_alerts_per_commit;
   // the number of alerts committed.
   std::size_t Evaluate(bool late_fired);
-  // One transaction of them; `more` when it was full and went through.
-  std::size_t EvaluateBatch(bool late_fired, bool& more);
+  struct Batch {
+    std::size_t raised = 0;  // alerts committed
+    bool more = false;       // it was full and went through: more may be due
+    bool failed = false;     // its commit failed, or an earlier one's retry is not due yet
+  };
+  // One transaction of them.
+  Batch EvaluateBatch(bool late_fired);
   // One transaction of the moments missed while down; ends the catch-up
   // when none is left. True while more remain. After a failed commit it
   // returns false with the catch-up still on: the timer retries it.
@@ -124,7 +129,10 @@ class AlertWatcher final : public EngineObserver {
   void ContinueCatchUp();
   // Publishes every held alert whose time has come.
   void Release();
+  // Waits for the next moment, held alert or retry, whichever comes first.
   void Arm();
+  // Release, then Arm: what ends each round of raising.
+  void ReleaseAndArm();
   void Cancel();
   void OnTimer(const beast::error_code& ec);
   Instant DeliverAt(Instant raised) const;

@@ -6,7 +6,6 @@
 #include <iterator>
 #include <string_view>
 
-#include "engine/base/proto_time.h"
 #include "engine/dossier/dossier_code.h"
 
 namespace motcua::sqlite {
@@ -165,27 +164,28 @@ std::vector<std::string> DossierProjection::migrations() const {
       // lifecycle's writing: tools/bench lifecycles).
       "DROP INDEX dossiers_by_holder;"
       "DROP INDEX dossiers_by_procedure;",
+      // 6: nothing read the hand-overs' table: the process-control slip and
+      // the dossier's history come from its events (events_by_dossier), and
+      // the statistics from the dossier's row (handovers,
+      // all_handovers_electronic). Its row and index made a tenth of a
+      // lifecycle's writing (tools/bench lifecycles).
+      "DROP TABLE handovers;",
   };
 }
 
 std::vector<TableSpec> DossierProjection::tables() const {
-  return {{"dossiers", "code"}, {"handovers", "seq"}, {"code_counters", "unit, day"}};
+  return {{"dossiers", "code"}, {"code_counters", "unit, day"}};
 }
 
 Status DossierProjection::Prepare(Database& db) {
   db_ = &db;
   updates_.clear();
   upsert_ = std::make_unique<Statement>(db, UpsertSql());
-  handover_ = std::make_unique<Statement>(
-      db,
-      "INSERT INTO handovers (seq, code, at, from_unit, from_user, to_unit, to_user, electronic) "
-      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
   counter_ = std::make_unique<Statement>(
       db,
       "INSERT INTO code_counters (unit, day, last) VALUES (?1, ?2, ?3) "
       "ON CONFLICT(unit, day) DO UPDATE SET last = MAX(last, excluded.last)");
   MOTCUA_RETURN_IF_ERROR(upsert_->status());
-  MOTCUA_RETURN_IF_ERROR(handover_->status());
   return counter_->status();
 }
 
@@ -233,18 +233,6 @@ Status DossierProjection::Apply(const engine::PendingEvent& p) {
   row.seq = e.seq();
   if (e.kind_case() == K::kResultReady) row.resolved_by = e.actor();
 
-  if (e.kind_case() == K::kHandedOver) {
-    const auto& h = e.handed_over();
-    handover_->Bind(1, static_cast<std::int64_t>(e.seq()))
-        .Bind(2, e.dossier_code(), Held::kBorrowed)
-        .Bind(3, Seconds(e.at()))
-        .Bind(4, h.from_unit(), Held::kBorrowed)
-        .Bind(5, h.from_user(), Held::kBorrowed)
-        .Bind(6, h.to_unit(), Held::kBorrowed)
-        .Bind(7, h.to_user(), Held::kBorrowed)
-        .Bind(8, std::int64_t{h.electronic()});
-    MOTCUA_RETURN_IF_ERROR(handover_->Run());
-  }
   if (creates) {
     if (auto parsed = dossier::ParseCode(e.dossier_code())) {
       std::int64_t& last = counters_[{std::string(parsed->unit), parsed->day}];

@@ -1,6 +1,5 @@
 // DossierProjection: the tables the desk's lists and the statistics read.
 //   dossiers       one row per dossier: status, clock, flags, holder
-//   handovers      one row per handover (the process-control slip)
 //   code_counters  the last sequence number per unit and day
 // Rows are written from the engine's state after each event, so they always
 // agree with what the engine validates against.
@@ -63,7 +62,6 @@ class DossierProjection final : public Projection {
   Database* db_ = nullptr;
   std::unordered_map<std::uint64_t, std::unique_ptr<Statement>> updates_;
   std::unique_ptr<Statement> upsert_;
-  std::unique_ptr<Statement> handover_;
   std::unique_ptr<Statement> counter_;
   std::vector<PendingRow> rows_;  // in the order first touched
   std::unordered_map<std::string, std::size_t> row_of_;  // code -> index in rows_

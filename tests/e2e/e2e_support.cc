@@ -93,8 +93,7 @@ std::string DumpStore(const std::string& db_path) {
   std::string dump;
   for (const char* sql :
        {"SELECT * FROM events ORDER BY seq", "SELECT * FROM idempotency ORDER BY actor, key",
-        "SELECT * FROM dossiers ORDER BY code", "SELECT * FROM handovers ORDER BY seq",
-        "SELECT * FROM code_counters ORDER BY unit, day",
+        "SELECT * FROM dossiers ORDER BY code", "SELECT * FROM code_counters ORDER BY unit, day",
         "SELECT * FROM daily_counters ORDER BY day, procedure, counter",
         "SELECT * FROM monthly_counters ORDER BY month, procedure, counter"}) {
     sqlite::Statement st(**db, sql);

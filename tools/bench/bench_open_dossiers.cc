@@ -37,16 +37,17 @@
 #include <charconv>
 #include <iostream>
 #include <map>
+#include <optional>
 #include <sstream>
 
 #include "adapters/config/calendar_file.h"
 #include "adapters/config/catalog_file.h"
 #include "adapters/config/server_config.h"
-#include "adapters/runtime/system_ports.h"
 #include "adapters/projections/all_projections.h"
-#include "adapters/sqlite/dossier_queries.h"
+#include "adapters/runtime/system_ports.h"
 #include "adapters/snapshot/engine_restore.h"
 #include "adapters/snapshot/snapshot_file.h"
+#include "adapters/sqlite/dossier_queries.h"
 #include "adapters/sqlite/sqlite_event_log.h"
 #include "engine/alerts/deadline_watch.h"
 #include "engine/retime.h"
@@ -82,26 +83,26 @@ Status Commit(sqlite::SqliteEventLog& log, engine::Engine& engine, engine::Commi
 
 // Imports `alerts` and commits them in batches of kMaxAlertsPerCommit, as
 // the server's alert watcher does, re-tracking their dossiers afterwards as
-// the owner of the watch must. `first_commit`: when the first batch was
-// committed, the moment the server starts serving (alert_watcher.h).
-Status RaiseAlerts(std::vector<v1::Event> alerts, sqlite::SqliteEventLog& log,
-                   engine::Engine& engine, alerts::DeadlineWatch& watch,
-                   const Stopwatch& since_start, double& first_commit) {
+// the owner of the watch must. Returns when, on `since_start`, the first
+// batch was committed: the moment the server starts serving (alert_watcher.h).
+Result<double> RaiseAlerts(std::vector<v1::Event> alerts, sqlite::SqliteEventLog& log,
+                           engine::Engine& engine, alerts::DeadlineWatch& watch,
+                           const Stopwatch& since_start) {
   engine::CommitBatch batch;
   std::vector<std::uint32_t> touched;
-  first_commit = 0;
+  std::optional<double> first_commit;
   for (v1::Event& alert : alerts) {
     touched.push_back(engine.IdOf(alert.dossier_code()));
     MOTCUA_RETURN_IF_ERROR(engine.Import(std::move(alert), batch));
     if (batch.events.size() >= alerts::kMaxAlertsPerCommit) {
       MOTCUA_RETURN_IF_ERROR(Commit(log, engine, batch));
-      if (first_commit == 0) first_commit = since_start.Seconds();
+      if (!first_commit) first_commit = since_start.Seconds();
     }
   }
   MOTCUA_RETURN_IF_ERROR(Commit(log, engine, batch));
-  if (first_commit == 0) first_commit = since_start.Seconds();
+  if (!first_commit) first_commit = since_start.Seconds();
   for (std::uint32_t id : touched) watch.Track(id);
-  return Status::Ok();
+  return *first_commit;
 }
 
 Result<std::shared_ptr<const calendar::WorkingCalendar>> CalendarWithExtraDayOff(
@@ -198,20 +199,19 @@ Status RunChild(const BenchOptions& options, const std::string& db, Report& repo
   const Instant start = *ParseVietnamMinute(kStart);
   Stopwatch catch_up;
   std::size_t late_fired = 0;
-  double first_commit = 0;
+  std::optional<double> first_commit;
   for (;;) {
     std::vector<v1::Event> missed =
         watch.TakeDue(start, /*late_fired=*/true, alerts::kMaxAlertsPerCommit);
     if (missed.empty()) break;
     late_fired += missed.size();
-    double committed = 0;
-    MOTCUA_RETURN_IF_ERROR(
-        RaiseAlerts(std::move(missed), *log, engine, watch, catch_up, committed));
-    if (first_commit == 0) first_commit = committed;
+    MOTCUA_ASSIGN_OR_RETURN(double committed,
+                            RaiseAlerts(std::move(missed), *log, engine, watch, catch_up));
+    if (!first_commit) first_commit = committed;
   }
   report.Add("late_fired", static_cast<double>(late_fired));
   report.Add("catch_up_seconds", catch_up.Seconds());
-  report.Add("catch_up_first_seconds", first_commit);
+  report.Add("catch_up_first_seconds", first_commit.value_or(0));
 
   // Live: the one timer fires at each next moment; measured from the firing
   // to the alert's commit.
@@ -226,8 +226,7 @@ Status RunChild(const BenchOptions& options, const std::string& db, Report& repo
     Stopwatch fired;
     std::vector<v1::Event> due = watch.TakeDue(*next, /*late_fired=*/false);
     alerts += due.size();
-    double committed = 0;
-    MOTCUA_RETURN_IF_ERROR(RaiseAlerts(std::move(due), *log, engine, watch, fired, committed));
+    MOTCUA_RETURN_IF_ERROR(RaiseAlerts(std::move(due), *log, engine, watch, fired).status());
     delays.push_back(fired.Seconds());
   }
   report.Add("firings", static_cast<double>(delays.size()));

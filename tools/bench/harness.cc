@@ -267,6 +267,26 @@ std::string SummaryJson(const std::vector<Row>& rows,
   return out;
 }
 
+// jemalloc's control interface, there when the program is linked with it
+// (CMakeLists.txt MOTCUA_JEMALLOC) or it is preloaded: weak, so that its
+// absence reads as null. The figures depend on the allocator, so they say it.
+extern "C" int mallctl(const char* name, void* old, std::size_t* old_size, void* value,
+                       std::size_t value_size) __attribute__((weak));
+
+namespace {
+
+std::string AllocatorName() {
+  if (mallctl == nullptr) return "glibc malloc";
+  const char* version = nullptr;
+  std::size_t size = sizeof(version);
+  if (mallctl("version", &version, &size, nullptr, 0) != 0 || version == nullptr) {
+    return "jemalloc";
+  }
+  return std::string("jemalloc ") + version;
+}
+
+}  // namespace
+
 std::vector<std::pair<std::string, std::string>> MachineFacts() {
   std::vector<std::pair<std::string, std::string>> facts;
   facts.emplace_back("nproc", std::to_string(std::thread::hardware_concurrency()));
@@ -294,6 +314,7 @@ std::vector<std::pair<std::string, std::string>> MachineFacts() {
   if (loadavg >> one >> five >> fifteen) {
     facts.emplace_back("load average at start", one + " " + five + " " + fifteen);
   }
+  facts.emplace_back("allocator", AllocatorName());
   return facts;
 }
 

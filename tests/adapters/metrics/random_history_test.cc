@@ -240,15 +240,21 @@ TEST_P(RandomHistoryTest, WhoRecordedEachResultIsKeptAndRecoveredForAnOlderStore
       " AND e.kind = 'result_ready'), '-'), 0 FROM dossiers d ORDER BY d.code");
   EXPECT_EQ(before, from_log);
   // The store as the dossiers' schema version 1 left it, without the columns
-  // later versions add and with the indexes a later one drops.
-  ASSERT_THAT(log_->db().Exec("ALTER TABLE dossiers DROP COLUMN resolved_by;"
-                              "ALTER TABLE dossiers DROP COLUMN step;"
-                              "ALTER TABLE dossiers DROP COLUMN step_due_at;"
-                              "ALTER TABLE dossiers DROP COLUMN supplement_late;"
-                              "CREATE INDEX dossiers_by_holder ON dossiers(holder_user, status);"
-                              "CREATE INDEX dossiers_by_procedure ON dossiers(procedure, status);"
-                              "UPDATE schema_versions SET version = 1 WHERE component = 'dossiers'"),
-              IsOk());
+  // later versions add and with the indexes and the table later ones drop.
+  ASSERT_THAT(
+      log_->db().Exec("ALTER TABLE dossiers DROP COLUMN resolved_by;"
+                      "ALTER TABLE dossiers DROP COLUMN step;"
+                      "ALTER TABLE dossiers DROP COLUMN step_due_at;"
+                      "ALTER TABLE dossiers DROP COLUMN supplement_late;"
+                      "CREATE INDEX dossiers_by_holder ON dossiers(holder_user, status);"
+                      "CREATE INDEX dossiers_by_procedure ON dossiers(procedure, status);"
+                      "CREATE TABLE handovers (seq INTEGER PRIMARY KEY, code TEXT NOT NULL,"
+                      "  at INTEGER NOT NULL, from_unit TEXT NOT NULL,"
+                      "  from_user TEXT NOT NULL, to_unit TEXT NOT NULL,"
+                      "  to_user TEXT NOT NULL, electronic INTEGER NOT NULL);"
+                      "CREATE INDEX handovers_by_code ON handovers(code, seq);"
+                      "UPDATE schema_versions SET version = 1 WHERE component = 'dossiers'"),
+      IsOk());
   log_.reset();
   auto log = sqlite::SqliteEventLog::Open(dir_.File("motcua.db"), projections::AllProjections());
   ASSERT_THAT(log, IsOk());
@@ -256,7 +262,8 @@ TEST_P(RandomHistoryTest, WhoRecordedEachResultIsKeptAndRecoveredForAnOlderStore
   EXPECT_EQ(MonthRows(log_->db(), kResolvers), before);
   sqlite::Statement dropped(log_->db(),
                             "SELECT count(*) FROM sqlite_master WHERE name IN "
-                            "('dossiers_by_holder', 'dossiers_by_procedure')");
+                            "('dossiers_by_holder', 'dossiers_by_procedure', 'handovers', "
+                            "'handovers_by_code')");
   ASSERT_TRUE(dropped.Step());
   EXPECT_EQ(dropped.ColumnInt(0), 0);
 }

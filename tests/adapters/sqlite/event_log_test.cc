@@ -193,8 +193,9 @@ TEST_F(EventLogTest, AFailedCommitWritesNothing) {
   auto engine = NewEngine();
   Populate(*log, *engine, 20);
   const std::uint64_t last = log->LastSeq();
-  // Make the projection fail half-way through the next batch.
-  ASSERT_THAT(log->db().Exec("CREATE TRIGGER fail_second AFTER INSERT ON handovers "
+  // Make the commit fail half-way through the next batch, at its hand-over.
+  ASSERT_THAT(log->db().Exec("CREATE TRIGGER fail_second AFTER INSERT ON events "
+                             "WHEN NEW.kind = 'handed_over' "
                              "BEGIN SELECT RAISE(ABORT, 'disk full (simulated)'); END;"),
               IsOk());
   engine::CommitBatch batch;
