@@ -118,8 +118,11 @@ std::size_t AlertWatcher::Evaluate(bool late_fired) {
 
 AlertWatcher::Batch AlertWatcher::EvaluateBatch(bool late_fired) {
   if (std::chrono::steady_clock::now() < retry_at_) return {.failed = true};
+  // Late-fired: the catch-up, which takes the moments missed while down in
+  // the order of their dossiers (deadline_watch.h TakeMissed).
+  const std::size_t max = options_.max_alerts_per_commit;
   std::vector<v1::Event> due =
-      watch_.TakeDue(clock_.Now(), late_fired, options_.max_alerts_per_commit);
+      late_fired ? watch_.TakeMissed(clock_.Now(), max) : watch_.TakeDue(clock_.Now(), false, max);
   if (due.empty()) return {};
   const engine::Engine& engine = service_.engine_on_thread();
   std::vector<std::uint32_t> dossiers;

@@ -1,5 +1,7 @@
 #include "engine/alerts/deadline_watch.h"
 
+#include <algorithm>
+#include <functional>
 #include <set>
 #include <utility>
 
@@ -70,17 +72,17 @@ void DeadlineWatch::Track(std::uint32_t dossier) {
   // An apology changes the due time, so it re-arms here too.
   if (due != 0 && armed.due != due) {
     if (std::int64_t apology = ApologyMoment(s); apology != 0) {
-      queue_.push({apology, due, dossier, v1::ALERT_KIND_APOLOGY_DUE});
+      Push({apology, due, dossier, v1::ALERT_KIND_APOLOGY_DUE});
     }
     if (!(s.alerts_raised & dossier::AlertBit(v1::ALERT_KIND_OVERDUE))) {
-      queue_.push({due, due, dossier, v1::ALERT_KIND_OVERDUE});
+      Push({due, due, dossier, v1::ALERT_KIND_OVERDUE});
     }
   }
   armed.due = due;
   const std::int64_t step_due = StepWatched(s) ? s.step_due_at : 0;
   if (step_due != 0 && armed.step_due != step_due) {
     if (std::int64_t step = StepMoment(s); step != 0) {
-      queue_.push({step, s.step_due_at, dossier, v1::ALERT_KIND_STEP_DUE});
+      Push({step, s.step_due_at, dossier, v1::ALERT_KIND_STEP_DUE});
     }
   }
   armed.step_due = step_due;
@@ -90,14 +92,16 @@ void DeadlineWatch::Track(std::uint32_t dossier) {
     auto limit = engine_.calendar().AddWorkingTime(FromUnixSeconds(registered),
                                                    options_.intake_limit);
     if (limit.ok()) {
-      queue_.push({ToUnixSeconds(*limit), registered, dossier, v1::ALERT_KIND_INTAKE_LATE});
+      Push({ToUnixSeconds(*limit), registered, dossier, v1::ALERT_KIND_INTAKE_LATE});
     }
   }
   armed.registered = registered;
 }
 
 void DeadlineWatch::TrackAll() {
-  queue_ = {};
+  queue_.clear();
+  missed_.clear();
+  missed_set_aside_ = false;
   armed_.assign(engine_.size(), Armed{});
   for (std::uint32_t id = 0; id < engine_.size(); ++id) Track(id);
 }
@@ -118,10 +122,20 @@ bool DeadlineWatch::Valid(const Entry& e) const {
   }
 }
 
+void DeadlineWatch::Push(const Entry& e) {
+  queue_.push_back(e);
+  std::push_heap(queue_.begin(), queue_.end(), std::greater<>());
+}
+
+void DeadlineWatch::Pop() {
+  std::pop_heap(queue_.begin(), queue_.end(), std::greater<>());
+  queue_.pop_back();
+}
+
 std::optional<Instant> DeadlineWatch::NextMoment() {
-  while (!queue_.empty() && !Valid(queue_.top())) queue_.pop();
+  while (!queue_.empty() && !Valid(queue_.front())) Pop();
   if (queue_.empty()) return std::nullopt;
-  return FromUnixSeconds(queue_.top().moment);
+  return FromUnixSeconds(queue_.front().moment);
 }
 
 std::vector<v1::Event> DeadlineWatch::TakeDue(Instant now, bool late_fired, std::size_t max) {
@@ -130,39 +144,86 @@ std::vector<v1::Event> DeadlineWatch::TakeDue(Instant now, bool late_fired, std:
   // alert bit only stops it once the first is applied, so stop it here too.
   std::set<std::pair<std::uint32_t, int>> taken;
   const std::int64_t limit = ToUnixSeconds(now);
-  while (!queue_.empty() && queue_.top().moment <= limit && due.size() < max) {
-    Entry e = queue_.top();
-    queue_.pop();
+  while (!queue_.empty() && queue_.front().moment <= limit && due.size() < max) {
+    Entry e = queue_.front();
+    Pop();
     if (!Valid(e) || !taken.emplace(e.dossier, e.kind).second) continue;
-    // The owner re-tracks the dossier after committing (or failing to):
-    // its remaining moments are pushed again then.
-    armed_[e.dossier] = {};
-    v1::Event& event = due.emplace_back();
-    event.set_dossier_code(engine_.code(e.dossier));
-    SetInstant(now, event.mutable_at());
-    event.set_actor(kActor);
-    v1::AlertRaised* alert = event.mutable_alert_raised();
-    alert->set_kind(e.kind);
-    SetSeconds(e.moment, alert->mutable_moment());
-    alert->set_late_fired(late_fired);
-    const dossier::DossierState& s = engine_.state(e.dossier);
-    if (e.kind == v1::ALERT_KIND_STEP_DUE) {
-      // For the step's holder; the appointment is still the dossier's.
-      alert->set_step(s.step);
-      SetSeconds(e.appointment, alert->mutable_step_due_at());
-      SetSeconds(WatchedDue(s), alert->mutable_appointment_at());
-      alert->set_holder_unit(engine_.Name(s.holder_unit));
-      alert->set_holder_user(engine_.Name(s.holder_user));
-    } else if (e.kind != v1::ALERT_KIND_INTAKE_LATE) {  // a registration has no appointment
-      SetSeconds(e.appointment, alert->mutable_appointment_at());
+    Raise(e, now, late_fired, due);
+  }
+  return due;
+}
+
+std::vector<v1::Event> DeadlineWatch::TakeMissed(Instant now, std::size_t max) {
+  if (!missed_set_aside_) {
+    missed_set_aside_ = true;
+    const std::int64_t limit = ToUnixSeconds(now);
+    auto later = std::partition(queue_.begin(), queue_.end(),
+                                [limit](const Entry& e) { return e.moment > limit; });
+    missed_.assign(later, queue_.end());
+    queue_.erase(later, queue_.end());
+    std::make_heap(queue_.begin(), queue_.end(), std::greater<>());
+    std::sort(missed_.begin(), missed_.end(), [](const Entry& a, const Entry& b) {
+      return a.dossier != b.dossier ? a.dossier > b.dossier : a.moment > b.moment;
+    });
+  }
+  std::vector<v1::Event> due;
+  // A dossier's entries are next to each other here, so a second entry for
+  // a moment already taken (as TakeDue's set stops) is one of them.
+  std::uint32_t dossier = 0;
+  std::uint8_t kinds = 0;  // AlertBit of each kind taken for `dossier`
+  while (!missed_.empty() && due.size() < max) {
+    const Entry e = missed_.back();
+    missed_.pop_back();
+    if (e.dossier != dossier) {
+      dossier = e.dossier;
+      kinds = 0;
     }
-    if (e.kind == v1::ALERT_KIND_APOLOGY_DUE) {
-      auto legal = engine_.calendar().SubtractWorkingTime(FromUnixSeconds(e.appointment),
-                                                          kApologyLegalLead);
-      if (legal.ok()) SetInstant(*legal, alert->mutable_legal_last_moment());
+    if (!Valid(e) || (kinds & dossier::AlertBit(e.kind))) continue;
+    kinds |= dossier::AlertBit(e.kind);
+    Raise(e, now, /*late_fired=*/true, due);
+  }
+  if (missed_.empty()) {
+    missed_.shrink_to_fit();
+    // What came due since the start, or was queued again meanwhile (a
+    // dossier changed by a command between the catch-up's transactions).
+    if (due.size() < max) {
+      for (v1::Event& e : TakeDue(now, /*late_fired=*/true, max - due.size())) {
+        due.push_back(std::move(e));
+      }
     }
   }
   return due;
+}
+
+void DeadlineWatch::Raise(const Entry& e, Instant now, bool late_fired,
+                          std::vector<v1::Event>& due) {
+  // The owner re-tracks the dossier after committing (or failing to): its
+  // remaining moments are pushed again then.
+  armed_[e.dossier] = {};
+  v1::Event& event = due.emplace_back();
+  event.set_dossier_code(engine_.code(e.dossier));
+  SetInstant(now, event.mutable_at());
+  event.set_actor(kActor);
+  v1::AlertRaised* alert = event.mutable_alert_raised();
+  alert->set_kind(e.kind);
+  SetSeconds(e.moment, alert->mutable_moment());
+  alert->set_late_fired(late_fired);
+  const dossier::DossierState& s = engine_.state(e.dossier);
+  if (e.kind == v1::ALERT_KIND_STEP_DUE) {
+    // For the step's holder; the appointment is still the dossier's.
+    alert->set_step(s.step);
+    SetSeconds(e.appointment, alert->mutable_step_due_at());
+    SetSeconds(WatchedDue(s), alert->mutable_appointment_at());
+    alert->set_holder_unit(engine_.Name(s.holder_unit));
+    alert->set_holder_user(engine_.Name(s.holder_user));
+  } else if (e.kind != v1::ALERT_KIND_INTAKE_LATE) {  // a registration has no appointment
+    SetSeconds(e.appointment, alert->mutable_appointment_at());
+  }
+  if (e.kind == v1::ALERT_KIND_APOLOGY_DUE) {
+    auto legal =
+        engine_.calendar().SubtractWorkingTime(FromUnixSeconds(e.appointment), kApologyLegalLead);
+    if (legal.ok()) SetInstant(*legal, alert->mutable_legal_last_moment());
+  }
 }
 
 }  // namespace motcua::alerts

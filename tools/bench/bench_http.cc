@@ -163,19 +163,21 @@ void AddPerCommandCounts(Context& context, const std::filesystem::path& config,
                  FormatFixed((*calls)["context-switches"], 2) + " (" +
                  FormatCount((*calls)["commands"]) + " commands at " +
                  FormatCount((*calls)["commands_per_second"]) + " cmd/s)");
-  Result<std::map<std::string, double>> allocations = Status(Error::kNotFound, "no probe");
-  {
-    auto probe = MallocProbe::Add();  // removed at the end of this scope
-    allocations = probe.ok() ? CountPerCommand(context, config, load, {MallocProbe::kEvent})
-                             : Result<std::map<std::string, double>>(probe.status());
-  }
+  auto probe = MallocProbe::Add();  // removed at the end of this function
+  auto allocations = probe.ok() ? CountPerCommand(context, config, load, (*probe)->events())
+                                : Result<std::map<std::string, double>>(probe.status());
   if (!allocations.ok()) {
     row.Detail("allocations per command", "not counted: " + allocations.status().message());
     return;
   }
-  row.Detail("allocations per command (uprobe on libc malloc, group commit, 1 run)",
-             FormatFixed((*allocations)[MallocProbe::kEvent], 1) + " (the probe slows the "
-             "server to " + FormatCount((*allocations)["commands_per_second"]) + " cmd/s)");
+  std::string entries;
+  for (const std::string& event : (*probe)->events()) {
+    entries += (entries.empty() ? "" : ", ") + event.substr(event.find(':') + 1);
+  }
+  row.Detail("allocations per command (uprobes on " + entries + " of " + (*probe)->library() +
+                 ", group commit, 1 run)",
+             FormatFixed((*probe)->Allocations(*allocations), 1) + " (the probes slow the " +
+                 "server to " + FormatCount((*allocations)["commands_per_second"]) + " cmd/s)");
 }
 
 Result<Run> OneRun(Context& context, const std::filesystem::path& config, bool group_commit,

@@ -201,8 +201,7 @@ Status RunChild(const BenchOptions& options, const std::string& db, Report& repo
   std::size_t late_fired = 0;
   std::optional<double> first_commit;
   for (;;) {
-    std::vector<v1::Event> missed =
-        watch.TakeDue(start, /*late_fired=*/true, alerts::kMaxAlertsPerCommit);
+    std::vector<v1::Event> missed = watch.TakeMissed(start, alerts::kMaxAlertsPerCommit);
     if (missed.empty()) break;
     late_fired += missed.size();
     MOTCUA_ASSIGN_OR_RETURN(double committed,

@@ -1,5 +1,7 @@
 #include "tools/bench/perf_stat.h"
 
+#include <dlfcn.h>
+
 #include <csignal>
 #include <fstream>
 #include <sstream>
@@ -9,16 +11,22 @@ namespace motcua::bench {
 
 namespace {
 
-// The path of the libc this process runs with, from its memory map.
-std::string LibcPath() {
-  std::ifstream maps("/proc/self/maps");
-  for (std::string line; std::getline(maps, line);) {
-    const auto slash = line.find('/');
-    if (slash != std::string::npos && line.find("/libc.so.6") != std::string::npos) {
-      return line.substr(slash);
-    }
+// The uprobes' group: perf names each event "motcua_alloc:<name>".
+constexpr const char* kProbeGroup = "motcua_alloc";
+
+// The file of the library whose malloc this process calls.
+std::string AllocatorPath() {
+  void* malloc_address = dlsym(RTLD_DEFAULT, "malloc");
+  Dl_info info{};
+  if (malloc_address == nullptr || dladdr(malloc_address, &info) == 0 ||
+      info.dli_fname == nullptr) {
+    return {};
   }
-  return {};
+  return info.dli_fname;
+}
+
+void RemoveProbes() {
+  common::RunToCompletion({kPerfBinary, "probe", "-q", "-d", std::string(kProbeGroup) + ":*"}, {});
 }
 
 }  // namespace
@@ -78,18 +86,37 @@ Result<std::unique_ptr<MallocProbe>> MallocProbe::Add() {
   if (!std::filesystem::exists(kPerfBinary)) {
     return Status(Error::kNotFound, "no perf (Debian package linux-perf)");
   }
-  const std::string libc = LibcPath();
-  if (libc.empty()) return Status(Error::kNotFound, "libc.so.6 not found in /proc/self/maps");
-  // A probe left by an interrupted run is replaced.
-  common::RunToCompletion({kPerfBinary, "probe", "-q", "-d", kEvent}, {});
-  const common::RunResult added =
-      common::RunToCompletion({kPerfBinary, "probe", "-q", "-x", libc, "malloc"}, {});
-  if (added.exit_code != 0) {
-    return Status(Error::kInternal, "perf probe on malloc refused: " + added.err.substr(0, 200));
+  const std::string path = AllocatorPath();
+  if (path.empty()) return Status(Error::kNotFound, "the library of malloc not found (dladdr)");
+  std::unique_ptr<MallocProbe> probe(new MallocProbe());
+  probe->library_ = std::filesystem::path(path).filename().string();
+  // Event name and symbol (mangled: perf is told not to demangle).
+  std::vector<std::pair<std::string, std::string>> points = {{"malloc", "malloc"}};
+  if (probe->library_.rfind("libc.", 0) != 0) {
+    points.insert(points.end(), {{"new", "_Znwm"}, {"new_array", "_Znam"}});
   }
-  return std::unique_ptr<MallocProbe>(new MallocProbe());
+  RemoveProbes();  // a probe left by an interrupted run is replaced
+  for (const auto& [name, symbol] : points) {
+    const std::string event = std::string(kProbeGroup) + ":" + name;
+    const common::RunResult added = common::RunToCompletion(
+        {kPerfBinary, "probe", "-q", "--no-demangle", "-x", path, event + "=" + symbol}, {});
+    if (added.exit_code != 0) {
+      return Status(Error::kInternal,
+                    "perf probe on " + symbol + " refused: " + added.err.substr(0, 200));
+    }
+    probe->events_.push_back(event);
+  }
+  return probe;
 }
 
-MallocProbe::~MallocProbe() { common::RunToCompletion({kPerfBinary, "probe", "-q", "-d", kEvent}, {}); }
+MallocProbe::~MallocProbe() { RemoveProbes(); }
+
+double MallocProbe::Allocations(const std::map<std::string, double>& counts) const {
+  double total = 0;
+  for (const std::string& event : events_) {
+    if (auto it = counts.find(event); it != counts.end()) total += it->second;
+  }
+  return total;
+}
 
 }  // namespace motcua::bench

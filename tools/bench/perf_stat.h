@@ -1,6 +1,6 @@
 // PerfStat: counts events of another process with `perf stat` (Debian's
 // linux-perf), for the benchmarks' per-command figures: system calls,
-// context switches, and calls of libc's malloc through a uprobe
+// context switches, and calls of the allocator through uprobes
 // (MallocProbe). Both need root (or a permissive perf_event_paranoid); when
 // perf is missing or refuses, they fail with the reason, and the benchmark
 // says it did not count.
@@ -38,17 +38,29 @@ class PerfStat {
   std::filesystem::path out_;
 };
 
-// A uprobe on libc's malloc (operator new ends there too) while it lives.
+// Uprobes on the allocator's entry points while it lives, in the library
+// that serves this process's malloc. motcuad is linked as the benchmark is
+// (CMakeLists.txt MOTCUA_JEMALLOC), so that library is the server's too.
+// glibc: malloc, where operator new ends. jemalloc serves operator new
+// itself: malloc, new and new[].
 class MallocProbe {
  public:
-  static constexpr const char* kEvent = "probe_libc:malloc";
   static Result<std::unique_ptr<MallocProbe>> Add();
   ~MallocProbe();
   MallocProbe(const MallocProbe&) = delete;
   MallocProbe& operator=(const MallocProbe&) = delete;
 
+  // The perf events to count, one per entry point.
+  const std::vector<std::string>& events() const { return events_; }
+  // The library probed, e.g. "libjemalloc.so.2".
+  const std::string& library() const { return library_; }
+  // The allocations in `counts` (PerfStat::Stop): the sum over events().
+  double Allocations(const std::map<std::string, double>& counts) const;
+
  private:
   MallocProbe() = default;
+  std::vector<std::string> events_;
+  std::string library_;
 };
 
 }  // namespace motcua::bench

@@ -221,6 +221,69 @@ TEST_F(DeadlineWatchTest, ACatchUpTakesAtMostABatchAndTheNextTakesTheRest) {
   EXPECT_EQ(watch_.NextMoment(), std::nullopt);
 }
 
+// The catch-up takes the moments missed while down dossier by dossier (in
+// the order of their codes, as the log's indexes are sorted), not earliest
+// first, each once and late-fired; a moment after the start stays queued.
+TEST_F(DeadlineWatchTest, ACatchUpTakesTheMissedMomentsDossierByDossierEachOnce) {
+  // Earliest first would be a, b, a, c, b, c.
+  const std::string a = Receive("2024-03-11 09:00");  // apology Wed 13/3 09:00, due Thu 09:00
+  const std::string b = Receive("2024-03-11 10:00");  // apology Wed 13/3 10:00, due Thu 10:00
+  const std::string c = Receive("2024-03-12 09:00");  // apology Thu 14/3 09:00, due Fri 09:00
+  Receive("2024-03-15 09:00");                        // apology Tue 19/3 09:00: after the start
+  const Instant start = Vn("2024-03-18 08:00");
+  std::vector<std::pair<std::string, v1::AlertKind>> raised;
+  std::vector<std::size_t> sizes;
+  for (;;) {
+    std::vector<v1::Event> due = watch_.TakeMissed(start, 4);
+    if (due.empty()) break;
+    sizes.push_back(due.size());
+    for (v1::Event& e : due) {
+      EXPECT_TRUE(e.alert_raised().late_fired());
+      EXPECT_EQ(ToInstant(e.at()), start);
+      ASSERT_THAT(engine_.Import(e, batch_), IsOk());
+      raised.emplace_back(e.dossier_code(), e.alert_raised().kind());
+    }
+    Commit();
+  }
+  using P = std::pair<std::string, v1::AlertKind>;
+  EXPECT_THAT(raised, ::testing::ElementsAre(
+                          P(a, v1::ALERT_KIND_APOLOGY_DUE), P(a, v1::ALERT_KIND_OVERDUE),
+                          P(b, v1::ALERT_KIND_APOLOGY_DUE), P(b, v1::ALERT_KIND_OVERDUE),
+                          P(c, v1::ALERT_KIND_APOLOGY_DUE), P(c, v1::ALERT_KIND_OVERDUE)));
+  EXPECT_THAT(sizes, ::testing::ElementsAre(4u, 2u));
+  EXPECT_EQ(watch_.NextMoment(), Vn("2024-03-19 09:00"));
+}
+
+// A catch-up transaction that fails: its moments are queued again when
+// their dossiers are re-tracked, and the catch-up raises them after the
+// rest, still late-fired and once each.
+TEST_F(DeadlineWatchTest, ACatchUpTransactionThatFailedIsRaisedAfterTheRest) {
+  const std::string a = Receive("2024-03-11 09:00");
+  const std::string b = Receive("2024-03-12 09:00");
+  const Instant start = Vn("2024-03-18 08:00");
+  std::vector<v1::Event> first = watch_.TakeMissed(start, 2);
+  ASSERT_EQ(first.size(), 2u);
+  for (v1::Event& e : first) {
+    EXPECT_EQ(e.dossier_code(), a);
+    ASSERT_THAT(engine_.Import(e, batch_), IsOk());
+  }
+  engine_.Rollback(batch_);  // the commit failed
+  watch_.Track(engine_.IdOf(a));
+  std::vector<std::pair<std::string, v1::AlertKind>> raised;
+  for (v1::Event& e : watch_.TakeMissed(start, 10)) {
+    EXPECT_TRUE(e.alert_raised().late_fired());
+    ASSERT_THAT(engine_.Import(e, batch_), IsOk());
+    raised.emplace_back(e.dossier_code(), e.alert_raised().kind());
+  }
+  Commit();
+  using P = std::pair<std::string, v1::AlertKind>;
+  EXPECT_THAT(raised, ::testing::ElementsAre(
+                          P(b, v1::ALERT_KIND_APOLOGY_DUE), P(b, v1::ALERT_KIND_OVERDUE),
+                          P(a, v1::ALERT_KIND_APOLOGY_DUE), P(a, v1::ALERT_KIND_OVERDUE)));
+  EXPECT_THAT(watch_.TakeMissed(start, 10), ::testing::IsEmpty());
+  EXPECT_EQ(watch_.NextMoment(), std::nullopt);
+}
+
 TEST_F(DeadlineWatchTest, ATakenMomentWhoseCommitFailedIsRaisedAgain) {
   std::string code = Receive("2024-03-12 09:00");
   auto due = watch_.TakeDue(Vn("2024-03-14 09:00"), false);
