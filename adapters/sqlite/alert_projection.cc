@@ -41,8 +41,9 @@ Status AlertProjection::Apply(const engine::PendingEvent& pending) {
   // An alert imported from elsewhere may carry no delivery time: it is
   // delivered as of its own time.
   const std::int64_t deliver_at = a.has_deliver_at() ? Seconds(a.deliver_at()) : Seconds(e.at());
+  // Borrowed (database.h Held): the event outlives the Run.
   insert_->Bind(1, static_cast<std::int64_t>(e.seq()))
-      .Bind(2, e.dossier_code())
+      .Bind(2, e.dossier_code(), Held::kBorrowed)
       .Bind(3, std::int64_t{a.kind()})
       .Bind(4, Seconds(a.moment()))
       .Bind(5, Seconds(a.appointment_at()))
@@ -54,8 +55,8 @@ Status AlertProjection::Apply(const engine::PendingEvent& pending) {
     insert_->BindNull(10).BindNull(11).BindNull(12);
   } else {
     insert_->Bind(10, Seconds(a.step_due_at()))
-        .BindTextOrNull(11, a.holder_unit())
-        .BindTextOrNull(12, a.holder_user());
+        .BindTextOrNull(11, a.holder_unit(), Held::kBorrowed)
+        .BindTextOrNull(12, a.holder_user(), Held::kBorrowed);
   }
   if (a.has_legal_last_moment()) {
     insert_->Bind(13, Seconds(a.legal_last_moment()));

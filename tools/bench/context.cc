@@ -74,6 +74,7 @@ std::string Context::FreshPath(const std::string& name) const {
   for (const char* suffix : {"", "-wal", "-shm", "-journal"}) {
     std::filesystem::remove(path.string() + suffix, ec);
   }
+  ::sync();
   return path.string();
 }
 

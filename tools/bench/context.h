@@ -75,7 +75,11 @@ class Context {
   std::unique_ptr<engine::Engine> NewEngine();
 
   // A fresh path in the run's directory (an existing file of that name and
-  // its WAL are removed first).
+  // its WAL are removed first), with the disk settled: what earlier runs
+  // wrote is flushed (sync) before this one starts, so that the fsyncs of
+  // the run about to be timed do not queue behind the kernel's write-back of
+  // the previous run's files (a lifecycles run after the ingest benchmark
+  // lost 10-15%, its raw floor too).
   std::string FreshPath(const std::string& name) const;
   const std::filesystem::path& dir() const { return dir_; }
 
