@@ -105,7 +105,8 @@ Status WriteFileAtomically(const std::filesystem::path& path, std::string_view c
   std::string pattern = (dir / temp_name).string();
   std::vector<char> name(pattern.begin(), pattern.end());
   name.push_back('\0');
-  const Access access = AccessFor(path);
+  Access access = AccessFor(path);
+  if (options.mode) access.mode = *options.mode;
   int fd = ::mkstemp(name.data());
   if (fd < 0) return SystemError("không tạo được tệp tạm trong", dir, errno);
   const std::filesystem::path temp(name.data());

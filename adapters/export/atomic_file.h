@@ -5,7 +5,7 @@
 // fsync'ed, renamed over the target, and the folder fsync'ed so the rename
 // itself survives a power cut. On any error the temporary file is removed
 // and the target is untouched. A replaced file keeps its permissions and
-// owners; a new one is 0644.
+// owners; a new one is 0644, unless the options fix the permissions.
 //
 // A crash can leave a temporary file behind; readers of the folder ignore
 // dot-files, and RemoveStaleTemporaries cleans them.
@@ -15,8 +15,11 @@
 #ifndef MOTCUA_ADAPTERS_EXPORT_ATOMIC_FILE_H_
 #define MOTCUA_ADAPTERS_EXPORT_ATOMIC_FILE_H_
 
+#include <sys/types.h>
+
 #include <filesystem>
 #include <functional>
+#include <optional>
 #include <string_view>
 
 #include "engine/base/status.h"
@@ -24,10 +27,13 @@
 namespace motcua::exporter {
 
 struct AtomicWriteOptions {
+  // Set: the file's permissions whether new or replaced (the engine's
+  // snapshot, owner-only whatever an older version left); unset: as above.
+  std::optional<mode_t> mode = {};
   // Test hook: called with the temporary file once it is complete and
   // synced, before the rename. An error makes the write fail there, as a
   // crash at that point would (tests/adapters/export/atomic_file_test.cc).
-  std::function<Status(const std::filesystem::path& temporary)> TEST_before_rename;
+  std::function<Status(const std::filesystem::path& temporary)> TEST_before_rename = {};
 };
 
 // kStorage naming the path and the system's reason on failure.

@@ -15,7 +15,9 @@ std::filesystem::path SnapshotPathFor(const std::string& db_path) {
 }
 
 Status WriteSnapshotFile(const std::filesystem::path& path, const Snapshot& snapshot) {
-  return exporter::WriteFileAtomically(path, EncodeSnapshot(snapshot));
+  // Owner-only: it holds every dossier's code, state and holder, and only
+  // motcuad reads it (the folder is the service's own).
+  return exporter::WriteFileAtomically(path, EncodeSnapshot(snapshot), {.mode = 0600});
 }
 
 Result<Snapshot> ReadSnapshotFile(const std::filesystem::path& path) {

@@ -160,6 +160,9 @@ server_pid=""
 # The clean stop wrote the engine's snapshot beside it, as the motcua user.
 [ "$(stat -c %U /var/lib/motcua/motcua.db.snapshot 2>/dev/null)" = motcua ] ||
   { cat "$work/stderr" >&2; fail "no snapshot of motcua's after the stop"; }
+# Owner-only: it holds every dossier's code, state and holder; only motcuad reads it.
+snapshot_mode=$(stat -c %a /var/lib/motcua/motcua.db.snapshot)
+[ "$snapshot_mode" = 600 ] || fail "the snapshot is $snapshot_mode, not 600"
 expect_in "$(cat "$work/stderr")" "snapshot: 1 dossiers up to event" "the stop's snapshot"
 echo "installed motcuad served: $(head -c 60 <<<"$received" | head -1)"
 

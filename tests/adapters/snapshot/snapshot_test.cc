@@ -200,6 +200,13 @@ TEST_F(EngineSnapshotTest, AStartFromASnapshotAndTheEventsAfterItEqualsAWholeRep
   auto taken = SnapshotOfHead(*log, *live);
   ASSERT_THAT(taken, IsOk());
   ASSERT_THAT(WriteSnapshotFile(path_, *taken), IsOk());
+  // Owner-only, also over a file an older version left readable by all.
+  using std::filesystem::perms;
+  EXPECT_EQ(std::filesystem::status(path_).permissions(), perms::owner_read | perms::owner_write);
+  std::filesystem::permissions(
+      path_, perms::owner_read | perms::owner_write | perms::group_read | perms::others_read);
+  ASSERT_THAT(WriteSnapshotFile(path_, *taken), IsOk());
+  EXPECT_EQ(std::filesystem::status(path_).permissions(), perms::owner_read | perms::owner_write);
   const std::uint64_t covered = log->LastSeq();
   // After the snapshot: dossiers it holds change, and new ones come.
   WithdrawHalfTheOpen(*log, *live, Vn("2024-02-21 08:00"));
