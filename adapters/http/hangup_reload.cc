@@ -70,6 +70,12 @@ void ReloadOnHangup(const HangupReload& reload) {
             out.Error("reload: calendar kept: " + applied.status().ToString());
             return;
           }
+          if (applied->unchanged()) {
+            out.Note("reload: calendar from " +
+                     QuoteForMessage(calendar->source, kQuotedPathMaxBytes) +
+                     " unchanged, official years " + Years(*applied) + "; nothing re-timed");
+            return;
+          }
           out.Note("reload: calendar from " +
                    QuoteForMessage(calendar->source, kQuotedPathMaxBytes) + ", official years " +
                    Years(*applied) + ", " + std::to_string(applied->dossiers_examined()) +

@@ -37,10 +37,12 @@ class WorkingCalendar::Impl {
     std::int64_t worked_before = 0;   // working seconds in [range start, start)
     std::uint32_t first_session = 0;  // this day's sessions: [first_session, next day's)
     DayKind kind = DayKind::kWorkday;
+    friend bool operator==(const DayRecord&, const DayRecord&) = default;
   };
   struct Span {
     std::int64_t start;
     std::int64_t end;
+    friend bool operator==(const Span&, const Span&) = default;
   };
 
   static Result<std::unique_ptr<Impl>> Create(CalendarOptions options);
@@ -296,6 +298,13 @@ int WorkingCalendar::first_year() const noexcept { return impl_->first_year_; }
 int WorkingCalendar::last_year() const noexcept { return impl_->last_year_; }
 
 bool WorkingCalendar::Covers(Instant t) const noexcept { return impl_->Covers(Unix(t)); }
+
+bool WorkingCalendar::SameWorkingTime(const WorkingCalendar& other) const noexcept {
+  const Impl& a = *impl_;
+  const Impl& b = *other.impl_;
+  return a.first_year_ == b.first_year_ && a.last_year_ == b.last_year_ && a.days_ == b.days_ &&
+         a.sessions_ == b.sessions_ && a.provisional_before_ == b.provisional_before_;
+}
 
 bool WorkingCalendar::IsWorkingDay(LocalDays day) const noexcept {
   return IsWorkingKind(Classify(day));

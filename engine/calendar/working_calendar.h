@@ -99,6 +99,11 @@ class WorkingCalendar {
   int last_year() const noexcept;
   // Whether `t` lies in the precomputed range.
   bool Covers(Instant t) const noexcept;
+  // Whether `other` gives every working-time answer this one gives: the
+  // same range, the same kind and office sessions each day, the same years
+  // without an official schedule. A reload that changes nothing else (a
+  // holiday's name) moves no deadline.
+  bool SameWorkingTime(const WorkingCalendar& other) const noexcept;
 
   bool IsWorkingDay(LocalDays day) const noexcept;
   // True when `year` has no official schedule loaded (its days come from rules).

@@ -363,6 +363,11 @@ int RunCalendarReload(const Context& ctx, const Args& /*args*/) {
   }
   std::string years;
   for (int y : r.years()) years += (years.empty() ? "" : ", ") + std::to_string(y);
+  if (r.unchanged()) {
+    *ctx.out << "Lịch làm việc không đổi: không hạn nào thay đổi, không ghi sự kiện nào.\n"
+             << "Năm có lịch nghỉ chính thức: " << years << "\n";
+    return 0;
+  }
   *ctx.out << "Đã tải lại lịch làm việc (sự kiện số " << r.seq() << ").\n"
            << "Hồ sơ đang mở bị ảnh hưởng: " << r.dossiers_examined()
            << ", được tính lại hạn: " << r.dossiers_retimed() << "\n"

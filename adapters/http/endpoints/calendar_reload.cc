@@ -23,6 +23,18 @@ Result<LoadedCalendar> LoadCalendarFromConfig(const std::filesystem::path& confi
 Result<v1::CalendarReloadReply> ReloadCalendarNow(const LoadedCalendar& loaded,
                                                   engine::Engine& engine, EventLog& log,
                                                   Instant now) {
+  if (engine.calendar().SameWorkingTime(*loaded.calendar)) {
+    // No deadline can move: nothing to record (each SIGHUP for the users
+    // file reloads the calendar too, and recorded a CalendarChanged that
+    // changed nothing). The new calendar is still taken, for whatever else
+    // it changed (a holiday's name).
+    engine.SetCalendar(loaded.calendar);
+    v1::CalendarReloadReply reply;
+    reply.set_unchanged(true);
+    for (int y : loaded.years) reply.add_years(y);
+    reply.set_seq(log.LastSeq());
+    return reply;
+  }
   const engine::HistoryLoader history =
       [&log](const std::string& code) -> Result<std::vector<v1::Event>> {
     std::vector<v1::Event> events;

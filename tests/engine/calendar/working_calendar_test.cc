@@ -413,5 +413,33 @@ TEST(WorkingCalendar, AnOfficialYearOverridesTheRulesEntirely) {
   EXPECT_TRUE((*calendar)->IsProvisional(2031));
 }
 
+// A reload that changes no working time records nothing (calendar_reload.h):
+// two builds agree exactly when every day and every session does.
+TEST(WorkingCalendar, SameWorkingTimeIsEveryDayAndSessionAlike) {
+  CalendarOptions options;
+  options.first_year = 2030;
+  options.last_year = 2031;
+  options.official = {{2030, {Day(2030, 1, 1)}, {}}};
+  auto built = [](const CalendarOptions& o) { return *WorkingCalendar::Build(o); };
+  const auto base = built(options);
+  EXPECT_TRUE(base->SameWorkingTime(*built(options)));
+
+  CalendarOptions another_day_off = options;
+  another_day_off.official[0].off.push_back(Day(2030, 1, 2));  // Wed
+  EXPECT_FALSE(base->SameWorkingTime(*built(another_day_off)));
+
+  CalendarOptions official_2031 = options;  // the rules' days, now official
+  official_2031.official.push_back({2031, {Day(2031, 1, 1)}, {}});
+  EXPECT_FALSE(base->SameWorkingTime(*built(official_2031)));
+
+  CalendarOptions wider = options;
+  wider.last_year = 2032;
+  EXPECT_FALSE(base->SameWorkingTime(*built(wider)));
+
+  CalendarOptions later_opening = options;
+  later_opening.office_hours.periods[0].sessions[0].start += minutes(30);
+  EXPECT_FALSE(base->SameWorkingTime(*built(later_opening)));
+}
+
 }  // namespace
 }  // namespace motcua::calendar
