@@ -213,6 +213,12 @@ TEST_F(ApologyTest, CalendarReloadRetimesOpenDossiersAndAlertsFollow) {
   WriteCorrection(schedules / "zz-correction.json", "2026-12-04");
   const std::string reload = Ok(kAdmin, {"calendar-reload"});
   EXPECT_THAT(reload, HasSubstr("Hồ sơ đang mở bị ảnh hưởng: 1, được tính lại hạn: 1\n"));
+  // Again with the same files: nothing moves, nothing is recorded.
+  const long long after_reload = CountEvents(db_);
+  EXPECT_THAT(
+      Ok(kAdmin, {"calendar-reload"}),
+      HasSubstr("Lịch làm việc không đổi: không hạn nào thay đổi, không ghi sự kiện nào.\n"));
+  EXPECT_EQ(CountEvents(db_), after_reload);
   // Wed 5 h, Thu 8 h, Fri off, Mon 8 h, Tue 07:00-10:00.
   const std::string show = Ok(kLeader, {"show", code});
   EXPECT_EQ(Field(show, "Hẹn trả"), "2026-12-08 10:00");
