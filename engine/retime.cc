@@ -29,6 +29,10 @@ Result<RetimePlan> PlanRetime(const Engine& engine, const calendar::WorkingCalen
                               const HistoryLoader& history, Instant now,
                               const std::vector<int>& years, const std::string& description) {
   RetimePlan plan;
+  if (engine.calendar().SameWorkingTime(after)) {
+    plan.unchanged = true;
+    return plan;
+  }
   // Days before the earliest open dossier's clock start cannot move anything.
   std::int64_t earliest = 0;
   for (std::uint32_t id = 0; id < engine.size(); ++id) {

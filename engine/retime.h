@@ -4,6 +4,7 @@
 // whose appointment (the statistics', or the citizen's) or running step's
 // deadline differs under the new calendar gets a Retimed event (the step's in
 // Event.step), and the change itself is recorded as one CalendarChanged event.
+// A calendar that gives the same working time as the engine's records nothing.
 #ifndef MOTCUA_ENGINE_RETIME_H_
 #define MOTCUA_ENGINE_RETIME_H_
 
@@ -23,8 +24,13 @@ namespace motcua::engine {
 using HistoryLoader = std::function<Result<std::vector<v1::Event>>(const std::string& code)>;
 
 struct RetimePlan {
-  // Retimed events (one per moved dossier) followed by one CalendarChanged.
+  // Retimed events (one per moved dossier) followed by one CalendarChanged;
+  // none when `unchanged`.
   std::vector<v1::Event> events;
+  // `after` gives every working time the engine's calendar gives
+  // (WorkingCalendar::SameWorkingTime): nothing to examine or record (a
+  // reload of unchanged files, as each SIGHUP for the users file is).
+  bool unchanged = false;
   std::size_t examined = 0;  // open dossiers whose time span the change touches
   std::size_t moved = 0;
 };

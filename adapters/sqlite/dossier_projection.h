@@ -5,15 +5,14 @@
 // agree with what the engine validates against.
 //
 // A dossier's row is written once per transaction, at Flush, from the state
-// after its last event in it: the upsert (32 columns, three indexes) was the
+// after its last event in it: the upsert (32 columns, then three indexes) was the
 // largest cost of a commit and of a rebuild, where a dossier's eight or so
 // events fall in the same few flushes (tools/bench ingest and replay).
 // A row the transaction creates is inserted whole; an existing row gets an
 // UPDATE of only the columns whose value the transaction changed, so that
 // SQLite leaves alone every index none of whose columns changed (it
 // rewrites an index whenever one of its columns is in the SET list): an
-// alert, for one, touches alerts_raised and last_seq only, and none of the
-// three indexes.
+// alert, for one, touches alerts_raised and last_seq only, and no index.
 #ifndef MOTCUA_ADAPTERS_SQLITE_DOSSIER_PROJECTION_H_
 #define MOTCUA_ADAPTERS_SQLITE_DOSSIER_PROJECTION_H_
 

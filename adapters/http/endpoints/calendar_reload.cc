@@ -23,18 +23,6 @@ Result<LoadedCalendar> LoadCalendarFromConfig(const std::filesystem::path& confi
 Result<v1::CalendarReloadReply> ReloadCalendarNow(const LoadedCalendar& loaded,
                                                   engine::Engine& engine, EventLog& log,
                                                   Instant now) {
-  if (engine.calendar().SameWorkingTime(*loaded.calendar)) {
-    // No deadline can move: nothing to record (each SIGHUP for the users
-    // file reloads the calendar too, and recorded a CalendarChanged that
-    // changed nothing). The new calendar is still taken, for whatever else
-    // it changed (a holiday's name).
-    engine.SetCalendar(loaded.calendar);
-    v1::CalendarReloadReply reply;
-    reply.set_unchanged(true);
-    for (int y : loaded.years) reply.add_years(y);
-    reply.set_seq(log.LastSeq());
-    return reply;
-  }
   const engine::HistoryLoader history =
       [&log](const std::string& code) -> Result<std::vector<v1::Event>> {
     std::vector<v1::Event> events;
@@ -58,7 +46,9 @@ Result<v1::CalendarReloadReply> ReloadCalendarNow(const LoadedCalendar& loaded,
     return s;
   }
   engine.Committed(batch);
-  // Only now: commands from here on are timed with the new schedule.
+  // Only now: commands from here on are timed with the new schedule. Taken
+  // when unchanged too (an empty batch), for whatever else changed (a
+  // holiday's name).
   engine.SetCalendar(loaded.calendar);
 
   v1::CalendarReloadReply reply;
@@ -66,6 +56,7 @@ Result<v1::CalendarReloadReply> ReloadCalendarNow(const LoadedCalendar& loaded,
   reply.set_dossiers_retimed(static_cast<std::uint32_t>(plan->moved));
   for (int y : loaded.years) reply.add_years(y);
   reply.set_seq(log.LastSeq());
+  reply.set_unchanged(plan->unchanged);
   return reply;
 }
 

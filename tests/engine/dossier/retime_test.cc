@@ -16,18 +16,23 @@ namespace {
 using ::motcua::testing::IsOk;
 using ::motcua::testing::Vn;
 
-// The shipped calendar with Tuesday 24/11/2026 (Ngày Văn hóa Việt Nam, which
-// the 2026 notes say may become a day off) made a day off.
-std::shared_ptr<const calendar::WorkingCalendar> WithCultureDayOff() {
+// The shipped calendar built again from its files; with `culture_day_off`,
+// Tuesday 24/11/2026 (Ngày Văn hóa Việt Nam, which the 2026 notes say may
+// become a day off) made a day off.
+std::shared_ptr<const calendar::WorkingCalendar> ShippedCalendarFromFiles(bool culture_day_off) {
   auto cfg = config::LoadServerConfig(::motcua::testing::ShippedConfig());
   auto options = config::LoadCalendarOptions(cfg->calendar());
   EXPECT_THAT(options, IsOk());
   for (calendar::YearSchedule& y : options->official) {
-    if (y.year == 2026) y.off.push_back(LocalDays(cal::year{2026} / 11 / 24));
+    if (culture_day_off && y.year == 2026) y.off.push_back(LocalDays(cal::year{2026} / 11 / 24));
   }
   auto built = calendar::WorkingCalendar::Build(*options);
   EXPECT_THAT(built, IsOk());
   return *built;
+}
+
+std::shared_ptr<const calendar::WorkingCalendar> WithCultureDayOff() {
+  return ShippedCalendarFromFiles(true);
 }
 
 class RetimeTest : public ::testing::Test {
@@ -75,6 +80,24 @@ TEST_F(RetimeTest, FindsTheFirstChangedDay) {
   EXPECT_EQ(FormatDate(*day), "2026-11-24");
   EXPECT_FALSE(FirstDifference(engine_.calendar(), *after, *day + cal::days{1}).has_value());
   EXPECT_FALSE(FirstDifference(engine_.calendar(), engine_.calendar(), from).has_value());
+}
+
+// The same files loaded again: nothing to examine and nothing to record,
+// though an open dossier spans the whole year ahead.
+TEST_F(RetimeTest, AnUnchangedCalendarPlansNothing) {
+  Receive("2026-11-20 09:00");
+  auto plan = PlanRetime(engine_, *ShippedCalendarFromFiles(false), Loader(),
+                         Vn("2026-11-21 08:00"), {2026}, "tải lại lịch");
+  ASSERT_THAT(plan, IsOk());
+  EXPECT_TRUE(plan->unchanged);
+  EXPECT_EQ(plan->examined, 0u);
+  EXPECT_TRUE(plan->events.empty());
+  // A change is not unchanged, and is recorded.
+  auto changed = PlanRetime(engine_, *WithCultureDayOff(), Loader(), Vn("2026-11-21 08:00"), {2026},
+                            "tải lại lịch");
+  ASSERT_THAT(changed, IsOk());
+  EXPECT_FALSE(changed->unchanged);
+  EXPECT_EQ(changed->events.back().kind_case(), v1::Event::kCalendarChanged);
 }
 
 TEST_F(RetimeTest, OnlyOpenDossiersSpanningTheChangedDayMove) {
